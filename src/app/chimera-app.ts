@@ -1,0 +1,105 @@
+// The composition root: reads nothing itself, wires the configured adapters into a running
+// Chimera. The CLI (and later the HTTP server) build exactly one of these.
+
+import { hostname } from 'node:os';
+import type { ChimeraConfig } from '../config/config.js';
+import type { Logger } from '../observability/logger.js';
+import { coreSkills } from '../skills/core/index.js';
+import type { AnySkill } from '../skills/skill.js';
+import { SkillRegistry } from '../skills/skill-registry.js';
+import { loadSpecCatalog } from '../specs/spec-catalog.js';
+import { type Database, openDatabase } from '../store/database.js';
+import { migrate } from '../store/migrator.js';
+import { PostgresStore } from '../store/postgres/postgres-store.js';
+import type { Store } from '../store/store.js';
+import { Judge, type JudgePolicy } from '../swarm/judge.js';
+import { LeaseReaper } from '../swarm/lease-reaper.js';
+import { Planner } from '../swarm/planner.js';
+import { ReviewDesk } from '../swarm/review-desk.js';
+import { SwarmRuntime } from '../swarm/runtime.js';
+import { TaskWorker } from '../swarm/task-worker.js';
+
+const SPECS_DIR = new URL('../../specs/', import.meta.url);
+
+/** A wired Chimera. `close` stops the runtime and releases the database. */
+export interface ChimeraApp {
+  config: ChimeraConfig;
+  database: Database;
+  store: Store;
+  skills: SkillRegistry;
+  planner: Planner;
+  reviews: ReviewDesk;
+  runtime: SwarmRuntime;
+  close(): Promise<void>;
+}
+
+/** How to open Chimera beyond the configuration. */
+export interface OpenOptions {
+  logger: Logger;
+  /** Create the embedded data dir when missing (commands that run the system). */
+  createDataDir: boolean;
+  /** Skills beyond the built-in ones. */
+  skills?: readonly AnySkill[];
+  /** Judge policy hooks. */
+  policies?: readonly JudgePolicy[];
+}
+
+/** Opens the database, brings its schema up to date, and wires the swarm. */
+export async function openChimera(
+  config: ChimeraConfig,
+  options: OpenOptions,
+): Promise<ChimeraApp> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    createDataDir: options.createDataDir,
+    maxConnections: Math.max(10, config.concurrency + 4),
+  });
+  try {
+    await migrate(database.pool);
+    const store = PostgresStore.fromPool(database.pool);
+    const skills = new SkillRegistry([...coreSkills, ...(options.skills ?? [])]);
+    const catalog = await loadSpecCatalog(SPECS_DIR);
+    const backoff = { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs };
+    const planner = new Planner({ store, skills, specIds: catalog.ids });
+    const judge = new Judge({
+      thresholds: { approveAt: config.approveAt, escalateAt: config.escalateAt },
+      policies: options.policies ?? [],
+    });
+    const worker = new TaskWorker({
+      store,
+      skills,
+      judge,
+      workerId: `${hostname()}:${process.pid}`,
+      leaseMs: config.leaseMs,
+      backoff,
+    });
+    const runtime = new SwarmRuntime({
+      pool: database.pool,
+      store,
+      planner,
+      worker,
+      reaper: new LeaseReaper({ store, leaseMs: config.leaseMs, backoff }),
+      logger: options.logger,
+      concurrency: config.concurrency,
+      pollIntervalMs: config.pollIntervalMs,
+      reapIntervalMs: Math.max(250, Math.min(5_000, Math.floor(config.leaseMs / 2))),
+    });
+    return {
+      config,
+      database,
+      store,
+      skills,
+      planner,
+      reviews: new ReviewDesk({ store, skills }),
+      runtime,
+      close: async () => {
+        await runtime.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

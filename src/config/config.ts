@@ -1,0 +1,79 @@
+// Chimera's configuration: environment variables, overridable by CLI flags, checked by zod.
+// Bad values fail at start-up with the variable's name and what to write instead.
+
+import { z } from 'zod';
+import { ConfigError } from '../domain/errors.js';
+
+const Config = z
+  .object({
+    /** PostgreSQL server URL; unset means the embedded PGlite in dataDir. */
+    databaseUrl: z.string().min(1).optional(),
+    /** Redis URL for rate limits and fan-out (used from the content milestone on). */
+    redisUrl: z.string().min(1).optional(),
+    /** Folder of the embedded database and local files. */
+    dataDir: z.string().min(1).default('./.chimera'),
+    /** Jobs a process runs at once. */
+    concurrency: z.coerce.number().int().min(1).max(256).default(8),
+    /** Visibility timeout of a claimed task, in ms. */
+    leaseMs: z.coerce.number().int().min(100).default(60_000),
+    /** Queue poll fallback, in ms (LISTEN/NOTIFY wakes workers sooner). */
+    pollIntervalMs: z.coerce.number().int().min(10).default(1_000),
+    /** First retry delay before jitter, in ms. */
+    backoffBaseMs: z.coerce.number().int().min(1).default(500),
+    /** Longest retry delay, in ms. */
+    backoffMaxMs: z.coerce.number().int().min(1).default(60_000),
+    /** Judge: approve at or above this confidence. */
+    approveAt: z.coerce.number().min(0).max(1).default(0.9),
+    /** Judge: escalate at or above this confidence (below approveAt). */
+    escalateAt: z.coerce.number().min(0).max(1).default(0.7),
+    /** Trace events older than this many days are pruned. */
+    traceRetentionDays: z.coerce.number().int().min(1).default(90),
+    logLevel: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('warn'),
+  })
+  .refine((config) => config.escalateAt <= config.approveAt, {
+    message: 'CHIMERA_JUDGE_ESCALATE_AT must not exceed CHIMERA_JUDGE_APPROVE_AT',
+    path: ['escalateAt'],
+  });
+
+export type ChimeraConfig = z.infer<typeof Config>;
+
+/** Environment variable behind each setting, for messages and the README table. */
+export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
+  databaseUrl: 'DATABASE_URL',
+  redisUrl: 'REDIS_URL',
+  dataDir: 'CHIMERA_DATA_DIR',
+  concurrency: 'CHIMERA_CONCURRENCY',
+  leaseMs: 'CHIMERA_LEASE_MS',
+  pollIntervalMs: 'CHIMERA_POLL_INTERVAL_MS',
+  backoffBaseMs: 'CHIMERA_BACKOFF_BASE_MS',
+  backoffMaxMs: 'CHIMERA_BACKOFF_MAX_MS',
+  approveAt: 'CHIMERA_JUDGE_APPROVE_AT',
+  escalateAt: 'CHIMERA_JUDGE_ESCALATE_AT',
+  traceRetentionDays: 'CHIMERA_TRACE_RETENTION_DAYS',
+  logLevel: 'LOG_LEVEL',
+};
+
+/** Reads the configuration from `environment`, then applies `overrides` (CLI flags). */
+export function loadConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Record<keyof ChimeraConfig, unknown>> = {},
+): ChimeraConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [key, variable] of Object.entries(ENVIRONMENT_VARIABLES)) {
+    const value = environment[variable];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) raw[key] = value;
+  const parsed = Config.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = issue.path[0] as keyof ChimeraConfig;
+      const name = ENVIRONMENT_VARIABLES[key] ?? String(key);
+      return `${name}: ${issue.message}`;
+    });
+    throw new ConfigError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}

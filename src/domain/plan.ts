@@ -1,0 +1,137 @@
+// The Planner's pure half: expand a campaign template into task drafts, one chain per agent,
+// and decide what to do with each task as its dependencies settle. Persistence lives elsewhere.
+
+import type { CampaignTemplate } from './campaign-template.js';
+import type { TaskPriority } from './task.js';
+import { isApproved, isTerminal, type TaskStatus } from './task-status.js';
+
+/** A task the Planner wants created. */
+export interface TaskDraft {
+  id: string;
+  agent_id: string;
+  step_key: string;
+  type: string;
+  spec_id: string;
+  priority: TaskPriority;
+  deadline: Date | null;
+  depends_on: string[];
+  input: Record<string, unknown>;
+  max_attempts: number;
+  idempotency_key: string;
+}
+
+/** Expands `template` for every agent. `specIdOf` gives a skill's default spec id. */
+export function expandTemplate(options: {
+  campaignId: string;
+  agentIds: readonly string[];
+  template: CampaignTemplate;
+  specIdOf: (skill: string) => string;
+  newId: () => string;
+  now: Date;
+}): TaskDraft[] {
+  const drafts: TaskDraft[] = [];
+  for (const agentId of options.agentIds) {
+    const idByKey = new Map(options.template.steps.map((step) => [step.key, options.newId()]));
+    for (const step of options.template.steps) {
+      drafts.push({
+        id: idByKey.get(step.key) as string,
+        agent_id: agentId,
+        step_key: step.key,
+        type: step.skill,
+        spec_id: step.spec_id ?? options.specIdOf(step.skill),
+        priority: step.priority,
+        deadline: step.deadline_ms ? new Date(options.now.getTime() + step.deadline_ms) : null,
+        depends_on: step.depends_on.map((key) => idByKey.get(key) as string),
+        input: step.input,
+        max_attempts: step.max_attempts,
+        idempotency_key: `${options.campaignId}:${agentId}:${step.key}`,
+      });
+    }
+  }
+  return drafts;
+}
+
+/** The minimum the Planner needs to know about a task to move the DAG. */
+export interface PlanTaskView {
+  id: string;
+  status: TaskStatus;
+  depends_on: readonly string[];
+  attempt: number;
+  max_attempts: number;
+  error_code: string | null;
+}
+
+/** What the Planner will do to one task. */
+export type PlanStep =
+  | { action: 'enqueue'; taskId: string }
+  | { action: 'retry'; taskId: string }
+  | { action: 'fail'; taskId: string }
+  | { action: 'cancel'; taskId: string; reason: string };
+
+/** Error codes that no retry can fix. */
+const PERMANENT_CODES = new Set([
+  'SKILL_INPUT_INVALID',
+  'SKILL_OUTPUT_INVALID',
+  'SKILL_PERMANENT',
+  'TASK_DEADLINE_EXCEEDED',
+  'SKILL_UNKNOWN',
+]);
+
+/** True when a rejected task may be re-planned. */
+export function canRetry(task: PlanTaskView): boolean {
+  return task.attempt < task.max_attempts && !PERMANENT_CODES.has(task.error_code ?? '');
+}
+
+/** Decides the next move for every task of one campaign, given their current states. */
+export function planNextSteps(tasks: readonly PlanTaskView[]): PlanStep[] {
+  const byId = new Map(tasks.map((task) => [task.id, task]));
+  const steps: PlanStep[] = [];
+  for (const task of tasks) {
+    if (task.status === 'rejected') {
+      steps.push({ action: canRetry(task) ? 'retry' : 'fail', taskId: task.id });
+      continue;
+    }
+    if (task.status !== 'pending') continue;
+    const dependencies = task.depends_on.map((id) => byId.get(id));
+    const dead = dependencies.find(
+      (dependency) =>
+        !dependency || dependency.status === 'failed' || dependency.status === 'cancelled',
+    );
+    if (dead || dependencies.some((d) => d?.status === 'rejected' && !canRetry(d))) {
+      steps.push({
+        action: 'cancel',
+        taskId: task.id,
+        reason: `dependency ${dead?.id ?? 'rejected'} can no longer succeed`,
+      });
+    } else if (dependencies.every((dependency) => dependency && isApproved(dependency.status))) {
+      steps.push({ action: 'enqueue', taskId: task.id });
+    }
+  }
+  return steps;
+}
+
+/** The campaign status implied by its tasks, or undefined while it is still active. */
+export function settledCampaignStatus(
+  tasks: ReadonlyArray<{ status: TaskStatus }>,
+): 'completed' | 'failed' | undefined {
+  if (tasks.length === 0 || !tasks.every((task) => isTerminal(task.status))) return undefined;
+  return tasks.every((task) => task.status === 'done') ? 'completed' : 'failed';
+}
+
+/**
+ * True when nothing more can happen without a person: every task is terminal, awaiting review,
+ * or pending behind a task that is (transitively) awaiting review.
+ */
+export function isQuiescent(tasks: readonly PlanTaskView[]): boolean {
+  const byId = new Map(tasks.map((task) => [task.id, task]));
+  const blockedByReview = (task: PlanTaskView, seen = new Set<string>()): boolean => {
+    if (task.status === 'awaiting_review') return true;
+    if (task.status !== 'pending' || seen.has(task.id)) return false;
+    seen.add(task.id);
+    return task.depends_on.some((id) => {
+      const dependency = byId.get(id);
+      return dependency !== undefined && blockedByReview(dependency, seen);
+    });
+  };
+  return tasks.every((task) => isTerminal(task.status) || blockedByReview(task));
+}

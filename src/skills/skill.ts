@@ -1,0 +1,65 @@
+// The skill contract: what every capability (built-in, content, CFO) implements. Versioned, so
+// the runtime can refuse a skill written against a contract it does not speak.
+
+import type { z } from 'zod';
+
+/** Everything a skill may know about the run it is part of. Read-only; no store access. */
+export interface SkillContext {
+  taskId: string;
+  campaignId: string;
+  agentId: string;
+  /** 1-based attempt number. */
+  attempt: number;
+  specId: string;
+  /** Reasons a Judge or reviewer gave when the previous attempt was rejected. */
+  feedback: readonly string[];
+  /** Aborted when the skill's time is up or the worker shuts down. */
+  signal: AbortSignal;
+}
+
+/** A skill's answer: an output for the Judge and the skill's own confidence in it (0..1). */
+export interface SkillOutcome<Output> {
+  output: Output;
+  confidence: number;
+}
+
+/** The side effect an approved output authorizes. It is recorded once per task. */
+export interface SkillEffect<Output> {
+  /** A name for the kind of effect, e.g. 'announcement'. */
+  kind: string;
+  /** The effect's payload, derived from the approved output. */
+  payload(output: Output): unknown;
+}
+
+/** A skill. `run` must not perform side effects: those wait for an approve verdict. */
+export interface Skill<Input = unknown, Output = unknown> {
+  readonly specificationVersion: 'chimera.skill.v1';
+  /** Dotted name, used as the task type: 'core.outline'. */
+  readonly name: string;
+  /** The spec section this skill implements, e.g. 'SK-CORE-001'. */
+  readonly specId: string;
+  readonly description: string;
+  readonly inputSchema: z.ZodType<Input>;
+  readonly outputSchema: z.ZodType<Output>;
+  /** Longest a run may take, in milliseconds. Default 30 000. */
+  readonly timeoutMs?: number;
+  readonly effect?: SkillEffect<Output>;
+  run(input: Input, context: SkillContext): Promise<SkillOutcome<Output>>;
+}
+
+/** A skill of any input and output, as the registry holds it. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry erases each skill's own types.
+export type AnySkill = Skill<any, any>;
+
+/** Declares a skill with its input and output types inferred from its schemas. */
+export function defineSkill<InputSchema extends z.ZodType, OutputSchema extends z.ZodType>(
+  skill: Omit<
+    Skill<z.output<InputSchema>, z.output<OutputSchema>>,
+    'specificationVersion' | 'inputSchema' | 'outputSchema'
+  > & { inputSchema: InputSchema; outputSchema: OutputSchema },
+): Skill<z.output<InputSchema>, z.output<OutputSchema>> {
+  return { specificationVersion: 'chimera.skill.v1', ...skill } as Skill<
+    z.output<InputSchema>,
+    z.output<OutputSchema>
+  >;
+}

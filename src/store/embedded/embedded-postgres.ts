@@ -1,0 +1,116 @@
+// Embedded PostgreSQL: PGlite persisted in the data dir, served on a loopback port through
+// pglite-socket so that the one `pg` code path serves both embedded and server deployments.
+// A second Chimera process on the same data dir attaches to the running one's port instead of
+// opening the files (PGlite allows one opener). It does not make PGlite durable: see README.
+
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { ChimeraError, ConfigError } from '../../domain/errors.js';
+
+/** A handle on the embedded database: its URL, and how to stop serving it. */
+export interface EmbeddedPostgres {
+  /** postgres:// URL of the loopback socket. */
+  url: string;
+  /** True when this process owns the PGlite files; false when it attached to another process. */
+  owner: boolean;
+  close(): Promise<void>;
+}
+
+/** Options for opening the embedded database. */
+export interface EmbeddedOptions {
+  /** Folder holding the PGlite files and the server lock. */
+  dataDir: string;
+  /** Create the data dir when it does not exist (its parent must exist). Default false. */
+  create: boolean;
+}
+
+interface ServerLock {
+  pid: number;
+  port: number;
+}
+
+/** Opens (or attaches to) the embedded database in `dataDir`. */
+export async function openEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  const dataDir = resolve(options.dataDir);
+  await ensureDataDir(dataDir, options.create);
+  const lockPath = join(dataDir, 'server.lock.json');
+  const existing = await readLock(lockPath);
+  if (existing && isAlive(existing.pid) && existing.pid !== process.pid) {
+    return { url: urlFor(existing.port), owner: false, close: async () => undefined };
+  }
+  if (existing) await rm(lockPath, { force: true });
+  const handle = await open(lockPath, 'wx').catch((error: NodeJS.ErrnoException) => {
+    throw new ChimeraError(
+      'CONFIG_DATA_DIR_IN_USE',
+      `data dir ${dataDir} is being opened by another process; wait for it or use another --data-dir`,
+      { cause: error },
+    );
+  });
+  try {
+    const db = await PGlite.create(join(dataDir, 'pgdata'));
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
+    await server.start();
+    const port = Number(server.getServerConn().split(':').at(-1));
+    await handle.writeFile(JSON.stringify({ pid: process.pid, port } satisfies ServerLock));
+    await handle.close();
+    return {
+      url: urlFor(port),
+      owner: true,
+      close: async () => {
+        await server.stop();
+        await db.close();
+        await rm(lockPath, { force: true });
+      },
+    };
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(lockPath, { force: true });
+    throw error;
+  }
+}
+
+async function ensureDataDir(dataDir: string, create: boolean): Promise<void> {
+  const info = await stat(dataDir).catch(() => undefined);
+  if (info?.isDirectory()) return;
+  if (info) throw new ConfigError('CONFIG_INVALID', `data dir ${dataDir} is a file, not a folder`);
+  if (!create) {
+    throw new ConfigError(
+      'CONFIG_DATA_DIR_MISSING',
+      `data dir ${dataDir} does not exist; run 'chimera migrate --data-dir ${dataDir}' or pass the right --data-dir`,
+    );
+  }
+  const parent = await stat(dirname(dataDir)).catch(() => undefined);
+  if (!parent?.isDirectory()) {
+    throw new ConfigError(
+      'CONFIG_DATA_DIR_MISSING',
+      `cannot create data dir ${dataDir}: its parent folder ${dirname(dataDir)} does not exist`,
+    );
+  }
+  await mkdir(dataDir);
+}
+
+async function readLock(lockPath: string): Promise<ServerLock | undefined> {
+  const text = await readFile(lockPath, 'utf8').catch(() => undefined);
+  if (!text) return undefined;
+  try {
+    const lock = JSON.parse(text) as ServerLock;
+    return Number.isInteger(lock.pid) && Number.isInteger(lock.port) ? lock : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function urlFor(port: number): string {
+  return `postgres://postgres@127.0.0.1:${port}/postgres`;
+}

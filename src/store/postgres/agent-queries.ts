@@ -1,0 +1,48 @@
+// Agent queries.
+
+import type { Kysely } from 'kysely';
+import type { Agent } from '../../domain/agent.js';
+import type { AgentRepository } from '../store.js';
+import { toAgent } from './row-mappers.js';
+import type { ChimeraSchema } from './schema.js';
+
+export class PostgresAgentRepository implements AgentRepository {
+  constructor(private readonly db: Kysely<ChimeraSchema>) {}
+
+  async upsert(agent: Agent): Promise<void> {
+    const values = {
+      id: agent.id,
+      name: agent.name,
+      niche: agent.niche,
+      persona: JSON.stringify(agent.persona),
+      status: agent.status,
+    };
+    await this.db
+      .insertInto('agents')
+      .values(values)
+      .onConflict((conflict) =>
+        conflict.column('id').doUpdateSet({
+          name: values.name,
+          niche: values.niche,
+          persona: values.persona,
+          status: values.status,
+          updated_at: new Date(),
+        }),
+      )
+      .execute();
+  }
+
+  async get(id: string): Promise<Agent | undefined> {
+    const row = await this.db
+      .selectFrom('agents')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toAgent(row);
+  }
+
+  async list(): Promise<Agent[]> {
+    const rows = await this.db.selectFrom('agents').selectAll().orderBy('id').execute();
+    return rows.map(toAgent);
+  }
+}

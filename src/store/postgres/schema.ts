@@ -1,0 +1,132 @@
+// Kysely table types mirroring migrations/*.sql. Generated-by-hand; keep in step with the SQL.
+
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T extends object | null = object> = JSONColumnType<T, string, string>;
+/** Any JSON value (objects, arrays, strings, numbers), written as a JSON string. */
+type AnyJson = ColumnType<unknown, string, string>;
+
+export interface AgentsTable {
+  id: string;
+  name: string;
+  niche: string;
+  persona: Json<Record<string, unknown>>;
+  status: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CampaignsTable {
+  id: string;
+  name: string;
+  goal: string;
+  agent_ids: string[];
+  schedule: Json<Record<string, unknown>>;
+  template: AnyJson;
+  status: string;
+  state_version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TasksTable {
+  id: string;
+  campaign_id: string;
+  agent_id: string;
+  step_key: string;
+  type: string;
+  spec_id: string;
+  priority: string;
+  deadline: Date | null;
+  depends_on: string[];
+  input: AnyJson;
+  output: AnyJson | null;
+  feedback: Json<string[]>;
+  status: string;
+  attempt: Generated<number>;
+  max_attempts: number;
+  idempotency_key: string;
+  state_version: Generated<number>;
+  assigned_worker_id: string | null;
+  lease_expires_at: Date | null;
+  run_at: Date | null;
+  dispatched_at: Date | null;
+  error_code: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TaskResultsTable {
+  id: Generated<string>;
+  task_id: string;
+  attempt: number;
+  output: AnyJson | null;
+  confidence: number;
+  error_code: string | null;
+  error_message: string | null;
+  verdict: string | null;
+  verdict_confidence: number | null;
+  reasons: Json<string[]>;
+  judged_at: Date | null;
+  duration_ms: number | null;
+  created_at: Timestamp;
+}
+
+export interface ReviewsTable {
+  id: string;
+  task_id: string;
+  attempt: number;
+  kind: string;
+  status: string;
+  reasons: Json<string[]>;
+  decided_by: string | null;
+  decision_reason: string | null;
+  created_at: Timestamp;
+  decided_at: Date | null;
+}
+
+export interface EffectsTable {
+  id: Generated<string>;
+  task_id: string;
+  kind: string;
+  idempotency_key: string;
+  payload: AnyJson;
+  created_at: Timestamp;
+}
+
+export interface AuditLogsTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  detail: Json<Record<string, unknown>>;
+}
+
+export interface TraceEventsTable {
+  id: Generated<string>;
+  at: Timestamp;
+  kind: string;
+  spec_id: string;
+  campaign_id: string | null;
+  task_id: string | null;
+  agent_id: string | null;
+  attempt: number | null;
+  duration_ms: number | null;
+  outcome: string;
+  detail: Json<Record<string, unknown>>;
+}
+
+/** The whole schema as Kysely sees it. */
+export interface ChimeraSchema {
+  agents: AgentsTable;
+  campaigns: CampaignsTable;
+  tasks: TasksTable;
+  task_results: TaskResultsTable;
+  reviews: ReviewsTable;
+  effects: EffectsTable;
+  audit_logs: AuditLogsTable;
+  trace_events: TraceEventsTable;
+}

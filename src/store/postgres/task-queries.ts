@@ -1,0 +1,126 @@
+// Task queries. A transition is one UPDATE guarded by the state_version the writer read; zero
+// rows updated means somebody else moved first, reported as VersionConflict.
+
+import { type Kysely, sql } from 'kysely';
+import { VersionConflict } from '../../domain/errors.js';
+import type { TaskDraft } from '../../domain/plan.js';
+import type { Task } from '../../domain/task.js';
+import { nextStatus, type TaskAction } from '../../domain/task-state-machine.js';
+import type { TaskStatus } from '../../domain/task-status.js';
+import type { TaskPatch, TaskRepository } from '../store.js';
+import { toTask } from './row-mappers.js';
+import type { ChimeraSchema } from './schema.js';
+
+export class PostgresTaskRepository implements TaskRepository {
+  constructor(private readonly db: Kysely<ChimeraSchema>) {}
+
+  async insertMany(campaignId: string, drafts: readonly TaskDraft[]): Promise<void> {
+    if (drafts.length === 0) return;
+    await this.db
+      .insertInto('tasks')
+      .values(
+        drafts.map((draft) => ({
+          ...draft,
+          campaign_id: campaignId,
+          input: JSON.stringify(draft.input),
+          feedback: '[]',
+          status: 'pending',
+        })),
+      )
+      .execute();
+  }
+
+  async get(id: string): Promise<Task | undefined> {
+    const row = await this.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toTask(row);
+  }
+
+  async listByCampaign(campaignId: string): Promise<Task[]> {
+    const rows = await this.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('campaign_id', '=', campaignId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toTask);
+  }
+
+  async transition(task: Task, action: TaskAction, patch: TaskPatch = {}): Promise<Task> {
+    const status = nextStatus(task.status, action, task.id);
+    const { input, output, feedback, ...plain } = patch;
+    const row = await this.db
+      .updateTable('tasks')
+      .set((eb) => ({
+        ...plain,
+        ...(input !== undefined && { input: JSON.stringify(input) }),
+        ...(output !== undefined && { output: JSON.stringify(output) }),
+        ...(feedback !== undefined && { feedback: JSON.stringify(feedback) }),
+        status,
+        // Entering 'queued' always goes with a dispatch; the reaper watches this stamp.
+        ...(status === 'queued' && { dispatched_at: new Date() }),
+        state_version: eb('state_version', '+', 1),
+        updated_at: new Date(),
+      }))
+      .where('id', '=', task.id)
+      .where('state_version', '=', task.state_version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new VersionConflict('task', task.id, task.state_version);
+    return toTask(row);
+  }
+
+  async claimExpiredLeases(now: Date, limit: number): Promise<Task[]> {
+    const rows = await this.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('status', '=', 'running')
+      .where('lease_expires_at', '<', now)
+      .orderBy('lease_expires_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    return rows.map(toTask);
+  }
+
+  async claimStaleDispatches(dueBefore: Date, now: Date, limit: number): Promise<Task[]> {
+    const stale = this.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('status', '=', 'queued')
+      .where('dispatched_at', '<', dueBefore)
+      .where((eb) => eb.or([eb('run_at', 'is', null), eb('run_at', '<', dueBefore)]))
+      .orderBy('dispatched_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
+    // Touching dispatched_at is bookkeeping, not a state change: state_version stays.
+    const rows = await this.db
+      .updateTable('tasks')
+      .set({ dispatched_at: now })
+      .where('id', 'in', stale)
+      .returningAll()
+      .execute();
+    return rows.map(toTask);
+  }
+
+  async countByStatus(
+    campaignIds?: readonly string[],
+  ): Promise<Partial<Record<TaskStatus, number>>> {
+    let query = this.db
+      .selectFrom('tasks')
+      .select(['status', sql<number>`count(*)::int`.as('count')])
+      .groupBy('status');
+    if (campaignIds) {
+      if (campaignIds.length === 0) return {};
+      query = query.where('campaign_id', 'in', campaignIds);
+    }
+    const rows = await query.execute();
+    return Object.fromEntries(rows.map((row) => [row.status, row.count]));
+  }
+}

@@ -1,0 +1,169 @@
+// The storage port: narrow repositories over the canonical PostgreSQL state, plus a unit of work.
+// Implementations live in ./postgres. No connection or transaction type leaks through here.
+
+import type { Agent } from '../domain/agent.js';
+import type { Campaign, CampaignSpec, CampaignStatus } from '../domain/campaign.js';
+import type { TaskDraft } from '../domain/plan.js';
+import type { Review } from '../domain/review.js';
+import type { Task } from '../domain/task.js';
+import type { TaskAction } from '../domain/task-state-machine.js';
+import type { TaskStatus } from '../domain/task-status.js';
+import type { TraceEvent } from '../domain/trace-event.js';
+import type { VerdictDecision } from '../domain/verdict.js';
+
+/** Agents: identity and status. */
+export interface AgentRepository {
+  upsert(agent: Agent): Promise<void>;
+  get(id: string): Promise<Agent | undefined>;
+  list(): Promise<Agent[]>;
+}
+
+/** Campaigns. Only the Planner calls `updateStatus`. */
+export interface CampaignRepository {
+  insert(campaign: { id: string; spec: CampaignSpec }): Promise<Campaign>;
+  get(id: string): Promise<Campaign | undefined>;
+  list(filter?: { statuses?: CampaignStatus[] }): Promise<Campaign[]>;
+  /** Sets the status when the stored `state_version` still equals `expectedVersion`. */
+  updateStatus(id: string, expectedVersion: number, status: CampaignStatus): Promise<Campaign>;
+}
+
+/** Fields a transition may set alongside the new status. */
+export interface TaskPatch {
+  input?: unknown;
+  output?: unknown;
+  feedback?: string[];
+  attempt?: number;
+  assigned_worker_id?: string | null;
+  lease_expires_at?: Date | null;
+  run_at?: Date | null;
+  dispatched_at?: Date | null;
+  error_code?: string | null;
+}
+
+/** Tasks. Every status change goes through `transition`, which checks `state_version`. */
+export interface TaskRepository {
+  insertMany(campaignId: string, drafts: readonly TaskDraft[]): Promise<void>;
+  get(id: string): Promise<Task | undefined>;
+  listByCampaign(campaignId: string): Promise<Task[]>;
+  /**
+   * Applies `action` to `task` as read: the state machine picks the new status, the store
+   * writes it only if `state_version` is unchanged and increments it. Throws VersionConflict
+   * for a stale writer and IllegalTransition for a move the machine refuses.
+   */
+  transition(task: Task, action: TaskAction, patch?: TaskPatch): Promise<Task>;
+  /** Running tasks whose lease ended before `now`, oldest first, locked against other reapers. */
+  claimExpiredLeases(now: Date, limit: number): Promise<Task[]>;
+  /**
+   * Queued tasks due before `dueBefore` whose last dispatch is older than that too: their job
+   * may sit locked by a dead process. Marks them dispatched at `now` and returns them.
+   */
+  claimStaleDispatches(dueBefore: Date, now: Date, limit: number): Promise<Task[]>;
+  /** Task counts per status, over all campaigns or the given ones. */
+  countByStatus(campaignIds?: readonly string[]): Promise<Partial<Record<TaskStatus, number>>>;
+}
+
+/** One attempt's result and the Judge's verdict on it. */
+export interface ResultRecord {
+  task_id: string;
+  attempt: number;
+  output: unknown;
+  confidence: number;
+  error_code?: string | undefined;
+  error_message?: string | undefined;
+  verdict?: VerdictDecision | undefined;
+  reasons: string[];
+  judged_at?: Date | undefined;
+  duration_ms: number;
+}
+
+/** Task results, one per attempt. */
+export interface ResultRepository {
+  record(result: ResultRecord): Promise<void>;
+  latest(taskId: string): Promise<ResultRecord | undefined>;
+}
+
+/** Human reviews. */
+export interface ReviewRepository {
+  open(review: { id: string; task_id: string; attempt: number; reasons: string[] }): Promise<void>;
+  get(id: string): Promise<Review | undefined>;
+  listPending(): Promise<Review[]>;
+  /** Records a decision on a pending review; throws REVIEW_ALREADY_DECIDED otherwise. */
+  decide(
+    id: string,
+    decision: { status: 'approved' | 'rejected'; by: string; reason: string | null },
+  ): Promise<Review>;
+}
+
+/** An authorized side effect, written once per idempotency key. */
+export interface EffectRecord {
+  task_id: string;
+  kind: string;
+  idempotency_key: string;
+  payload: unknown;
+}
+
+/** Effects. A second record with the same key is refused, never applied twice. */
+export interface EffectRepository {
+  /** 'applied' the first time a key is seen; 'duplicate' (and no write) after that. */
+  record(effect: EffectRecord): Promise<'applied' | 'duplicate'>;
+  listByTask(taskId: string): Promise<EffectRecord[]>;
+  count(): Promise<number>;
+}
+
+/** The trace. */
+export interface TraceRepository {
+  write(events: readonly TraceEvent[]): Promise<void>;
+  listByTask(taskId: string): Promise<Array<TraceEvent & { at: Date }>>;
+  /** Deletes events older than `before`; returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
+/** Who did what, for people: review decisions, campaign launches, prunes. */
+export interface AuditRepository {
+  write(entry: {
+    actor: string;
+    action: string;
+    subject_type: string;
+    subject_id: string;
+    detail?: Record<string, unknown>;
+  }): Promise<void>;
+}
+
+/** Names of the jobs the dispatcher runs. */
+export type JobName = 'run_task' | 'plan_campaign';
+
+/** A job to dispatch once the surrounding transaction commits. */
+export interface JobRequest {
+  name: JobName;
+  payload: Record<string, unknown>;
+  /** Not before this time. Default: now. */
+  runAt?: Date;
+  /** Smaller runs first. Default 0. */
+  priority?: number;
+  /** Jobs sharing a queue name run one at a time. */
+  queueName?: string;
+  /** Collapses repeated requests into one pending (unlocked) job. */
+  jobKey?: string;
+  /** With `jobKey`: 'replace' takes the new run_at; 'preserve_run_at' keeps the pending one. */
+  jobKeyMode?: 'replace' | 'preserve_run_at';
+}
+
+/** The dispatch queue as seen from a transaction: an add commits with the state beside it. */
+export interface JobQueue {
+  add(job: JobRequest): Promise<void>;
+}
+
+/** Every repository, bound to one connection or transaction. */
+export interface Store {
+  readonly agents: AgentRepository;
+  readonly campaigns: CampaignRepository;
+  readonly tasks: TaskRepository;
+  readonly results: ResultRepository;
+  readonly reviews: ReviewRepository;
+  readonly effects: EffectRepository;
+  readonly traces: TraceRepository;
+  readonly audit: AuditRepository;
+  readonly jobs: JobQueue;
+  /** Runs `work` in one transaction; inside one already, it joins it. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+}

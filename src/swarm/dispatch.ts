@@ -1,0 +1,35 @@
+// How the swarm asks the queue for work: job names, payloads and priorities in one place.
+
+import type { TaskPriority } from '../domain/task.js';
+import type { Store } from '../store/store.js';
+
+const PRIORITY: Record<TaskPriority, number> = { high: -10, medium: 0, low: 10 };
+
+/**
+ * Queues a run of `task` (commits with the caller's transaction). The job key keeps at most one
+ * waiting job per task; a job locked by a dead process is superseded by the new one.
+ */
+export function dispatchTask(
+  store: Store,
+  task: { id: string; priority: TaskPriority },
+  runAt?: Date,
+): Promise<void> {
+  return store.jobs.add({
+    name: 'run_task',
+    payload: { taskId: task.id },
+    priority: PRIORITY[task.priority],
+    jobKey: `task:${task.id}`,
+    jobKeyMode: 'replace',
+    ...(runAt && { runAt }),
+  });
+}
+
+/** Asks the Planner to look at a campaign again; repeated asks collapse into one job. */
+export function wakePlanner(store: Store, campaignId: string): Promise<void> {
+  return store.jobs.add({
+    name: 'plan_campaign',
+    payload: { campaignId },
+    jobKey: `plan:${campaignId}`,
+    jobKeyMode: 'preserve_run_at',
+  });
+}

@@ -1,0 +1,82 @@
+// The visibility timeout: a task whose worker died mid-run keeps a lease that runs out. The
+// reaper re-queues such tasks with backoff, or gives them back to the Planner when their attempts
+// are spent. It also re-dispatches queued tasks whose job may sit locked by a dead process.
+// Rows are locked SKIP LOCKED, so many reapers in many processes never collide.
+
+import { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF } from '../domain/backoff.js';
+import type { TraceEvent } from '../domain/trace-event.js';
+import type { Store } from '../store/store.js';
+import { dispatchTask, wakePlanner } from './dispatch.js';
+import { taskEvent } from './trace.js';
+
+const BATCH_SIZE = 100;
+
+export class LeaseReaper {
+  constructor(
+    private readonly options: {
+      store: Store;
+      /** The visibility timeout, in ms: how stale a dispatch must be before it is repeated. */
+      leaseMs: number;
+      backoff?: BackoffOptions;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** Re-queues expired leases and re-dispatches stale queued tasks; returns how many it touched. */
+  async reap(): Promise<number> {
+    return (await this.expireLeases()) + (await this.redispatch());
+  }
+
+  private async redispatch(): Promise<number> {
+    let moved = 0;
+    for (;;) {
+      const count = await this.options.store.transaction(async (tx) => {
+        const now = this.options.now?.() ?? new Date();
+        const dueBefore = new Date(now.getTime() - this.options.leaseMs);
+        const stale = await tx.tasks.claimStaleDispatches(dueBefore, now, BATCH_SIZE);
+        for (const task of stale) await dispatchTask(tx, task);
+        await tx.traces.write(stale.map((task) => taskEvent(task, 'task-enqueue', 'redispatched')));
+        return stale.length;
+      });
+      moved += count;
+      if (count < BATCH_SIZE) return moved;
+    }
+  }
+
+  private async expireLeases(): Promise<number> {
+    let moved = 0;
+    for (;;) {
+      const count = await this.options.store.transaction(async (tx) => {
+        const now = this.options.now?.() ?? new Date();
+        const expired = await tx.tasks.claimExpiredLeases(now, BATCH_SIZE);
+        const events: TraceEvent[] = [];
+        for (const task of expired) {
+          const patch = { assigned_worker_id: null, lease_expires_at: null };
+          if (task.attempt < task.max_attempts) {
+            const delay = backoffDelayMs(task.attempt, this.options.backoff ?? DEFAULT_BACKOFF);
+            const runAt = new Date(now.getTime() + delay);
+            const next = await tx.tasks.transition(task, 'requeue', {
+              ...patch,
+              run_at: runAt,
+              error_code: 'TASK_LEASE_EXPIRED',
+            });
+            await dispatchTask(tx, next, runAt);
+            events.push(taskEvent(next, 'task-retry', 'lease-expired'));
+          } else {
+            const next = await tx.tasks.transition(task, 'abort', {
+              ...patch,
+              error_code: 'TASK_LEASE_EXPIRED',
+              feedback: ['the worker running this task stopped before finishing'],
+            });
+            await wakePlanner(tx, task.campaign_id);
+            events.push(taskEvent(next, 'task-end', 'lease-expired'));
+          }
+        }
+        await tx.traces.write(events);
+        return expired.length;
+      });
+      moved += count;
+      if (count < BATCH_SIZE) return moved;
+    }
+  }
+}

@@ -1,0 +1,183 @@
+// The Planner: turns a campaign into a task DAG, queues each task once its dependencies are
+// approved, re-plans rejected tasks with their feedback, and settles the campaign. It is the only
+// writer of campaign status. Each pass is one transaction guarded by state_version.
+
+import { type Campaign, CampaignSpec } from '../domain/campaign.js';
+import { resolveBindings } from '../domain/campaign-template.js';
+import { ChimeraError, InputError, VersionConflict } from '../domain/errors.js';
+import { fieldProblems } from '../domain/field-problems.js';
+import { expandTemplate, planNextSteps, settledCampaignStatus } from '../domain/plan.js';
+import type { Task } from '../domain/task.js';
+import type { TraceEvent } from '../domain/trace-event.js';
+import type { SkillRegistry } from '../skills/skill-registry.js';
+import type { Store } from '../store/store.js';
+import { dispatchTask } from './dispatch.js';
+import { taskEvent } from './trace.js';
+
+/** Planner options. */
+export interface PlannerOptions {
+  store: Store;
+  skills: SkillRegistry;
+  /** Spec ids defined in specs/; a task naming any other id is refused at creation. */
+  specIds: ReadonlySet<string>;
+  now?: () => Date;
+}
+
+/** Spec id stamped on campaign-level trace events. */
+const PLANNER_SPEC_ID = 'FR-PLAN-004';
+const MAX_CONFLICT_RETRIES = 5;
+
+export class Planner {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: PlannerOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Validates a campaign file's content, creates the campaign and its DAG, and queues the tasks
+   * with no dependencies, all in one transaction: bad input leaves nothing behind.
+   */
+  async launch(raw: unknown, actor = 'operator'): Promise<Campaign> {
+    const parsed = CampaignSpec.safeParse(raw);
+    if (!parsed.success) {
+      throw new InputError(`invalid campaign: ${fieldProblems(parsed.error).join('; ')}`);
+    }
+    const spec = parsed.data;
+    const { store, skills, specIds } = this.options;
+    for (const [index, step] of spec.template.steps.entries()) {
+      if (!skills.has(step.skill)) {
+        throw new ChimeraError(
+          'SKILL_UNKNOWN',
+          `template.steps[${index}].skill: unknown skill '${step.skill}'; known skills: ${skills
+            .list()
+            .map((skill) => skill.name)
+            .join(', ')}`,
+        );
+      }
+    }
+    const campaignId = crypto.randomUUID();
+    const drafts = expandTemplate({
+      campaignId,
+      agentIds: spec.agent_ids,
+      template: spec.template,
+      specIdOf: (skill) => skills.get(skill).specId,
+      newId: () => crypto.randomUUID(),
+      now: this.now(),
+    });
+    for (const draft of drafts) {
+      if (!specIds.has(draft.spec_id)) {
+        throw new ChimeraError(
+          'SPEC_UNKNOWN_ID',
+          `step '${draft.step_key}' names spec_id '${draft.spec_id}', which is not defined in specs/; add it there or fix the id`,
+        );
+      }
+    }
+    return store.transaction(async (tx) => {
+      for (const agentId of spec.agent_ids) {
+        if (!(await tx.agents.get(agentId))) {
+          throw new ChimeraError(
+            'AGENT_UNKNOWN',
+            `agent_ids: unknown agent '${agentId}'; create it first (known: ${
+              (await tx.agents.list()).map((agent) => agent.id).join(', ') || 'none'
+            })`,
+            { context: { agentId } },
+          );
+        }
+      }
+      const campaign = await tx.campaigns.insert({ id: campaignId, spec });
+      await tx.tasks.insertMany(campaignId, drafts);
+      await tx.audit.write({
+        actor,
+        action: 'campaign.launch',
+        subject_type: 'campaign',
+        subject_id: campaignId,
+        detail: { name: spec.name, tasks: drafts.length },
+      });
+      const created = await tx.tasks.listByCampaign(campaignId);
+      await tx.traces.write(created.map((task) => taskEvent(task, 'task-create', 'pending')));
+      await this.advanceWithin(tx, campaign, created);
+      return campaign;
+    });
+  }
+
+  /** One planning pass over a campaign; retried on a concurrent writer. */
+  async advance(campaignId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.store.transaction(async (tx) => {
+          const campaign = await tx.campaigns.get(campaignId);
+          if (campaign?.status !== 'active') return;
+          await this.advanceWithin(tx, campaign, await tx.tasks.listByCampaign(campaignId));
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof VersionConflict) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+      }
+    }
+  }
+
+  private async advanceWithin(store: Store, campaign: Campaign, tasks: Task[]): Promise<void> {
+    const byId = new Map(tasks.map((task) => [task.id, task]));
+    const events: TraceEvent[] = [];
+    for (const step of planNextSteps(tasks)) {
+      const task = byId.get(step.taskId) as Task;
+      let next: Task;
+      if (step.action === 'enqueue') {
+        next = await store.tasks.transition(task, 'enqueue', {
+          input: await this.bindInput(store, campaign, task, byId),
+        });
+        await dispatchTask(store, next);
+        events.push(taskEvent(next, 'task-enqueue', 'queued'));
+      } else if (step.action === 'retry') {
+        next = await store.tasks.transition(task, 'retry', { error_code: null, run_at: null });
+        await dispatchTask(store, next);
+        events.push(
+          taskEvent(next, 'task-retry', 'replanned', { detail: { feedback: task.feedback } }),
+        );
+      } else if (step.action === 'fail') {
+        next = await store.tasks.transition(task, 'fail');
+        events.push(taskEvent(next, 'task-end', 'failed', { detail: { error: task.error_code } }));
+      } else {
+        next = await store.tasks.transition(task, 'cancel', { error_code: null });
+        events.push(taskEvent(next, 'task-end', 'cancelled', { detail: { reason: step.reason } }));
+      }
+      byId.set(next.id, next);
+    }
+    const settled = settledCampaignStatus([...byId.values()]);
+    if (settled) {
+      await store.campaigns.updateStatus(campaign.id, campaign.state_version, settled);
+      events.push({
+        kind: 'campaign-end',
+        spec_id: PLANNER_SPEC_ID,
+        campaign_id: campaign.id,
+        task_id: null,
+        agent_id: null,
+        attempt: null,
+        duration_ms: this.now().getTime() - campaign.created_at.getTime(),
+        outcome: settled,
+        detail: {},
+      });
+    }
+    await store.traces.write(events);
+  }
+
+  private async bindInput(
+    store: Store,
+    campaign: Campaign,
+    task: Task,
+    byId: Map<string, Task>,
+  ): Promise<unknown> {
+    const steps: Record<string, unknown> = {};
+    for (const dependencyId of task.depends_on) {
+      const dependency = byId.get(dependencyId);
+      if (dependency) steps[dependency.step_key] = dependency.output;
+    }
+    const agent = await store.agents.get(task.agent_id);
+    return resolveBindings(task.input, {
+      campaign: { id: campaign.id, goal: campaign.goal, name: campaign.name },
+      agent: { id: task.agent_id, name: agent?.name ?? task.agent_id, niche: agent?.niche ?? '' },
+      steps,
+    });
+  }
+}

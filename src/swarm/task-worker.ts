@@ -1,0 +1,301 @@
+// A stateless worker step: claim one queued task, run its skill, have the Judge rule, and commit
+// the outcome in one transaction. It holds nothing between tasks; a crash mid-run leaves a lease
+// that the LeaseReaper expires. Stale or duplicate jobs find the task moved on and do nothing.
+
+import { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF } from '../domain/backoff.js';
+import { ChimeraError, SkillPermanentError, VersionConflict } from '../domain/errors.js';
+import { fieldProblems } from '../domain/field-problems.js';
+import type { Task } from '../domain/task.js';
+import type { TraceEvent } from '../domain/trace-event.js';
+import type { Verdict } from '../domain/verdict.js';
+import type { AnySkill } from '../skills/skill.js';
+import type { SkillRegistry } from '../skills/skill-registry.js';
+import type { Store } from '../store/store.js';
+import { commitApproval } from './approval.js';
+import { dispatchTask, wakePlanner } from './dispatch.js';
+import type { Judge } from './judge.js';
+import { taskEvent } from './trace.js';
+
+const DEFAULT_SKILL_TIMEOUT_MS = 30_000;
+
+/** Worker options. */
+export interface TaskWorkerOptions {
+  store: Store;
+  skills: SkillRegistry;
+  judge: Judge;
+  /** Identifies this worker in `assigned_worker_id`. */
+  workerId: string;
+  /** How long a claim holds before another worker may take the task over, in ms. Default 60 000. */
+  leaseMs?: number;
+  backoff?: BackoffOptions;
+  now?: () => Date;
+}
+
+type Outcome =
+  | { kind: 'result'; output: unknown; confidence: number }
+  | { kind: 'error'; error: ChimeraError };
+
+export class TaskWorker {
+  private readonly leaseMs: number;
+  private readonly backoff: BackoffOptions;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: TaskWorkerOptions) {
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Runs the task if it is still queued; returns the task as left, or undefined if stale. */
+  async runTask(taskId: string, signal?: AbortSignal): Promise<Task | undefined> {
+    const claimed = await this.claim(taskId);
+    if (!claimed) return undefined;
+    const skill = this.options.skills.has(claimed.type)
+      ? this.options.skills.get(claimed.type)
+      : undefined;
+    const startedAt = performance.now();
+    const outcome = skill
+      ? await this.execute(skill, claimed, signal)
+      : { kind: 'error' as const, error: unknownSkill(claimed) };
+    const durationMs = performance.now() - startedAt;
+    try {
+      return await this.options.store.transaction((store) =>
+        outcome.kind === 'result' && skill
+          ? this.commitResult(store, claimed, skill, outcome, durationMs)
+          : this.commitError(
+              store,
+              claimed,
+              (outcome as { error: ChimeraError }).error,
+              durationMs,
+            ),
+      );
+    } catch (error) {
+      // Our lease expired and the task was taken over: that run's result wins, ours is dropped.
+      if (error instanceof VersionConflict) return undefined;
+      throw error;
+    }
+  }
+
+  private async claim(taskId: string): Promise<Task | undefined> {
+    const { store } = this.options;
+    const task = await store.tasks.get(taskId);
+    if (task?.status !== 'queued') return undefined;
+    try {
+      return await store.transaction(async (tx) => {
+        const now = this.now();
+        const running = await tx.tasks.transition(task, 'claim', {
+          attempt: task.attempt + 1,
+          assigned_worker_id: this.options.workerId,
+          lease_expires_at: new Date(now.getTime() + this.leaseMs),
+          run_at: null,
+        });
+        await tx.traces.write([
+          taskEvent(running, 'task-start', 'claimed', {
+            detail: { worker: this.options.workerId },
+          }),
+        ]);
+        return running;
+      });
+    } catch (error) {
+      if (error instanceof VersionConflict) return undefined;
+      throw error;
+    }
+  }
+
+  private async execute(skill: AnySkill, task: Task, signal?: AbortSignal): Promise<Outcome> {
+    if (task.deadline && task.deadline.getTime() < this.now().getTime()) {
+      return {
+        kind: 'error',
+        error: new SkillPermanentError(`deadline ${task.deadline.toISOString()} passed`, {
+          code: 'TASK_DEADLINE_EXCEEDED',
+        }),
+      };
+    }
+    const input = skill.inputSchema.safeParse(task.input);
+    if (!input.success) {
+      return {
+        kind: 'error',
+        error: new SkillPermanentError(
+          `invalid input for ${skill.name}: ${fieldProblems(input.error).join('; ')}`,
+          { code: 'SKILL_INPUT_INVALID', context: { taskId: task.id, skill: skill.name } },
+        ),
+      };
+    }
+    const timeoutMs = skill.timeoutMs ?? DEFAULT_SKILL_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const runSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    try {
+      const result = await Promise.race([
+        skill.run(input.data, {
+          taskId: task.id,
+          campaignId: task.campaign_id,
+          agentId: task.agent_id,
+          attempt: task.attempt,
+          specId: task.spec_id,
+          feedback: task.feedback,
+          signal: runSignal,
+        }),
+        abortedAfter(runSignal, timeoutMs, skill.name),
+      ]);
+      const output = skill.outputSchema.safeParse(result.output);
+      if (!output.success) {
+        return {
+          kind: 'error',
+          error: new SkillPermanentError(
+            `invalid output from ${skill.name}: ${fieldProblems(output.error).join('; ')}`,
+            { code: 'SKILL_OUTPUT_INVALID', context: { taskId: task.id, skill: skill.name } },
+          ),
+        };
+      }
+      return { kind: 'result', output: output.data, confidence: result.confidence };
+    } catch (error) {
+      return { kind: 'error', error: asChimeraError(error, skill.name) };
+    }
+  }
+
+  private async commitResult(
+    store: Store,
+    task: Task,
+    skill: AnySkill,
+    outcome: { output: unknown; confidence: number },
+    durationMs: number,
+  ): Promise<Task> {
+    const judging = await store.tasks.transition(task, 'submit', { output: outcome.output });
+    const verdict = await this.options.judge.judge({
+      task: judging,
+      skill,
+      output: outcome.output,
+      confidence: outcome.confidence,
+    });
+    await store.results.record({
+      task_id: task.id,
+      attempt: task.attempt,
+      output: outcome.output,
+      confidence: outcome.confidence,
+      verdict: verdict.decision,
+      reasons: verdict.reasons,
+      judged_at: verdict.judged_at,
+      duration_ms: durationMs,
+    });
+    const events: TraceEvent[] = [
+      taskEvent(judging, 'skill-run', 'ok', { durationMs, specId: skill.specId }),
+      taskEvent(judging, 'task-judge', verdict.decision, {
+        detail: { confidence: outcome.confidence, reasons: verdict.reasons },
+      }),
+    ];
+    const settled = await this.applyVerdict(store, judging, skill, outcome.output, verdict, events);
+    await store.traces.write(events);
+    await wakePlanner(store, task.campaign_id);
+    return settled;
+  }
+
+  private async applyVerdict(
+    store: Store,
+    task: Task,
+    skill: AnySkill,
+    output: unknown,
+    verdict: Verdict,
+    events: TraceEvent[],
+  ): Promise<Task> {
+    if (verdict.decision === 'approve') {
+      return commitApproval(store, task, skill, output, events);
+    }
+    if (verdict.decision === 'escalate') {
+      const waiting = await store.tasks.transition(task, 'escalate');
+      await store.reviews.open({
+        id: crypto.randomUUID(),
+        task_id: task.id,
+        attempt: task.attempt,
+        reasons: verdict.reasons,
+      });
+      events.push(taskEvent(waiting, 'task-review', 'awaiting_review'));
+      return waiting;
+    }
+    const rejected = await store.tasks.transition(task, 'reject', { feedback: verdict.reasons });
+    events.push(
+      taskEvent(rejected, 'task-end', 'rejected', { detail: { reasons: verdict.reasons } }),
+    );
+    return rejected;
+  }
+
+  private async commitError(
+    store: Store,
+    task: Task,
+    error: ChimeraError,
+    durationMs: number,
+  ): Promise<Task> {
+    await store.results.record({
+      task_id: task.id,
+      attempt: task.attempt,
+      output: null,
+      confidence: 0,
+      error_code: error.code,
+      error_message: error.message,
+      reasons: [error.message],
+      duration_ms: durationMs,
+    });
+    const events = [
+      taskEvent(task, 'skill-run', error.code, {
+        durationMs,
+        detail: { message: error.message, retryable: error.retryable },
+      }),
+    ];
+    let next: Task;
+    if (error.retryable && task.attempt < task.max_attempts) {
+      const runAt = new Date(this.now().getTime() + backoffDelayMs(task.attempt, this.backoff));
+      next = await store.tasks.transition(task, 'requeue', {
+        assigned_worker_id: null,
+        lease_expires_at: null,
+        run_at: runAt,
+        error_code: error.code,
+      });
+      await dispatchTask(store, next, runAt);
+      events.push(
+        taskEvent(next, 'task-retry', 'backoff', { detail: { run_at: runAt.toISOString() } }),
+      );
+    } else {
+      next = await store.tasks.transition(task, 'abort', {
+        assigned_worker_id: null,
+        lease_expires_at: null,
+        error_code: error.code,
+        feedback: [error.message],
+      });
+      events.push(taskEvent(next, 'task-end', 'rejected', { detail: { error: error.code } }));
+      await wakePlanner(store, task.campaign_id);
+    }
+    await store.traces.write(events);
+    return next;
+  }
+}
+
+function unknownSkill(task: Task): ChimeraError {
+  return new SkillPermanentError(`no skill '${task.type}' is registered in this worker`, {
+    code: 'SKILL_UNKNOWN',
+    context: { taskId: task.id, skill: task.type },
+  });
+}
+
+/** Unknown throws count as transient: a retry is cheap and the attempt budget bounds it. */
+function asChimeraError(error: unknown, skill: string): ChimeraError {
+  if (error instanceof ChimeraError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ChimeraError('SKILL_TRANSIENT', `${skill} failed: ${message}`, {
+    cause: error,
+    retryable: true,
+    context: { skill },
+  });
+}
+
+function abortedAfter(signal: AbortSignal, timeoutMs: number, skill: string): Promise<never> {
+  return new Promise((_, reject) => {
+    const onAbort = () =>
+      reject(
+        new ChimeraError('SKILL_TIMEOUT', `${skill} did not finish within ${timeoutMs} ms`, {
+          retryable: true,
+          context: { skill },
+        }),
+      );
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,66 @@
+// Opens a real Chimera (real database, real queue) for a test, with fast timings and any extra
+// skills or policies the test needs.
+
+import { type ChimeraApp, openChimera } from '../../src/app/chimera-app.js';
+import { type ChimeraConfig, loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/observability/logger.js';
+import type { AnySkill } from '../../src/skills/skill.js';
+import type { JudgePolicy } from '../../src/swarm/judge.js';
+import type { TestDatabase } from './test-databases.js';
+
+/** Opens Chimera on `database` with test-friendly timings. */
+export function openTestApp(
+  database: TestDatabase,
+  options: {
+    skills?: AnySkill[];
+    policies?: JudgePolicy[];
+    config?: Partial<ChimeraConfig>;
+  } = {},
+): Promise<ChimeraApp> {
+  const config = loadConfig(
+    {},
+    {
+      databaseUrl: database.databaseUrl,
+      dataDir: database.dataDir,
+      concurrency: 4,
+      pollIntervalMs: 50,
+      backoffBaseMs: 20,
+      backoffMaxMs: 100,
+      leaseMs: 5_000,
+      logLevel: 'silent',
+      ...options.config,
+    },
+  );
+  return openChimera(config, {
+    logger: createLogger(config.logLevel),
+    createDataDir: true,
+    skills: options.skills ?? [],
+    policies: options.policies ?? [],
+  });
+}
+
+/** A campaign file's content for a template of `steps`, run by `agentIds`. */
+export function campaignOf(
+  steps: Array<Record<string, unknown>>,
+  agentIds: string[] = ['ava'],
+  goal = 'Launch the spring streetwear drop',
+): Record<string, unknown> {
+  return { name: 'test campaign', goal, agent_ids: agentIds, template: { steps } };
+}
+
+/** The three-step chain of built-in skills. */
+export const THREE_STEP_CHAIN = [
+  { key: 'outline', skill: 'core.outline', input: { goal: { $from: 'campaign.goal' } } },
+  {
+    key: 'compose',
+    skill: 'core.compose',
+    depends_on: ['outline'],
+    input: { points: { $from: 'outline.points' } },
+  },
+  {
+    key: 'announce',
+    skill: 'core.announce',
+    depends_on: ['compose'],
+    input: { text: { $from: 'compose.text' } },
+  },
+];

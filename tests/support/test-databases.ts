@@ -1,0 +1,59 @@
+// The two database adapters every integration suite runs against: embedded PGlite (a fresh data
+// dir) and the PostgreSQL server (a fresh database on the server named by DATABASE_URL, or the
+// local one). The server suite never skips: an unreachable server fails the run.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/** Where the server-backed suites create their databases. */
+export const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A fresh, empty database to run Chimera on, and how to throw it away. */
+export interface TestDatabase {
+  kind: 'pglite' | 'postgres';
+  /** Set for the server; undefined means embedded. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dispose(): Promise<void>;
+}
+
+/** Both adapters, for `describe.each`. */
+export const ADAPTERS = ['pglite', 'postgres'] as const;
+
+/** Creates a fresh database of `kind`. */
+export async function createTestDatabase(kind: 'pglite' | 'postgres'): Promise<TestDatabase> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'chimera-test-'));
+  if (kind === 'pglite') {
+    return {
+      kind,
+      databaseUrl: undefined,
+      dataDir: join(dataDir, 'data'),
+      dispose: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const name = `chimera_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return {
+    kind,
+    databaseUrl: url.toString(),
+    dataDir,
+    dispose: async () => {
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
