@@ -36,7 +36,6 @@ describe.each(ADAPTERS)('a three-step campaign on %s', (kind) => {
     const step = (key: string) => tasks.find((task) => task.step_key === key) as Task;
     expect(step('compose').input).toEqual({
       points: (step('outline').output as { points: string[] }).points,
-      signoff: '',
     });
     expect(await app.store.effects.listByTask(step('announce').id)).toHaveLength(1);
     expect((await app.store.campaigns.get(campaign.id))?.status).toBe('completed');
