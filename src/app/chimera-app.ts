@@ -83,6 +83,7 @@ export async function openChimera(
       logger: options.logger,
       concurrency: config.concurrency,
       pollIntervalMs: config.pollIntervalMs,
+      preparedStatements: database.kind === 'server',
       reapIntervalMs: Math.max(250, Math.min(5_000, Math.floor(config.leaseMs / 2))),
     });
     return {

@@ -1,13 +1,13 @@
-// Embedded PostgreSQL: PGlite persisted in the data dir, served on a loopback port through
-// pglite-socket so that the one `pg` code path serves both embedded and server deployments.
+// Embedded PostgreSQL: PGlite persisted in the data dir, served on a loopback port by
+// PgliteWireServer so that the one `pg` code path serves both embedded and server deployments.
 // A second Chimera process on the same data dir attaches to the running one's port instead of
 // opening the files (PGlite allows one opener). It does not make PGlite durable: see README.
 
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { ChimeraError, ConfigError } from '../../domain/errors.js';
+import { PgliteWireServer } from './pglite-wire-server.js';
 
 /** A handle on the embedded database: its URL, and how to stop serving it. */
 export interface EmbeddedPostgres {
@@ -50,9 +50,8 @@ export async function openEmbeddedPostgres(options: EmbeddedOptions): Promise<Em
   });
   try {
     const db = await PGlite.create(join(dataDir, 'pgdata'));
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
-    await server.start();
-    const port = Number(server.getServerConn().split(':').at(-1));
+    const server = new PgliteWireServer(db);
+    const port = await server.start();
     await handle.writeFile(JSON.stringify({ pid: process.pid, port } satisfies ServerLock));
     await handle.close();
     return {

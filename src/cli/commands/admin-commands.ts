@@ -1,0 +1,80 @@
+// Operator commands: `migrate`, `trace prune`, `spec check`.
+
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { InputError } from '../../domain/errors.js';
+import { loadSpecCatalog } from '../../specs/spec-catalog.js';
+import { checkSpecs, collectProjectFiles, formatSpecCheckReport } from '../../specs/spec-check.js';
+import { openDatabase } from '../../store/database.js';
+import { migrate } from '../../store/migrator.js';
+import { type CliContext, configFor, withApp } from '../cli-context.js';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export function registerAdminCommands(program: Command, context: CliContext): void {
+  program
+    .command('migrate')
+    .description('create or upgrade the database schema (creates the embedded data dir)')
+    .action(async () => {
+      const config = configFor(context);
+      const database = await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        createDataDir: true,
+      });
+      try {
+        const report = await migrate(database.pool);
+        context.printer.line(
+          report.applied.length > 0
+            ? `applied ${report.applied.join(', ')}; schema at version ${report.version}`
+            : `schema already at version ${report.version}`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('trace')
+    .description('trace maintenance')
+    .command('prune')
+    .description('delete trace events older than the retention period')
+    .option(
+      '--older-than-days <days>',
+      'retention in days (default CHIMERA_TRACE_RETENTION_DAYS or 90)',
+    )
+    .action(async (flags: { olderThanDays?: string }) => {
+      const days = flags.olderThanDays === undefined ? undefined : Number(flags.olderThanDays);
+      if (days !== undefined && !(Number.isInteger(days) && days >= 0)) {
+        throw new InputError(
+          `--older-than-days: expected a whole number of days, got '${flags.olderThanDays}'`,
+        );
+      }
+      await withApp(context, { createDataDir: false }, async (app) => {
+        const retention = days ?? app.config.traceRetentionDays;
+        const before = new Date(Date.now() - retention * 86_400_000);
+        const deleted = await app.store.traces.prune(before);
+        await app.store.audit.write({
+          actor: 'cli',
+          action: 'trace.prune',
+          subject_type: 'trace_events',
+          subject_id: '*',
+          detail: { before: before.toISOString(), deleted },
+        });
+        context.printer.line(`pruned ${deleted} trace events older than ${retention} days`);
+      });
+    });
+
+  program
+    .command('spec')
+    .description('specification traceability')
+    .command('check')
+    .description('list spec ids no test mentions; fail on ids used in code but missing from specs/')
+    .action(async () => {
+      const catalog = await loadSpecCatalog(new URL('specs/', `file://${PROJECT_ROOT}`));
+      const files = await collectProjectFiles(PROJECT_ROOT);
+      const report = checkSpecs({ catalog, ...files });
+      context.printer.line(formatSpecCheckReport(report));
+      if (!report.ok) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,85 @@
+// `chimera review list|approve|reject`: the human side of the escalate path.
+
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { type CliContext, withApp } from '../cli-context.js';
+
+export function registerReviewCommands(program: Command, context: CliContext): void {
+  const review = program.command('review').description('human review of escalated results');
+
+  review
+    .command('list')
+    .description('show pending reviews with their task, output and verdict reasons')
+    .option('--json', 'print JSON')
+    .action(async (flags: { json?: boolean }) => {
+      await withApp(context, { createDataDir: false }, async (app) => {
+        const items = await app.reviews.listPending();
+        if (flags.json) {
+          context.printer.json(
+            items.map(({ review: item, task, result }) => ({
+              id: item.id,
+              kind: item.kind,
+              created_at: item.created_at,
+              reasons: item.reasons,
+              task: {
+                id: task.id,
+                campaign_id: task.campaign_id,
+                agent_id: task.agent_id,
+                type: task.type,
+                step_key: task.step_key,
+                attempt: item.attempt,
+                spec_id: task.spec_id,
+              },
+              output: task.output,
+              confidence: result?.confidence ?? null,
+            })),
+          );
+          return;
+        }
+        if (items.length === 0) {
+          context.printer.line('no reviews pending');
+          return;
+        }
+        for (const { review: item, task, result } of items) {
+          context.printer.line(`review ${item.id}`);
+          context.printer.line(
+            `  task ${task.id} (${task.type}, step ${task.step_key}, agent ${task.agent_id}, attempt ${item.attempt})`,
+          );
+          context.printer.line(`  confidence ${result?.confidence ?? 'n/a'}`);
+          for (const reason of item.reasons) context.printer.line(`  reason: ${reason}`);
+          context.printer.line(`  output: ${JSON.stringify(task.output)}`);
+        }
+      });
+    });
+
+  review
+    .command('approve <id>')
+    .description('approve a pending review: the effect runs once and the campaign resumes')
+    .option('--reviewer <name>', 'who decides', defaultReviewer())
+    .action(async (id: string, flags: { reviewer: string }) => {
+      await withApp(context, { createDataDir: false }, async (app) => {
+        const task = await app.reviews.approve(id, flags.reviewer);
+        context.printer.line(`approved review ${id}: task ${task.id} is ${task.status}`);
+      });
+    });
+
+  review
+    .command('reject <id>')
+    .description('reject a pending review; the task is re-planned with your reason or fails')
+    .requiredOption('--reason <text>', 'why, in words the agent will get as feedback')
+    .option('--reviewer <name>', 'who decides', defaultReviewer())
+    .action(async (id: string, flags: { reason: string; reviewer: string }) => {
+      await withApp(context, { createDataDir: false }, async (app) => {
+        const task = await app.reviews.reject(id, flags.reviewer, flags.reason);
+        context.printer.line(`rejected review ${id}: task ${task.id} is ${task.status}`);
+      });
+    });
+}
+
+function defaultReviewer(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'reviewer';
+  }
+}

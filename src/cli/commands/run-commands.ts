@@ -1,0 +1,102 @@
+// `chimera start` (until SIGINT/SIGTERM) and `chimera run --once` (until quiescent).
+
+import type { Command } from 'commander';
+import type { ChimeraApp } from '../../app/chimera-app.js';
+import { seedExamples } from '../../app/example-seed.js';
+import { InputError } from '../../domain/errors.js';
+import type { RunProgress } from '../../swarm/runtime.js';
+import { type CliContext, withApp } from '../cli-context.js';
+import { formatCounts, formatSummary, summarize } from '../run-summary.js';
+
+const PROGRESS_EVERY_MS = 2_000;
+
+export function registerRunCommands(program: Command, context: CliContext): void {
+  program
+    .command('start')
+    .description('run Chimera until SIGINT/SIGTERM; seeds the examples on first run')
+    .option('--no-seed', 'do not seed the examples into an empty database')
+    .option('--concurrency <n>', 'jobs run at once in this process')
+    .action(async (flags: { seed: boolean; concurrency?: string }) => {
+      await withApp(
+        context,
+        { createDataDir: true, config: concurrencyOverride(flags.concurrency) },
+        async (app) => {
+          await maybeSeed(app, flags.seed, context);
+          await app.runtime.start();
+          context.printer.line(
+            `chimera running on the ${app.database.kind} database (${app.config.concurrency} workers); Ctrl-C stops it`,
+          );
+          const timer = setInterval(async () => {
+            const summary = await summarize(app).catch(() => undefined);
+            if (summary) context.printer.progress(`progress: ${formatCounts(summary.tasks)}`);
+          }, PROGRESS_EVERY_MS);
+          await waitForStopSignal();
+          clearInterval(timer);
+          context.printer.progress('stopping: letting tasks in flight finish…');
+          await app.runtime.stop();
+          for (const line of formatSummary(await summarize(app))) context.printer.line(line);
+        },
+      );
+    });
+
+  program
+    .command('run')
+    .description('run every active campaign until nothing more can happen without a person')
+    .option('--once', 'run to quiescence and exit (the only mode for now)')
+    .option('--no-seed', 'do not seed the examples into an empty database')
+    .option('--concurrency <n>', 'jobs run at once in this process')
+    .action(async (flags: { once?: boolean; seed: boolean; concurrency?: string }) => {
+      if (!flags.once) {
+        throw new InputError("'chimera run' needs --once; use 'chimera start' to run continuously");
+      }
+      await withApp(
+        context,
+        { createDataDir: true, config: concurrencyOverride(flags.concurrency) },
+        async (app) => {
+          await maybeSeed(app, flags.seed, context);
+          const startedAt = Date.now();
+          let lastReport = 0;
+          await app.runtime.runUntilQuiescent({
+            onProgress: (progress: RunProgress) => {
+              if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
+              lastReport = Date.now();
+              context.printer.progress(
+                `progress: ${progress.settled}/${progress.total} settled (${formatCounts(progress.counts)})`,
+              );
+            },
+          });
+          context.printer.line(`run complete in ${((Date.now() - startedAt) / 1000).toFixed(1)}s`);
+          for (const line of formatSummary(await summarize(app))) context.printer.line(line);
+        },
+      );
+    });
+}
+
+async function maybeSeed(app: ChimeraApp, seed: boolean, context: CliContext): Promise<void> {
+  if (!seed) return;
+  const seeded = await seedExamples(app);
+  if (seeded.campaigns > 0) {
+    context.printer.line(
+      `first run: seeded ${seeded.agents} example agents and ${seeded.campaigns} campaign(s) from examples/`,
+    );
+  }
+}
+
+function concurrencyOverride(value: string | undefined) {
+  return value === undefined ? {} : { concurrency: value as unknown as number };
+}
+
+function waitForStopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      // A second signal while draining means "now": exit without waiting.
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,63 @@
+// Summarises campaigns for `run --once`, `status` and `start`: per campaign and in total.
+
+import type { ChimeraApp } from '../app/chimera-app.js';
+import type { TaskStatus } from '../domain/task-status.js';
+
+/** One campaign's line of the summary. */
+export interface CampaignSummary {
+  id: string;
+  name: string;
+  status: string;
+  tasks: Partial<Record<TaskStatus, number>>;
+}
+
+/** The whole summary. */
+export interface RunSummary {
+  database: 'embedded' | 'server';
+  campaigns: CampaignSummary[];
+  tasks: Partial<Record<TaskStatus, number>>;
+  pendingReviews: number;
+  effects: number;
+}
+
+/** Gathers the summary from the store. */
+export async function summarize(app: ChimeraApp): Promise<RunSummary> {
+  const campaigns = await app.store.campaigns.list();
+  const perCampaign = await Promise.all(
+    campaigns.map(async (campaign) => ({
+      id: campaign.id,
+      name: campaign.name,
+      status: campaign.status,
+      tasks: await app.store.tasks.countByStatus([campaign.id]),
+    })),
+  );
+  return {
+    database: app.database.kind,
+    campaigns: perCampaign,
+    tasks: await app.store.tasks.countByStatus(),
+    pendingReviews: (await app.store.reviews.listPending()).length,
+    effects: await app.store.effects.count(),
+  };
+}
+
+/** "3 done, 1 awaiting_review" in a stable order. */
+export function formatCounts(counts: Partial<Record<TaskStatus, number>>): string {
+  const parts = Object.entries(counts)
+    .filter(([, count]) => (count ?? 0) > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, count]) => `${count} ${status}`);
+  return parts.length > 0 ? parts.join(', ') : 'no tasks';
+}
+
+/** The human lines of a summary. */
+export function formatSummary(summary: RunSummary): string[] {
+  return [
+    ...summary.campaigns.map(
+      (campaign) =>
+        `campaign "${campaign.name}" [${campaign.status}]: ${formatCounts(campaign.tasks)}`,
+    ),
+    `tasks: ${formatCounts(summary.tasks)}`,
+    `reviews pending: ${summary.pendingReviews}`,
+    `effects recorded: ${summary.effects}`,
+  ];
+}
