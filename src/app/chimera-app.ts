@@ -3,6 +3,7 @@
 
 import { hostname } from 'node:os';
 import type { ChimeraConfig } from '../config/config.js';
+import { ChimeraError } from '../domain/errors.js';
 import type { Logger } from '../observability/logger.js';
 import { coreSkills } from '../skills/core/index.js';
 import type { AnySkill } from '../skills/skill.js';
@@ -60,6 +61,14 @@ export async function openChimera(
     const store = PostgresStore.fromPool(database.pool);
     const skills = new SkillRegistry([...coreSkills, ...(options.skills ?? [])]);
     const catalog = await loadSpecCatalog(SPECS_DIR);
+    for (const skill of skills.list()) {
+      if (!catalog.has(skill.specId)) {
+        throw new ChimeraError(
+          'SPEC_UNKNOWN_ID',
+          `skill '${skill.name}' names spec id '${skill.specId}', which specs/ does not define`,
+        );
+      }
+    }
     const backoff = { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs };
     const planner = new Planner({ store, skills, specIds: catalog.ids });
     const judge = new Judge({

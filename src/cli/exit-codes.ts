@@ -11,6 +11,7 @@ const USAGE_CODES: ReadonlySet<ErrorCode> = new Set([
   'CONFIG_DATA_DIR_IN_USE',
   'STORE_UNREACHABLE',
   'STORE_SCHEMA_TOO_NEW',
+  'STORE_MIGRATION_CHANGED',
   'STORE_NOT_FOUND',
   'SPEC_UNKNOWN_ID',
   'SKILL_UNKNOWN',
@@ -24,9 +25,21 @@ export function describeFailure(error: unknown): { exitCode: number; message: st
   if (error instanceof ChimeraError) {
     return {
       exitCode: USAGE_CODES.has(error.code) ? 2 : 1,
-      message: `error: ${error.message} [${error.code}]`,
+      message: `error: ${oneLine(error.message)} [${error.code}]`,
     };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return { exitCode: 1, message: `internal error: ${message}` };
+  const message = error instanceof Error ? error.message : safeStringify(error);
+  return { exitCode: 1, message: `internal error: ${oneLine(message)}` };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    return String(value);
+  }
 }

@@ -4,6 +4,18 @@
 import { z } from 'zod';
 import { ConfigError } from '../domain/errors.js';
 
+/** A decimal number, from a number or a string such as "0.9" or "500"; blanks and hex refused. */
+const decimal = (schema: z.ZodNumber) =>
+  z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? /^\s*-?\d+(\.\d+)?\s*$/.test(value)
+          ? Number(value)
+          : Number.NaN
+        : value,
+    schema,
+  );
+
 const Config = z
   .object({
     /** PostgreSQL server URL; unset means the embedded PGlite in dataDir. */
@@ -13,21 +25,21 @@ const Config = z
     /** Folder of the embedded database and local files. */
     dataDir: z.string().min(1).default('./.chimera'),
     /** Jobs a process runs at once. */
-    concurrency: z.coerce.number().int().min(1).max(256).default(8),
+    concurrency: decimal(z.number().int().min(1).max(256)).default(8),
     /** Visibility timeout of a claimed task, in ms. */
-    leaseMs: z.coerce.number().int().min(100).default(60_000),
+    leaseMs: decimal(z.number().int().min(100)).default(60_000),
     /** Queue poll fallback, in ms (LISTEN/NOTIFY wakes workers sooner). */
-    pollIntervalMs: z.coerce.number().int().min(10).default(1_000),
+    pollIntervalMs: decimal(z.number().int().min(10)).default(1_000),
     /** First retry delay before jitter, in ms. */
-    backoffBaseMs: z.coerce.number().int().min(1).default(500),
+    backoffBaseMs: decimal(z.number().int().min(1)).default(500),
     /** Longest retry delay, in ms. */
-    backoffMaxMs: z.coerce.number().int().min(1).default(60_000),
+    backoffMaxMs: decimal(z.number().int().min(1)).default(60_000),
     /** Judge: approve at or above this confidence. */
-    approveAt: z.coerce.number().min(0).max(1).default(0.9),
+    approveAt: decimal(z.number().min(0).max(1)).default(0.9),
     /** Judge: escalate at or above this confidence (below approveAt). */
-    escalateAt: z.coerce.number().min(0).max(1).default(0.7),
+    escalateAt: decimal(z.number().min(0).max(1)).default(0.7),
     /** Trace events older than this many days are pruned. */
-    traceRetentionDays: z.coerce.number().int().min(1).default(90),
+    traceRetentionDays: decimal(z.number().int().min(1)).default(90),
     logLevel: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('warn'),
@@ -35,6 +47,10 @@ const Config = z
   .refine((config) => config.escalateAt <= config.approveAt, {
     message: 'CHIMERA_JUDGE_ESCALATE_AT must not exceed CHIMERA_JUDGE_APPROVE_AT',
     path: ['escalateAt'],
+  })
+  .refine((config) => config.backoffBaseMs <= config.backoffMaxMs, {
+    message: 'CHIMERA_BACKOFF_BASE_MS must not exceed CHIMERA_BACKOFF_MAX_MS',
+    path: ['backoffBaseMs'],
   });
 
 export type ChimeraConfig = z.infer<typeof Config>;
@@ -71,7 +87,8 @@ export function loadConfig(
     const problems = parsed.error.issues.map((issue) => {
       const key = issue.path[0] as keyof ChimeraConfig;
       const name = ENVIRONMENT_VARIABLES[key] ?? String(key);
-      return `${name}: ${issue.message}`;
+      const received = raw[key] === undefined ? '' : ` (got '${String(raw[key])}')`;
+      return `${name}: ${issue.message}${received}`;
     });
     throw new ConfigError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`);
   }

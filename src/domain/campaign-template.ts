@@ -112,7 +112,9 @@ function readPath(path: string, scope: BindingScope): unknown {
   let current: unknown =
     head === 'campaign' ? scope.campaign : head === 'agent' ? scope.agent : scope.steps[head ?? ''];
   for (const part of rest) {
-    if (current === null || typeof current !== 'object') return undefined;
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, part)) {
+      return undefined;
+    }
     current = (current as Record<string, unknown>)[part];
   }
   return current;

@@ -93,21 +93,25 @@ export function planNextSteps(tasks: readonly PlanTaskView[]): PlanStep[] {
     }
     if (task.status !== 'pending') continue;
     const dependencies = task.depends_on.map((id) => byId.get(id));
-    const dead = dependencies.find(
-      (dependency) =>
-        !dependency || dependency.status === 'failed' || dependency.status === 'cancelled',
-    );
-    if (dead || dependencies.some((d) => d?.status === 'rejected' && !canRetry(d))) {
+    const deadId = task.depends_on.find((id) => isDead(byId.get(id)));
+    if (deadId !== undefined) {
       steps.push({
         action: 'cancel',
         taskId: task.id,
-        reason: `dependency ${dead?.id ?? 'rejected'} can no longer succeed`,
+        reason: `dependency ${deadId} can no longer succeed`,
       });
     } else if (dependencies.every((dependency) => dependency && isApproved(dependency.status))) {
       steps.push({ action: 'enqueue', taskId: task.id });
     }
   }
   return steps;
+}
+
+/** True when a dependency is missing, failed, cancelled, or rejected for good. */
+function isDead(dependency: PlanTaskView | undefined): boolean {
+  if (!dependency) return true;
+  if (dependency.status === 'rejected') return !canRetry(dependency);
+  return dependency.status === 'failed' || dependency.status === 'cancelled';
 }
 
 /** The campaign status implied by its tasks, or undefined while it is still active. */
@@ -128,6 +132,8 @@ export function isQuiescent(tasks: readonly PlanTaskView[]): boolean {
     if (task.status === 'awaiting_review') return true;
     if (task.status !== 'pending' || seen.has(task.id)) return false;
     seen.add(task.id);
+    // A task the Planner would cancel is not waiting on anyone.
+    if (task.depends_on.some((id) => isDead(byId.get(id)))) return false;
     return task.depends_on.some((id) => {
       const dependency = byId.get(id);
       return dependency !== undefined && blockedByReview(dependency, seen);

@@ -2,6 +2,7 @@
 // under a transaction-scoped advisory lock, so two processes migrating at once collide harmlessly.
 // It also installs graphile-worker's schema. It never rolls back or edits an applied migration.
 
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { Logger as QueueLogger, runMigrations as runQueueMigrations } from 'graphile-worker';
 import type pg from 'pg';
@@ -44,7 +45,8 @@ export async function migrate(pool: pg.Pool): Promise<MigrationReport> {
   await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(`CREATE TABLE IF NOT EXISTS chimera_migrations (
-      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now())`);
   });
   const databaseVersion = await currentVersion(pool);
   if (databaseVersion > codeVersion) {
@@ -57,15 +59,26 @@ export async function migrate(pool: pg.Pool): Promise<MigrationReport> {
   for (const migration of migrations) {
     const ran = await inTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-      const done = await client.query('SELECT 1 FROM chimera_migrations WHERE version = $1', [
-        migration.version,
-      ]);
-      if (done.rowCount) return false;
+      const checksum = createHash('sha256').update(migration.sql).digest('hex');
+      const done = await client.query<{ checksum: string }>(
+        'SELECT checksum FROM chimera_migrations WHERE version = $1',
+        [migration.version],
+      );
+      const applied = done.rows[0];
+      if (applied) {
+        if (applied.checksum !== checksum) {
+          throw new ChimeraError(
+            'STORE_MIGRATION_CHANGED',
+            `migration ${migration.name} was changed after it was applied; restore the file and add a new migration instead`,
+          );
+        }
+        return false;
+      }
       await client.query(migration.sql);
-      await client.query('INSERT INTO chimera_migrations (version, name) VALUES ($1, $2)', [
-        migration.version,
-        migration.name,
-      ]);
+      await client.query(
+        'INSERT INTO chimera_migrations (version, name, checksum) VALUES ($1, $2, $3)',
+        [migration.version, migration.name, checksum],
+      );
       return true;
     });
     if (ran) applied.push(migration.name);

@@ -58,6 +58,11 @@ export interface TaskRepository {
    * may sit locked by a dead process. Marks them dispatched at `now` and returns them.
    */
   claimStaleDispatches(dueBefore: Date, now: Date, limit: number): Promise<Task[]>;
+  /**
+   * Active campaigns with Planner work overdue since `before`: a rejected task, or a pending task
+   * whose dependencies are all approved. The wake-up for it may have died with a process.
+   */
+  campaignsAwaitingPlanner(before: Date, limit: number): Promise<string[]>;
   /** Task counts per status, over all campaigns or the given ones. */
   countByStatus(campaignIds?: readonly string[]): Promise<Partial<Record<TaskStatus, number>>>;
 }

@@ -24,7 +24,17 @@ export class LeaseReaper {
 
   /** Re-queues expired leases and re-dispatches stale queued tasks; returns how many it touched. */
   async reap(): Promise<number> {
-    return (await this.expireLeases()) + (await this.redispatch());
+    return (await this.expireLeases()) + (await this.redispatch()) + (await this.wakeStalled());
+  }
+
+  /** Wakes the Planner for campaigns whose last wake-up was lost with a dead process. */
+  private async wakeStalled(): Promise<number> {
+    const { store } = this.options;
+    const now = this.options.now?.() ?? new Date();
+    const before = new Date(now.getTime() - this.options.leaseMs);
+    const campaignIds = await store.tasks.campaignsAwaitingPlanner(before, BATCH_SIZE);
+    for (const campaignId of campaignIds) await wakePlanner(store, campaignId);
+    return campaignIds.length;
   }
 
   private async redispatch(): Promise<number> {

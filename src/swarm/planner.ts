@@ -6,7 +6,12 @@ import { type Campaign, CampaignSpec } from '../domain/campaign.js';
 import { resolveBindings } from '../domain/campaign-template.js';
 import { ChimeraError, InputError, VersionConflict } from '../domain/errors.js';
 import { fieldProblems } from '../domain/field-problems.js';
-import { expandTemplate, planNextSteps, settledCampaignStatus } from '../domain/plan.js';
+import {
+  expandTemplate,
+  type PlanStep,
+  planNextSteps,
+  settledCampaignStatus,
+} from '../domain/plan.js';
 import type { Task } from '../domain/task.js';
 import type { TraceEvent } from '../domain/trace-event.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
@@ -120,29 +125,16 @@ export class Planner {
   private async advanceWithin(store: Store, campaign: Campaign, tasks: Task[]): Promise<void> {
     const byId = new Map(tasks.map((task) => [task.id, task]));
     const events: TraceEvent[] = [];
-    for (const step of planNextSteps(tasks)) {
-      const task = byId.get(step.taskId) as Task;
-      let next: Task;
-      if (step.action === 'enqueue') {
-        next = await store.tasks.transition(task, 'enqueue', {
-          input: await this.bindInput(store, campaign, task, byId),
-        });
-        await dispatchTask(store, next);
-        events.push(taskEvent(next, 'task-enqueue', 'queued'));
-      } else if (step.action === 'retry') {
-        next = await store.tasks.transition(task, 'retry', { error_code: null, run_at: null });
-        await dispatchTask(store, next);
-        events.push(
-          taskEvent(next, 'task-retry', 'replanned', { detail: { feedback: task.feedback } }),
-        );
-      } else if (step.action === 'fail') {
-        next = await store.tasks.transition(task, 'fail');
-        events.push(taskEvent(next, 'task-end', 'failed', { detail: { error: task.error_code } }));
-      } else {
-        next = await store.tasks.transition(task, 'cancel', { error_code: null });
-        events.push(taskEvent(next, 'task-end', 'cancelled', { detail: { reason: step.reason } }));
+    // Repeat until nothing moves, so a failure cancels its dependents' dependents in this pass.
+    for (
+      let steps = planNextSteps(tasks);
+      steps.length > 0;
+      steps = planNextSteps([...byId.values()])
+    ) {
+      for (const step of steps) {
+        const next = await this.applyStep(store, campaign, step, byId, events);
+        byId.set(next.id, next);
       }
-      byId.set(next.id, next);
     }
     const settled = settledCampaignStatus([...byId.values()]);
     if (settled) {
@@ -160,6 +152,40 @@ export class Planner {
       });
     }
     await store.traces.write(events);
+  }
+
+  private async applyStep(
+    store: Store,
+    campaign: Campaign,
+    step: PlanStep,
+    byId: Map<string, Task>,
+    events: TraceEvent[],
+  ): Promise<Task> {
+    const task = byId.get(step.taskId) as Task;
+    if (step.action === 'enqueue') {
+      const next = await store.tasks.transition(task, 'enqueue', {
+        input: await this.bindInput(store, campaign, task, byId),
+      });
+      await dispatchTask(store, next);
+      events.push(taskEvent(next, 'task-enqueue', 'queued'));
+      return next;
+    }
+    if (step.action === 'retry') {
+      const next = await store.tasks.transition(task, 'retry', { error_code: null, run_at: null });
+      await dispatchTask(store, next);
+      events.push(
+        taskEvent(next, 'task-retry', 'replanned', { detail: { feedback: task.feedback } }),
+      );
+      return next;
+    }
+    if (step.action === 'fail') {
+      const next = await store.tasks.transition(task, 'fail');
+      events.push(taskEvent(next, 'task-end', 'failed', { detail: { error: task.error_code } }));
+      return next;
+    }
+    const next = await store.tasks.transition(task, 'cancel', { error_code: null });
+    events.push(taskEvent(next, 'task-end', 'cancelled', { detail: { reason: step.reason } }));
+    return next;
   }
 
   private async bindInput(

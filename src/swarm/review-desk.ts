@@ -41,7 +41,7 @@ export class ReviewDesk {
   }
 
   /** Rejects a pending review; the Planner retries the task with `reason` or fails it. */
-  reject(reviewId: string, reviewer: string, reason: string): Promise<Task> {
+  async reject(reviewId: string, reviewer: string, reason: string): Promise<Task> {
     if (reason.trim().length === 0) {
       throw new ChimeraError('INPUT_INVALID', 'reason: give the reason for the rejection');
     }

@@ -64,3 +64,17 @@ export const THREE_STEP_CHAIN = [
     input: { text: { $from: 'compose.text' } },
   },
 ];
+
+/** Saves an active agent with `id`. */
+export async function addAgent(app: ChimeraApp, id = 'ava'): Promise<void> {
+  await app.store.agents.upsert({ id, name: id, niche: 'testing', persona: {}, status: 'active' });
+}
+
+/** One step running `skill` with `input`, for single-task campaigns. */
+export function singleStep(
+  skill: string,
+  input: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+): Array<Record<string, unknown>> {
+  return [{ key: 'only', skill, input, ...extra }];
+}

@@ -2,6 +2,7 @@
 
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { pruneTraces } from '../../app/trace-retention.js';
 import { InputError } from '../../domain/errors.js';
 import { loadSpecCatalog } from '../../specs/spec-catalog.js';
 import { checkSpecs, collectProjectFiles, formatSpecCheckReport } from '../../specs/spec-check.js';
@@ -52,15 +53,7 @@ export function registerAdminCommands(program: Command, context: CliContext): vo
       }
       await withApp(context, { createDataDir: false }, async (app) => {
         const retention = days ?? app.config.traceRetentionDays;
-        const before = new Date(Date.now() - retention * 86_400_000);
-        const deleted = await app.store.traces.prune(before);
-        await app.store.audit.write({
-          actor: 'cli',
-          action: 'trace.prune',
-          subject_type: 'trace_events',
-          subject_id: '*',
-          detail: { before: before.toISOString(), deleted },
-        });
+        const deleted = await pruneTraces(app.store, retention, 'cli');
         context.printer.line(`pruned ${deleted} trace events older than ${retention} days`);
       });
     });

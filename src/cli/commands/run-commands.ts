@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { ChimeraApp } from '../../app/chimera-app.js';
 import { seedExamples } from '../../app/example-seed.js';
+import { schedulePruning } from '../../app/trace-retention.js';
 import { InputError } from '../../domain/errors.js';
 import type { RunProgress } from '../../swarm/runtime.js';
 import { type CliContext, withApp } from '../cli-context.js';
@@ -20,8 +21,11 @@ export function registerRunCommands(program: Command, context: CliContext): void
       await withApp(
         context,
         { createDataDir: true, config: concurrencyOverride(flags.concurrency) },
-        async (app) => {
+        async (app, logger) => {
           await maybeSeed(app, flags.seed, context);
+          const stopPruning = schedulePruning(app.store, app.config.traceRetentionDays, (error) =>
+            logger.error({ err: error }, 'trace pruning failed'),
+          );
           await app.runtime.start();
           context.printer.line(
             `chimera running on the ${app.database.kind} database (${app.config.concurrency} workers); Ctrl-C stops it`,
@@ -32,6 +36,7 @@ export function registerRunCommands(program: Command, context: CliContext): void
           }, PROGRESS_EVERY_MS);
           await waitForStopSignal();
           clearInterval(timer);
+          stopPruning();
           context.printer.progress('stopping: letting tasks in flight finish…');
           await app.runtime.stop();
           for (const line of formatSummary(await summarize(app))) context.printer.line(line);

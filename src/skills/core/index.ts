@@ -3,6 +3,7 @@
 import type { AnySkill } from '../skill.js';
 import { announceSkill } from './announce-skill.js';
 import { composeSkill } from './compose-skill.js';
+import { delaySkill } from './delay-skill.js';
 import { noopSkill } from './noop-skill.js';
 import { outlineSkill } from './outline-skill.js';
 
@@ -11,4 +12,5 @@ export const coreSkills: readonly AnySkill[] = [
   composeSkill,
   announceSkill,
   noopSkill,
+  delaySkill,
 ];

@@ -109,6 +109,36 @@ export class PostgresTaskRepository implements TaskRepository {
     return rows.map(toTask);
   }
 
+  async campaignsAwaitingPlanner(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('tasks as task')
+      .innerJoin('campaigns as campaign', 'campaign.id', 'task.campaign_id')
+      .select('task.campaign_id')
+      .distinct()
+      .where('campaign.status', '=', 'active')
+      .where('task.updated_at', '<', before)
+      .where((eb) =>
+        eb.or([
+          eb('task.status', '=', 'rejected'),
+          eb.and([
+            eb('task.status', '=', 'pending'),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('tasks as dependency')
+                  .select('dependency.id')
+                  .where('dependency.id', '=', sql<string>`ANY(task.depends_on)`)
+                  .where('dependency.status', 'not in', ['approved', 'done']),
+              ),
+            ),
+          ]),
+        ]),
+      )
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.campaign_id);
+  }
+
   async countByStatus(
     campaignIds?: readonly string[],
   ): Promise<Partial<Record<TaskStatus, number>>> {

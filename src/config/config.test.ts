@@ -1,0 +1,158 @@
+// FR-JUDGE-002 (thresholds are configurable; escalate above approve is refused at start) and
+// FR-CLI-004 (bad configuration fails with a message naming what to fix).
+
+import { describe, expect, it } from 'vitest';
+import { ChimeraError, ConfigError } from '../domain/errors.js';
+import { ENVIRONMENT_VARIABLES, loadConfig } from './config.js';
+
+/** Runs loadConfig and returns the error it threw, or fails the test when it returned. */
+function refusal(...args: Parameters<typeof loadConfig>): ChimeraError {
+  try {
+    loadConfig(...args);
+  } catch (error) {
+    if (error instanceof ChimeraError) return error;
+    throw error;
+  }
+  throw new Error('expected loadConfig to refuse the configuration');
+}
+
+describe('loadConfig', () => {
+  it('uses the defaults when no variable is set', () => {
+    expect(loadConfig({})).toEqual({
+      dataDir: './.chimera',
+      concurrency: 8,
+      leaseMs: 60_000,
+      pollIntervalMs: 1_000,
+      backoffBaseMs: 500,
+      backoffMaxMs: 60_000,
+      approveAt: 0.9,
+      escalateAt: 0.7,
+      traceRetentionDays: 90,
+      logLevel: 'warn',
+    });
+  });
+
+  it('reads every setting from its environment variable, converting numbers', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://localhost:5432/chimera',
+      REDIS_URL: 'redis://localhost:6379',
+      CHIMERA_DATA_DIR: '/var/lib/chimera',
+      CHIMERA_CONCURRENCY: '16',
+      CHIMERA_LEASE_MS: '30000',
+      CHIMERA_POLL_INTERVAL_MS: '250',
+      CHIMERA_BACKOFF_BASE_MS: '1000',
+      CHIMERA_BACKOFF_MAX_MS: '120000',
+      CHIMERA_JUDGE_APPROVE_AT: '0.95',
+      CHIMERA_JUDGE_ESCALATE_AT: '0.5',
+      CHIMERA_TRACE_RETENTION_DAYS: '30',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toEqual({
+      databaseUrl: 'postgres://localhost:5432/chimera',
+      redisUrl: 'redis://localhost:6379',
+      dataDir: '/var/lib/chimera',
+      concurrency: 16,
+      leaseMs: 30_000,
+      pollIntervalMs: 250,
+      backoffBaseMs: 1_000,
+      backoffMaxMs: 120_000,
+      approveAt: 0.95,
+      escalateAt: 0.5,
+      traceRetentionDays: 30,
+      logLevel: 'debug',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    const config = loadConfig({ CHIMERA_CONCURRENCY: '', DATABASE_URL: '' });
+    expect(config.concurrency).toBe(8);
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('ignores environment variables it does not know', () => {
+    expect(loadConfig({ CHIMERA_UNKNOWN: 'x', PATH: '/bin' })).toEqual(loadConfig({}));
+  });
+
+  it('lets overrides win over environment variables', () => {
+    const config = loadConfig(
+      { CHIMERA_CONCURRENCY: '4', CHIMERA_DATA_DIR: '/from/env' },
+      { concurrency: 32, dataDir: '/from/flag' },
+    );
+    expect(config.concurrency).toBe(32);
+    expect(config.dataDir).toBe('/from/flag');
+  });
+
+  it('keeps the environment value when an override is undefined', () => {
+    expect(loadConfig({ CHIMERA_CONCURRENCY: '4' }, { concurrency: undefined }).concurrency).toBe(
+      4,
+    );
+  });
+
+  it('converts string overrides like CLI flags', () => {
+    expect(loadConfig({}, { concurrency: '12', approveAt: '0.8' })).toMatchObject({
+      concurrency: 12,
+      approveAt: 0.8,
+    });
+  });
+
+  it('names an environment variable for every setting', () => {
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(12);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(12);
+  });
+
+  it.each([
+    ['CHIMERA_CONCURRENCY', 'many'],
+    ['CHIMERA_CONCURRENCY', '0'],
+    ['CHIMERA_CONCURRENCY', '257'],
+    ['CHIMERA_CONCURRENCY', '2.5'],
+    ['CHIMERA_LEASE_MS', '99'],
+    ['CHIMERA_POLL_INTERVAL_MS', '5'],
+    ['CHIMERA_BACKOFF_BASE_MS', '0'],
+    ['CHIMERA_BACKOFF_MAX_MS', '-1'],
+    ['CHIMERA_JUDGE_APPROVE_AT', '1.5'],
+    ['CHIMERA_JUDGE_ESCALATE_AT', '-0.1'],
+    ['CHIMERA_TRACE_RETENTION_DAYS', '0'],
+    ['LOG_LEVEL', 'verbose'],
+  ])('refuses %s=%s with a ConfigError naming the variable', (variable, value) => {
+    const error = refusal({ [variable]: value });
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toMatch(new RegExp(`^invalid configuration: ${variable}: `));
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('refuses a bad override, naming the variable behind the setting', () => {
+    const error = refusal({}, { concurrency: 0 });
+    expect(error.message).toContain('CHIMERA_CONCURRENCY');
+  });
+
+  it('names every bad variable at once', () => {
+    const error = refusal({ CHIMERA_CONCURRENCY: 'x', LOG_LEVEL: 'loud' });
+    expect(error.message).toContain('CHIMERA_CONCURRENCY: ');
+    expect(error.message).toContain('LOG_LEVEL: ');
+    expect(error.message).toContain('; ');
+  });
+
+  it('refuses an escalate threshold above the approve threshold (FR-JUDGE-002)', () => {
+    const error = refusal({ CHIMERA_JUDGE_APPROVE_AT: '0.6', CHIMERA_JUDGE_ESCALATE_AT: '0.8' });
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain(
+      'CHIMERA_JUDGE_ESCALATE_AT must not exceed CHIMERA_JUDGE_APPROVE_AT',
+    );
+  });
+
+  it('refuses an escalate threshold above the default approve threshold', () => {
+    expect(refusal({ CHIMERA_JUDGE_ESCALATE_AT: '0.95' }).message).toContain(
+      'CHIMERA_JUDGE_ESCALATE_AT',
+    );
+  });
+
+  it('accepts equal thresholds', () => {
+    const config = loadConfig({
+      CHIMERA_JUDGE_APPROVE_AT: '0.8',
+      CHIMERA_JUDGE_ESCALATE_AT: '0.8',
+    });
+    expect([config.approveAt, config.escalateAt]).toEqual([0.8, 0.8]);
+  });
+});
