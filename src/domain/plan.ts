@@ -15,6 +15,7 @@ export interface TaskDraft {
   priority: TaskPriority;
   deadline: Date | null;
   depends_on: string[];
+  has_dependents: boolean;
   input: Record<string, unknown>;
   max_attempts: number;
   idempotency_key: string;
@@ -32,6 +33,7 @@ export function expandTemplate(options: {
   const drafts: TaskDraft[] = [];
   for (const agentId of options.agentIds) {
     const idByKey = new Map(options.template.steps.map((step) => [step.key, options.newId()]));
+    const dependedOn = new Set(options.template.steps.flatMap((step) => step.depends_on));
     for (const step of options.template.steps) {
       drafts.push({
         id: idByKey.get(step.key) as string,
@@ -42,6 +44,7 @@ export function expandTemplate(options: {
         priority: step.priority,
         deadline: step.deadline_ms ? new Date(options.now.getTime() + step.deadline_ms) : null,
         depends_on: step.depends_on.map((key) => idByKey.get(key) as string),
+        has_dependents: dependedOn.has(step.key),
         input: step.input,
         max_attempts: step.max_attempts,
         idempotency_key: `${options.campaignId}:${agentId}:${step.key}`,

@@ -19,6 +19,8 @@ export const Task = z.object({
   priority: TaskPriority,
   deadline: z.coerce.date().nullable(),
   depends_on: z.array(z.string().uuid()),
+  /** True when another task of the campaign depends on this one (fixed at launch). */
+  has_dependents: z.boolean(),
   input: z.unknown(),
   output: z.unknown().nullable(),
   feedback: z.array(z.string()),

@@ -46,11 +46,25 @@ export interface TaskRepository {
   get(id: string): Promise<Task | undefined>;
   listByCampaign(campaignId: string): Promise<Task[]>;
   /**
-   * Applies `action` to `task` as read: the state machine picks the new status, the store
-   * writes it only if `state_version` is unchanged and increments it. Throws VersionConflict
+   * Applies `action` (or a chain of actions, e.g. submit → approve → complete) to `task` as read:
+   * the state machine checks every step and picks the final status, and the store writes it in
+   * one UPDATE only if `state_version` is unchanged, adding one per step. Throws VersionConflict
    * for a stale writer and IllegalTransition for a move the machine refuses.
    */
-  transition(task: Task, action: TaskAction, patch?: TaskPatch): Promise<Task>;
+  transition(
+    task: Task,
+    action: TaskAction | readonly TaskAction[],
+    patch?: TaskPatch,
+  ): Promise<Task>;
+  /**
+   * Claims a queued task for a worker in one statement, recording the `task-start` trace event
+   * with it. The guard is the status itself: only a `queued` task can be claimed, so a stale or
+   * duplicate job finds nothing and gets undefined.
+   */
+  claim(
+    taskId: string,
+    claim: { workerId: string; leaseExpiresAt: Date },
+  ): Promise<Task | undefined>;
   /** Running tasks whose lease ended before `now`, oldest first, locked against other reapers. */
   claimExpiredLeases(now: Date, limit: number): Promise<Task[]>;
   /**
@@ -59,8 +73,9 @@ export interface TaskRepository {
    */
   claimStaleDispatches(dueBefore: Date, now: Date, limit: number): Promise<Task[]>;
   /**
-   * Active campaigns with Planner work overdue since `before`: a rejected task, or a pending task
-   * whose dependencies are all approved. The wake-up for it may have died with a process.
+   * Active campaigns with Planner work overdue since `before`: a rejected task, a pending task
+   * whose dependencies are all approved, or no open task at all (the campaign is to be settled).
+   * The wake-up for it may have died with a process or been skipped by racing commits.
    */
   campaignsAwaitingPlanner(before: Date, limit: number): Promise<string[]>;
   /** Task counts per status, over all campaigns or the given ones. */
@@ -158,6 +173,35 @@ export interface JobQueue {
   add(job: JobRequest): Promise<void>;
 }
 
+/** An approval to commit at once: the task's moves, its output, result, effect and trace. */
+export interface ApprovalRecord {
+  /** The task as read; its `state_version` guards the write. */
+  task: Task;
+  /** The moves to approval and completion, e.g. ['submit', 'approve', 'complete']. */
+  actions: readonly TaskAction[];
+  output: unknown;
+  /** The Judge's result row, when the Judge approved; absent for a person's approval. */
+  result?: ResultRecord;
+  /** The effect the approval authorizes, recorded under the task's idempotency key. */
+  effect?: { kind: string; payload: unknown };
+  /** Trace events written with it (an `effect-apply` event is added for the effect). */
+  events: readonly TraceEvent[];
+}
+
+/** What an approval commit did. */
+export interface CommittedApproval {
+  task: Task;
+  effect: 'applied' | 'duplicate' | 'none';
+  /** True when a task depends on this one, or no other task of the campaign is open. */
+  wakesPlanner: boolean;
+}
+
+/** Approvals: the hot path, written as one atomic statement. */
+export interface ApprovalWriter {
+  /** Commits `record`; throws VersionConflict (and writes nothing) when the task moved. */
+  commit(record: ApprovalRecord): Promise<CommittedApproval>;
+}
+
 /** Every repository, bound to one connection or transaction. */
 export interface Store {
   readonly agents: AgentRepository;
@@ -169,6 +213,7 @@ export interface Store {
   readonly traces: TraceRepository;
   readonly audit: AuditRepository;
   readonly jobs: JobQueue;
+  readonly approvals: ApprovalWriter;
   /** Runs `work` in one transaction; inside one already, it joins it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

@@ -72,11 +72,14 @@ export class ReviewDesk {
       ];
       let next: Task;
       if (status === 'approved') {
-        next = await commitApproval(tx, task, skills.get(task.type), task.output, events);
+        // The approval commit writes the events with the task, effect and trace of the approval.
+        next = (await commitApproval(tx, task, skills.get(task.type), task.output, { events }))
+          .task;
       } else {
         next = await tx.tasks.transition(task, 'reject', {
           feedback: [`reviewer ${reviewer}: ${reason}`],
         });
+        await tx.traces.write(events);
       }
       await tx.audit.write({
         actor: reviewer,
@@ -85,7 +88,6 @@ export class ReviewDesk {
         subject_id: reviewId,
         detail: { task_id: task.id, reason },
       });
-      await tx.traces.write(events);
       await wakePlanner(tx, task.campaign_id);
       return next;
     });

@@ -34,6 +34,15 @@ export interface RunProgress {
   settled: number;
 }
 
+/** States in which a task is certainly still moving. */
+const BUSY_STATUSES: readonly TaskStatus[] = [
+  'queued',
+  'running',
+  'judging',
+  'approved',
+  'rejected',
+];
+
 export class SwarmRuntime {
   private dispatcher: Dispatcher | undefined;
   private reapTimer: NodeJS.Timeout | undefined;
@@ -109,13 +118,18 @@ export class SwarmRuntime {
     for (const campaign of await store.campaigns.list({ statuses: ['active'] })) {
       this.watched.add(campaign.id);
     }
-    const tasks = (
-      await Promise.all([...this.watched].map((id) => store.tasks.listByCampaign(id)))
-    ).flat();
-    const counts: Partial<Record<TaskStatus, number>> = {};
-    for (const task of tasks) counts[task.status] = (counts[task.status] ?? 0) + 1;
+    const counts = await store.tasks.countByStatus([...this.watched]);
+    const total = Object.values(counts).reduce((sum, count) => sum + (count ?? 0), 0);
     const settled = (counts.done ?? 0) + (counts.failed ?? 0) + (counts.cancelled ?? 0);
-    return { counts, total: tasks.length, settled, quiescent: isQuiescent(tasks) };
+    const busy = BUSY_STATUSES.some((status) => (counts[status] ?? 0) > 0);
+    // Only pending tasks need the full DAG to tell "blocked by a review" from "about to run".
+    const quiescent =
+      !busy &&
+      ((counts.pending ?? 0) === 0 ||
+        isQuiescent(
+          (await Promise.all([...this.watched].map((id) => store.tasks.listByCampaign(id)))).flat(),
+        ));
+    return { counts, total, settled, quiescent };
   }
 
   private reapOnce(): Promise<unknown> {

@@ -7,10 +7,9 @@ import { ChimeraError, SkillPermanentError, VersionConflict } from '../domain/er
 import { fieldProblems } from '../domain/field-problems.js';
 import type { Task } from '../domain/task.js';
 import type { TraceEvent } from '../domain/trace-event.js';
-import type { Verdict } from '../domain/verdict.js';
 import type { AnySkill } from '../skills/skill.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
-import type { Store } from '../store/store.js';
+import type { ResultRecord, Store } from '../store/store.js';
 import { commitApproval } from './approval.js';
 import { dispatchTask, wakePlanner } from './dispatch.js';
 import type { Judge } from './judge.js';
@@ -59,15 +58,12 @@ export class TaskWorker {
       : { kind: 'error' as const, error: unknownSkill(claimed) };
     const durationMs = performance.now() - startedAt;
     try {
+      if (outcome.kind === 'result' && skill) {
+        return await this.commitResult(claimed, skill, outcome, durationMs);
+      }
+      const { error } = outcome as { error: ChimeraError };
       return await this.options.store.transaction((store) =>
-        outcome.kind === 'result' && skill
-          ? this.commitResult(store, claimed, skill, outcome, durationMs)
-          : this.commitError(
-              store,
-              claimed,
-              (outcome as { error: ChimeraError }).error,
-              durationMs,
-            ),
+        this.commitError(store, claimed, error, durationMs),
       );
     } catch (error) {
       // Our lease expired and the task was taken over: that run's result wins, ours is dropped.
@@ -77,29 +73,10 @@ export class TaskWorker {
   }
 
   private async claim(taskId: string): Promise<Task | undefined> {
-    const { store } = this.options;
-    const task = await store.tasks.get(taskId);
-    if (task?.status !== 'queued') return undefined;
-    try {
-      return await store.transaction(async (tx) => {
-        const now = this.now();
-        const running = await tx.tasks.transition(task, 'claim', {
-          attempt: task.attempt + 1,
-          assigned_worker_id: this.options.workerId,
-          lease_expires_at: new Date(now.getTime() + this.leaseMs),
-          run_at: null,
-        });
-        await tx.traces.write([
-          taskEvent(running, 'task-start', 'claimed', {
-            detail: { worker: this.options.workerId },
-          }),
-        ]);
-        return running;
-      });
-    } catch (error) {
-      if (error instanceof VersionConflict) return undefined;
-      throw error;
-    }
+    return this.options.store.tasks.claim(taskId, {
+      workerId: this.options.workerId,
+      leaseExpiresAt: new Date(this.now().getTime() + this.leaseMs),
+    });
   }
 
   private async execute(skill: AnySkill, task: Task, signal?: AbortSignal): Promise<Outcome> {
@@ -153,69 +130,68 @@ export class TaskWorker {
     }
   }
 
+  /** Judges a result and commits what the verdict implies. */
   private async commitResult(
-    store: Store,
     task: Task,
     skill: AnySkill,
     outcome: { output: unknown; confidence: number },
     durationMs: number,
   ): Promise<Task> {
-    const judging = await store.tasks.transition(task, 'submit', { output: outcome.output });
-    const verdict = await this.options.judge.judge({
-      task: judging,
-      skill,
-      output: outcome.output,
-      confidence: outcome.confidence,
-    });
-    await store.results.record({
+    const { store } = this.options;
+    const { output, confidence } = outcome;
+    const verdict = await this.options.judge.judge({ task, skill, output, confidence });
+    const result: ResultRecord = {
       task_id: task.id,
       attempt: task.attempt,
-      output: outcome.output,
-      confidence: outcome.confidence,
+      output,
+      confidence,
       verdict: verdict.decision,
       reasons: verdict.reasons,
       judged_at: verdict.judged_at,
       duration_ms: durationMs,
-    });
+    };
     const events: TraceEvent[] = [
-      taskEvent(judging, 'skill-run', 'ok', { durationMs, specId: skill.specId }),
-      taskEvent(judging, 'task-judge', verdict.decision, {
-        detail: { confidence: outcome.confidence, reasons: verdict.reasons },
+      taskEvent(task, 'skill-run', 'ok', { durationMs, specId: skill.specId }),
+      taskEvent(task, 'task-judge', verdict.decision, {
+        detail: { confidence, reasons: verdict.reasons },
       }),
     ];
-    const settled = await this.applyVerdict(store, judging, skill, outcome.output, verdict, events);
-    await store.traces.write(events);
-    await wakePlanner(store, task.campaign_id);
-    return settled;
-  }
-
-  private async applyVerdict(
-    store: Store,
-    task: Task,
-    skill: AnySkill,
-    output: unknown,
-    verdict: Verdict,
-    events: TraceEvent[],
-  ): Promise<Task> {
     if (verdict.decision === 'approve') {
-      return commitApproval(store, task, skill, output, events);
-    }
-    if (verdict.decision === 'escalate') {
-      const waiting = await store.tasks.transition(task, 'escalate');
-      await store.reviews.open({
-        id: crypto.randomUUID(),
-        task_id: task.id,
-        attempt: task.attempt,
-        reasons: verdict.reasons,
+      const committed = await commitApproval(store, task, skill, output, {
+        leading: ['submit'],
+        result,
+        events,
       });
-      events.push(taskEvent(waiting, 'task-review', 'awaiting_review'));
-      return waiting;
+      // Only needed wakes are sent: each writes one job row shared by the whole campaign. A wake
+      // lost to a crash right here, or to racing commits, is caught by the LeaseReaper's sweep.
+      if (committed.wakesPlanner) await wakePlanner(store, task.campaign_id);
+      return committed.task;
     }
-    const rejected = await store.tasks.transition(task, 'reject', { feedback: verdict.reasons });
-    events.push(
-      taskEvent(rejected, 'task-end', 'rejected', { detail: { reasons: verdict.reasons } }),
-    );
-    return rejected;
+    return store.transaction(async (tx) => {
+      await tx.results.record(result);
+      let settled: Task;
+      if (verdict.decision === 'escalate') {
+        settled = await tx.tasks.transition(task, ['submit', 'escalate'], { output });
+        await tx.reviews.open({
+          id: crypto.randomUUID(),
+          task_id: task.id,
+          attempt: task.attempt,
+          reasons: verdict.reasons,
+        });
+        events.push(taskEvent(settled, 'task-review', 'awaiting_review'));
+      } else {
+        settled = await tx.tasks.transition(task, ['submit', 'reject'], {
+          output,
+          feedback: verdict.reasons,
+        });
+        events.push(
+          taskEvent(settled, 'task-end', 'rejected', { detail: { reasons: verdict.reasons } }),
+        );
+        await wakePlanner(tx, task.campaign_id);
+      }
+      await tx.traces.write(events);
+      return settled;
+    });
   }
 
   private async commitError(

@@ -36,6 +36,8 @@ CREATE TABLE tasks (
   priority            text NOT NULL CHECK (priority IN ('high', 'medium', 'low')),
   deadline            timestamptz,
   depends_on          uuid[] NOT NULL DEFAULT '{}',
+  -- Fixed at launch (a DAG never changes): does any task depend on this one?
+  has_dependents      boolean NOT NULL DEFAULT false,
   input               jsonb NOT NULL DEFAULT '{}'::jsonb,
   output              jsonb,
   feedback            jsonb NOT NULL DEFAULT '[]'::jsonb,
@@ -54,7 +56,9 @@ CREATE TABLE tasks (
   updated_at          timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX tasks_campaign_idx ON tasks (campaign_id);
-CREATE INDEX tasks_status_idx ON tasks (status);
+-- Open tasks per campaign: "is anything left?" is a probe, not a scan over finished rows.
+CREATE INDEX tasks_open_idx ON tasks (campaign_id)
+  WHERE status NOT IN ('done', 'failed', 'cancelled');
 CREATE INDEX tasks_lease_idx ON tasks (lease_expires_at) WHERE status = 'running';
 CREATE INDEX tasks_dispatch_idx ON tasks (dispatched_at) WHERE status = 'queued';
 

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type { Store } from '../store.js';
 import { PostgresAgentRepository } from './agent-queries.js';
+import { PostgresApprovalWriter } from './approval-queries.js';
 import { PostgresCampaignRepository } from './campaign-queries.js';
 import { PostgresEffectRepository } from './effect-queries.js';
 import { GraphileJobQueue } from './graphile-job-queue.js';
@@ -23,6 +24,7 @@ export class PostgresStore implements Store {
   readonly traces;
   readonly audit;
   readonly jobs;
+  readonly approvals;
 
   private constructor(
     private readonly db: Kysely<ChimeraSchema>,
@@ -37,6 +39,7 @@ export class PostgresStore implements Store {
     this.traces = new PostgresTraceRepository(db);
     this.audit = new PostgresAuditRepository(db);
     this.jobs = new GraphileJobQueue(db);
+    this.approvals = new PostgresApprovalWriter(db);
   }
 
   /** A store over `pool`. The pool stays the caller's to end. */

@@ -40,6 +40,7 @@ export interface TasksTable {
   priority: string;
   deadline: Date | null;
   depends_on: string[];
+  has_dependents: boolean;
   input: AnyJson;
   output: AnyJson | null;
   feedback: Json<string[]>;

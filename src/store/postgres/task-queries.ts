@@ -1,7 +1,7 @@
 // Task queries. A transition is one UPDATE guarded by the state_version the writer read; zero
 // rows updated means somebody else moved first, reported as VersionConflict.
 
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { VersionConflict } from '../../domain/errors.js';
 import type { TaskDraft } from '../../domain/plan.js';
 import type { Task } from '../../domain/task.js';
@@ -9,7 +9,7 @@ import { nextStatus, type TaskAction } from '../../domain/task-state-machine.js'
 import type { TaskStatus } from '../../domain/task-status.js';
 import type { TaskPatch, TaskRepository } from '../store.js';
 import { toTask } from './row-mappers.js';
-import type { ChimeraSchema } from './schema.js';
+import type { ChimeraSchema, TasksTable } from './schema.js';
 
 export class PostgresTaskRepository implements TaskRepository {
   constructor(private readonly db: Kysely<ChimeraSchema>) {}
@@ -50,8 +50,16 @@ export class PostgresTaskRepository implements TaskRepository {
     return rows.map(toTask);
   }
 
-  async transition(task: Task, action: TaskAction, patch: TaskPatch = {}): Promise<Task> {
-    const status = nextStatus(task.status, action, task.id);
+  async transition(
+    task: Task,
+    action: TaskAction | readonly TaskAction[],
+    patch: TaskPatch = {},
+  ): Promise<Task> {
+    const actions: readonly TaskAction[] = typeof action === 'string' ? [action] : action;
+    const status = actions.reduce<TaskStatus>(
+      (current, step) => nextStatus(current, step, task.id),
+      task.status,
+    );
     const { input, output, feedback, ...plain } = patch;
     const row = await this.db
       .updateTable('tasks')
@@ -63,7 +71,7 @@ export class PostgresTaskRepository implements TaskRepository {
         status,
         // Entering 'queued' always goes with a dispatch; the reaper watches this stamp.
         ...(status === 'queued' && { dispatched_at: new Date() }),
-        state_version: eb('state_version', '+', 1),
+        state_version: eb('state_version', '+', actions.length),
         updated_at: new Date(),
       }))
       .where('id', '=', task.id)
@@ -72,6 +80,31 @@ export class PostgresTaskRepository implements TaskRepository {
       .executeTakeFirst();
     if (!row) throw new VersionConflict('task', task.id, task.state_version);
     return toTask(row);
+  }
+
+  async claim(
+    taskId: string,
+    claim: { workerId: string; leaseExpiresAt: Date },
+  ): Promise<Task | undefined> {
+    const running = nextStatus('queued', 'claim', taskId);
+    const detail = JSON.stringify({ worker: claim.workerId });
+    // One round trip on the hot path: the claim and its trace event commit together.
+    const result = await sql<Selectable<TasksTable>>`
+      WITH claimed AS (
+        UPDATE tasks
+        SET status = ${running}, state_version = state_version + 1, attempt = attempt + 1,
+            assigned_worker_id = ${claim.workerId}, lease_expires_at = ${claim.leaseExpiresAt},
+            run_at = NULL, updated_at = now()
+        WHERE id = ${taskId} AND status = 'queued'
+        RETURNING *
+      ), traced AS (
+        INSERT INTO trace_events (kind, spec_id, campaign_id, task_id, agent_id, attempt, outcome, detail)
+        SELECT 'task-start', spec_id, campaign_id, id, agent_id, attempt, 'claimed', ${detail}::jsonb
+        FROM claimed
+      )
+      SELECT * FROM claimed`.execute(this.db);
+    const row = result.rows[0];
+    return row && toTask(row);
   }
 
   async claimExpiredLeases(now: Date, limit: number): Promise<Task[]> {
@@ -120,6 +153,15 @@ export class PostgresTaskRepository implements TaskRepository {
       .where((eb) =>
         eb.or([
           eb('task.status', '=', 'rejected'),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('tasks as open')
+                .select('open.id')
+                .whereRef('open.campaign_id', '=', 'task.campaign_id')
+                .where('open.status', 'not in', ['done', 'failed', 'cancelled']),
+            ),
+          ),
           eb.and([
             eb('task.status', '=', 'pending'),
             eb.not(
