@@ -30,9 +30,18 @@ export function registerRunCommands(program: Command, context: CliContext): void
           context.printer.line(
             `chimera running on the ${app.database.kind} database (${app.config.concurrency} workers); Ctrl-C stops it`,
           );
+          let lastProgress = '';
           const timer = setInterval(async () => {
             const summary = await summarize(app).catch(() => undefined);
-            if (summary) context.printer.progress(`progress: ${formatCounts(summary.tasks)}`);
+            if (!summary) return;
+            const reviews =
+              summary.pendingReviews > 0
+                ? `; ${summary.pendingReviews} awaiting review (chimera review list)`
+                : '';
+            const progress = `progress: ${formatCounts(summary.tasks)}${reviews}`;
+            // Quiet while nothing changes: an idle service should not scroll the terminal.
+            if (progress !== lastProgress) context.printer.progress(progress);
+            lastProgress = progress;
           }, PROGRESS_EVERY_MS);
           await waitForStopSignal();
           clearInterval(timer);
