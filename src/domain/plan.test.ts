@@ -158,17 +158,20 @@ describe('planNextSteps: queueing (FR-PLAN-002)', () => {
     expect(planNextSteps(tasks)).toEqual([{ action: 'enqueue', taskId: 'd' }]);
   });
 
-  it.each(['pending', 'queued', 'running', 'judging', 'awaiting_review'] as const)(
-    'leaves a pending task alone while its dependency is %s',
-    (status) => {
-      const tasks = [
-        task('a', status, { depends_on: ['z'] }),
-        task('z', 'running'),
-        task('b', 'pending', { depends_on: ['a'] }),
-      ];
-      expect(planNextSteps(tasks).filter((step) => step.taskId === 'b')).toEqual([]);
-    },
-  );
+  it.each([
+    'pending',
+    'queued',
+    'running',
+    'judging',
+    'awaiting_review',
+  ] as const)('leaves a pending task alone while its dependency is %s', (status) => {
+    const tasks = [
+      task('a', status, { depends_on: ['z'] }),
+      task('z', 'running'),
+      task('b', 'pending', { depends_on: ['a'] }),
+    ];
+    expect(planNextSteps(tasks).filter((step) => step.taskId === 'b')).toEqual([]);
+  });
 
   it('leaves a pending task alone while its dependency is rejected but may still be retried', () => {
     const tasks = [task('a', 'rejected'), task('b', 'pending', { depends_on: ['a'] })];
@@ -220,24 +223,25 @@ describe('planNextSteps: retry or fail (FR-PLAN-003)', () => {
     expect(planNextSteps([rejected])).toEqual([{ action: 'fail', taskId: 'a' }]);
   });
 
-  it.each(['SKILL_TRANSIENT', 'SKILL_TIMEOUT', 'TASK_LEASE_EXPIRED'])(
-    'retries a rejected task with the transient error %s',
-    (code) => {
-      expect(canRetry(task('a', 'rejected', { attempt: 1, error_code: code }))).toBe(true);
-    },
-  );
+  it.each([
+    'SKILL_TRANSIENT',
+    'SKILL_TIMEOUT',
+    'TASK_LEASE_EXPIRED',
+  ])('retries a rejected task with the transient error %s', (code) => {
+    expect(canRetry(task('a', 'rejected', { attempt: 1, error_code: code }))).toBe(true);
+  });
 });
 
 describe('planNextSteps: cancelling dependents (FR-PLAN-003)', () => {
-  it.each(['failed', 'cancelled'] as const)(
-    'cancels a pending task whose dependency is %s',
-    (s) => {
-      const steps = planNextSteps([task('a', s), task('b', 'pending', { depends_on: ['a'] })]);
-      expect(steps).toEqual([
-        { action: 'cancel', taskId: 'b', reason: 'dependency a can no longer succeed' },
-      ]);
-    },
-  );
+  it.each([
+    'failed',
+    'cancelled',
+  ] as const)('cancels a pending task whose dependency is %s', (s) => {
+    const steps = planNextSteps([task('a', s), task('b', 'pending', { depends_on: ['a'] })]);
+    expect(steps).toEqual([
+      { action: 'cancel', taskId: 'b', reason: 'dependency a can no longer succeed' },
+    ]);
+  });
 
   it('cancels a pending task even when its other dependencies are approved', () => {
     const tasks = [
@@ -329,12 +333,15 @@ describe('isQuiescent (FR-CLI-002)', () => {
     expect(isQuiescent(tasks)).toBe(true);
   });
 
-  it.each(['queued', 'running', 'judging', 'approved', 'rejected'] as const)(
-    'is not quiescent while a task is %s',
-    (status) => {
-      expect(isQuiescent([task('a', 'awaiting_review'), task('b', status)])).toBe(false);
-    },
-  );
+  it.each([
+    'queued',
+    'running',
+    'judging',
+    'approved',
+    'rejected',
+  ] as const)('is not quiescent while a task is %s', (status) => {
+    expect(isQuiescent([task('a', 'awaiting_review'), task('b', status)])).toBe(false);
+  });
 
   it('is not quiescent while a pending task is ready to be queued', () => {
     expect(isQuiescent([task('a', 'done'), task('b', 'pending', { depends_on: ['a'] })])).toBe(
