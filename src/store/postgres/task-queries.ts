@@ -87,22 +87,12 @@ export class PostgresTaskRepository implements TaskRepository {
     claim: { workerId: string; leaseExpiresAt: Date },
   ): Promise<Task | undefined> {
     const running = nextStatus('queued', 'claim', taskId);
-    const detail = JSON.stringify({ worker: claim.workerId });
     // One round trip on the hot path: the claim and its trace event commit together.
     const result = await sql<Selectable<TasksTable>>`
-      WITH claimed AS (
-        UPDATE tasks
-        SET status = ${running}, state_version = state_version + 1, attempt = attempt + 1,
-            assigned_worker_id = ${claim.workerId}, lease_expires_at = ${claim.leaseExpiresAt},
-            run_at = NULL, updated_at = now()
-        WHERE id = ${taskId} AND status = 'queued'
-        RETURNING *
-      ), traced AS (
-        INSERT INTO trace_events (kind, spec_id, campaign_id, task_id, agent_id, attempt, outcome, detail)
-        SELECT 'task-start', spec_id, campaign_id, id, agent_id, attempt, 'claimed', ${detail}::jsonb
-        FROM claimed
-      )
-      SELECT * FROM claimed`.execute(this.db);
+      SELECT * FROM chimera_claim_task(
+        ${taskId}::uuid, ${running}::text, ${claim.workerId}::text,
+        ${claim.leaseExpiresAt}::timestamptz
+      )`.execute(this.db);
     const row = result.rows[0];
     return row && toTask(row);
   }
