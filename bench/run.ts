@@ -1,14 +1,11 @@
 // `npm run bench`: bare graphile-worker jobs/s against governed Chimera tasks/s, on embedded PGlite
 // and on a fresh PostgreSQL server database, with SQL statements per job/task. Writes to stdout.
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { openChimera } from '../src/app/chimera-app.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/observability/logger.js';
 import { redact } from '../src/store/database.js';
+import { createTestDatabase, type TestDatabase } from '../tests/support/test-databases.js';
 import { type BareQueueResult, runBareQueue } from './bare-queue.js';
 import {
   type GovernedResult,
@@ -37,12 +34,14 @@ const TARGET_SERVER_TASKS_PER_SECOND = 500;
 const TOP_SHAPES = 12;
 
 /** A fresh database for one target, and how to throw it away. */
-interface BenchDatabase {
+interface BenchDatabase extends TestDatabase {
   label: 'PGlite' | 'PostgreSQL';
-  databaseUrl: string | undefined;
-  dataDir: string;
-  dispose(): Promise<void>;
 }
+
+const TARGETS = [
+  { label: 'PGlite', kind: 'pglite' },
+  { label: 'PostgreSQL', kind: 'postgres' },
+] as const;
 
 interface Measurement {
   label: string;
@@ -67,8 +66,11 @@ async function main(): Promise<void> {
     `  target: governed/bare ≥ ${TARGET_RATIO} on both; ≥ ${TARGET_SERVER_TASKS_PER_SECOND} governed tasks/s on PostgreSQL`,
   );
   const results: Measurement[] = [];
-  for (const create of [createPgliteDatabase, createServerDatabase]) {
-    const database = await create();
+  for (const target of TARGETS) {
+    const database: BenchDatabase = {
+      ...(await createTestDatabase(target.kind, SERVER_URL)),
+      label: target.label,
+    };
     try {
       results.push(await measure(database, counter));
     } finally {
@@ -205,43 +207,6 @@ function verdict(result: Measurement): string {
   if (ratioOk && rateOk) return 'PASS';
   const missed = [!ratioOk && 'ratio', !rateOk && 'tasks/s'].filter(Boolean).join(', ');
   return `BELOW TARGET (${missed})`;
-}
-
-async function createPgliteDatabase(): Promise<BenchDatabase> {
-  const root = await mkdtemp(join(tmpdir(), 'chimera-bench-'));
-  return {
-    label: 'PGlite',
-    databaseUrl: undefined,
-    dataDir: join(root, 'data'),
-    dispose: () => rm(root, { recursive: true, force: true }),
-  };
-}
-
-async function createServerDatabase(): Promise<BenchDatabase> {
-  const name = `chimera_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const root = await mkdtemp(join(tmpdir(), 'chimera-bench-'));
-  return {
-    label: 'PostgreSQL',
-    databaseUrl: url.toString(),
-    dataDir: root,
-    dispose: async () => {
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-      await rm(root, { recursive: true, force: true });
-    },
-  };
-}
-
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function positiveInt(variable: string, fallback: number): number {

@@ -1,46 +1,28 @@
 // FR-PLAN-001, FR-PLAN-002, FR-PLAN-004, FR-WORK-001, FR-TRACE-001: a three-step chain runs to
 // completion on both adapters, each step fed by the one before, with a full trace.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChimeraApp } from '../src/app/chimera-app.js';
+import { describe, expect, it } from 'vitest';
 import type { Task } from '../src/domain/task.js';
-import { campaignOf, openTestApp, THREE_STEP_CHAIN } from './support/test-app.js';
-import { ADAPTERS, createTestDatabase, type TestDatabase } from './support/test-databases.js';
+import { campaignOf, THREE_STEP_CHAIN, useTestApp } from './support/test-app.js';
+import { ADAPTERS } from './support/test-databases.js';
 
 describe.each(ADAPTERS)('a three-step campaign on %s', (kind) => {
-  let database: TestDatabase;
-  let app: ChimeraApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = await openTestApp(database);
-    await app.store.agents.upsert({
-      id: 'ava',
-      name: 'Ava',
-      niche: 'streetwear',
-      persona: {},
-      status: 'active',
-    });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.dispose();
-  });
+  const suite = useTestApp(kind);
 
   it('runs outline → compose → announce to done and records one effect', async () => {
-    const campaign = await app.planner.launch(campaignOf(THREE_STEP_CHAIN));
-    const progress = await app.runtime.runUntilQuiescent();
+    const campaign = await suite.app.planner.launch(campaignOf(THREE_STEP_CHAIN));
+    const progress = await suite.app.runtime.runUntilQuiescent();
     expect(progress.counts).toEqual({ done: 3 });
 
-    const tasks = await app.store.tasks.listByCampaign(campaign.id);
+    const tasks = await suite.app.store.tasks.listByCampaign(campaign.id);
     const step = (key: string) => tasks.find((task) => task.step_key === key) as Task;
     expect(step('compose').input).toEqual({
       points: (step('outline').output as { points: string[] }).points,
     });
-    expect(await app.store.effects.listByTask(step('announce').id)).toHaveLength(1);
-    expect((await app.store.campaigns.get(campaign.id))?.status).toBe('completed');
+    expect(await suite.app.store.effects.listByTask(step('announce').id)).toHaveLength(1);
+    expect((await suite.app.store.campaigns.get(campaign.id))?.status).toBe('completed');
 
-    const trace = await app.store.traces.listByTask(step('compose').id);
+    const trace = await suite.app.store.traces.listByTask(step('compose').id);
     expect(trace.map((event) => event.kind)).toEqual([
       'task-create',
       'task-enqueue',

@@ -2,33 +2,21 @@
 // as specified; an escalated task waits for a person, whose approval records the effect once and
 // resumes the DAG, and whose rejection re-plans or fails the task. Same suite on both adapters.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChimeraApp } from '../src/app/chimera-app.js';
+import { describe, expect, it } from 'vitest';
 import { ChimeraError } from '../src/domain/errors.js';
-import { addAgent, campaignOf, openTestApp, singleStep } from './support/test-app.js';
-import { ADAPTERS, createTestDatabase, type TestDatabase } from './support/test-databases.js';
+import { campaignOf, singleStep, useTestApp } from './support/test-app.js';
+import { ADAPTERS } from './support/test-databases.js';
 
 describe.each(ADAPTERS)('judge routing and human review on %s', (kind) => {
-  let database: TestDatabase;
-  let app: ChimeraApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = await openTestApp(database);
-    await addAgent(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.dispose();
-  });
+  const suite = useTestApp(kind);
 
   async function runAt(confidence: number) {
-    const campaign = await app.planner.launch(
+    const campaign = await suite.app.planner.launch(
       campaignOf(singleStep('core.noop', { confidence }, { max_attempts: 1 })),
     );
-    await app.runtime.runUntilQuiescent();
-    const [task] = await app.store.tasks.listByCampaign(campaign.id);
-    return { task: task!, result: await app.store.results.latest(task!.id) };
+    await suite.app.runtime.runUntilQuiescent();
+    const [task] = await suite.app.store.tasks.listByCampaign(campaign.id);
+    return { task: task!, result: await suite.app.store.results.latest(task!.id) };
   }
 
   it('approves exactly 0.90', async () => {
@@ -41,7 +29,7 @@ describe.each(ADAPTERS)('judge routing and human review on %s', (kind) => {
     const { task, result } = await runAt(0.7);
     expect(result?.verdict).toBe('escalate');
     expect(task.status).toBe('awaiting_review');
-    const pending = await app.reviews.listPending();
+    const pending = await suite.app.reviews.listPending();
     expect(pending.map((item) => item.task.id)).toContain(task.id);
   });
 
@@ -53,7 +41,7 @@ describe.each(ADAPTERS)('judge routing and human review on %s', (kind) => {
   });
 
   it('runs the effect once and resumes the DAG when a reviewer approves', async () => {
-    const campaign = await app.planner.launch(
+    const campaign = await suite.app.planner.launch(
       campaignOf([
         { key: 'draft', skill: 'core.compose', input: { points: ['x'.repeat(700)] } },
         {
@@ -64,56 +52,56 @@ describe.each(ADAPTERS)('judge routing and human review on %s', (kind) => {
         },
       ]),
     );
-    await app.runtime.runUntilQuiescent();
-    const waiting = (await app.reviews.listPending()).find(
+    await suite.app.runtime.runUntilQuiescent();
+    const waiting = (await suite.app.reviews.listPending()).find(
       (item) => item.task.campaign_id === campaign.id,
     );
     expect(waiting?.task.step_key).toBe('draft');
     expect(waiting?.review.reasons[0]).toMatch(/between 0\.7 and 0\.9/);
 
-    const approved = await app.reviews.approve(waiting!.review.id, 'rita');
+    const approved = await suite.app.reviews.approve(waiting!.review.id, 'rita');
     expect(approved.status).toBe('done');
-    await expect(app.reviews.approve(waiting!.review.id, 'rita')).rejects.toMatchObject({
+    await expect(suite.app.reviews.approve(waiting!.review.id, 'rita')).rejects.toMatchObject({
       code: 'REVIEW_ALREADY_DECIDED',
     });
-    await app.runtime.runUntilQuiescent();
+    await suite.app.runtime.runUntilQuiescent();
 
-    const tasks = await app.store.tasks.listByCampaign(campaign.id);
+    const tasks = await suite.app.store.tasks.listByCampaign(campaign.id);
     expect(tasks.map((task) => task.status)).toEqual(['done', 'done']);
     const announce = tasks.find((task) => task.step_key === 'announce')!;
-    expect(await app.store.effects.listByTask(announce.id)).toHaveLength(1);
-    expect((await app.store.campaigns.get(campaign.id))?.status).toBe('completed');
+    expect(await suite.app.store.effects.listByTask(announce.id)).toHaveLength(1);
+    expect((await suite.app.store.campaigns.get(campaign.id))?.status).toBe('completed');
   });
 
   it('re-plans with the reviewer reason when a reviewer rejects, then fails when attempts run out', async () => {
-    const campaign = await app.planner.launch(
+    const campaign = await suite.app.planner.launch(
       campaignOf(singleStep('core.noop', { confidence: 0.8 }, { max_attempts: 2 })),
     );
-    await app.runtime.runUntilQuiescent();
-    const first = (await app.reviews.listPending()).find(
+    await suite.app.runtime.runUntilQuiescent();
+    const first = (await suite.app.reviews.listPending()).find(
       (item) => item.task.campaign_id === campaign.id,
     )!;
-    const rejected = await app.reviews.reject(first.review.id, 'rita', 'too salesy');
+    const rejected = await suite.app.reviews.reject(first.review.id, 'rita', 'too salesy');
     expect(rejected.status).toBe('rejected');
     expect(rejected.feedback).toEqual(['reviewer rita: too salesy']);
 
-    await app.runtime.runUntilQuiescent();
-    const second = (await app.reviews.listPending()).find(
+    await suite.app.runtime.runUntilQuiescent();
+    const second = (await suite.app.reviews.listPending()).find(
       (item) => item.task.campaign_id === campaign.id,
     )!;
     expect(second.review.attempt).toBe(2);
-    await app.reviews.reject(second.review.id, 'rita', 'still too salesy');
-    await app.runtime.runUntilQuiescent();
-    const [task] = await app.store.tasks.listByCampaign(campaign.id);
+    await suite.app.reviews.reject(second.review.id, 'rita', 'still too salesy');
+    await suite.app.runtime.runUntilQuiescent();
+    const [task] = await suite.app.store.tasks.listByCampaign(campaign.id);
     expect(task?.status).toBe('failed');
-    expect((await app.store.campaigns.get(campaign.id))?.status).toBe('failed');
+    expect((await suite.app.store.campaigns.get(campaign.id))?.status).toBe('failed');
   });
 
   it('refuses a rejection without a reason and an unknown review id', async () => {
-    await expect(app.reviews.reject(crypto.randomUUID(), 'rita', '  ')).rejects.toBeInstanceOf(
-      ChimeraError,
-    );
-    await expect(app.reviews.approve(crypto.randomUUID(), 'rita')).rejects.toMatchObject({
+    await expect(
+      suite.app.reviews.reject(crypto.randomUUID(), 'rita', '  '),
+    ).rejects.toBeInstanceOf(ChimeraError);
+    await expect(suite.app.reviews.approve(crypto.randomUUID(), 'rita')).rejects.toMatchObject({
       code: 'STORE_NOT_FOUND',
     });
   });

@@ -2,102 +2,92 @@
 // VersionConflict and changes nothing; a duplicate effect is refused; a re-delivered job is a
 // no-op. Same suite on both adapters.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChimeraApp } from '../src/app/chimera-app.js';
+import { describe, expect, it } from 'vitest';
 import { IllegalTransition, VersionConflict } from '../src/domain/errors.js';
-import { addAgent, campaignOf, openTestApp, singleStep } from './support/test-app.js';
-import { ADAPTERS, createTestDatabase, type TestDatabase } from './support/test-databases.js';
+import { campaignOf, singleStep, useTestApp } from './support/test-app.js';
+import { ADAPTERS } from './support/test-databases.js';
 
 describe.each(ADAPTERS)('state_version and effect idempotency on %s', (kind) => {
-  let database: TestDatabase;
-  let app: ChimeraApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = await openTestApp(database);
-    await addAgent(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.dispose();
-  });
+  const suite = useTestApp(kind);
 
   it('refuses a stale state_version write and keeps the first writer state', async () => {
-    const campaign = await app.planner.launch(campaignOf(singleStep('core.noop')));
-    const [read] = await app.store.tasks.listByCampaign(campaign.id);
+    const campaign = await suite.app.planner.launch(campaignOf(singleStep('core.noop')));
+    const [read] = await suite.app.store.tasks.listByCampaign(campaign.id);
     expect(read?.status).toBe('queued');
 
-    const winner = await app.store.tasks.transition(read!, 'claim', { assigned_worker_id: 'a' });
+    const winner = await suite.app.store.tasks.transition(read!, 'claim', {
+      assigned_worker_id: 'a',
+    });
     expect(winner.state_version).toBe(read!.state_version + 1);
-    const stale = app.store.tasks.transition(read!, 'cancel');
+    const stale = suite.app.store.tasks.transition(read!, 'cancel');
     await expect(stale).rejects.toBeInstanceOf(VersionConflict);
     await expect(stale).rejects.toMatchObject({ code: 'STORE_VERSION_CONFLICT' });
 
-    const after = await app.store.tasks.get(read!.id);
+    const after = await suite.app.store.tasks.get(read!.id);
     expect(after?.status).toBe('running');
     expect(after?.assigned_worker_id).toBe('a');
     expect(after?.state_version).toBe(winner.state_version);
-    await app.store.tasks.transition(after!, 'cancel');
+    await suite.app.store.tasks.transition(after!, 'cancel');
   });
 
   it('rolls back a whole transaction when one write in it is stale', async () => {
-    const campaign = await app.planner.launch(campaignOf(singleStep('core.noop')));
-    const [read] = await app.store.tasks.listByCampaign(campaign.id);
-    await app.store.tasks.transition(read!, 'claim');
-    const attempt = app.store.transaction(async (tx) => {
+    const campaign = await suite.app.planner.launch(campaignOf(singleStep('core.noop')));
+    const [read] = await suite.app.store.tasks.listByCampaign(campaign.id);
+    await suite.app.store.tasks.transition(read!, 'claim');
+    const attempt = suite.app.store.transaction(async (tx) => {
       await tx.audit.write({ actor: 't', action: 'x', subject_type: 'task', subject_id: read!.id });
       await tx.tasks.transition(read!, 'cancel');
     });
     await expect(attempt).rejects.toBeInstanceOf(VersionConflict);
-    const after = await app.store.tasks.get(read!.id);
+    const after = await suite.app.store.tasks.get(read!.id);
     expect(after?.status).toBe('running');
-    await app.store.tasks.transition(after!, 'cancel');
+    await suite.app.store.tasks.transition(after!, 'cancel');
   });
 
   it('refuses an illegal transition before touching the database', async () => {
-    const campaign = await app.planner.launch(campaignOf(singleStep('core.noop')));
-    const [read] = await app.store.tasks.listByCampaign(campaign.id);
-    await expect(app.store.tasks.transition(read!, 'complete')).rejects.toBeInstanceOf(
+    const campaign = await suite.app.planner.launch(campaignOf(singleStep('core.noop')));
+    const [read] = await suite.app.store.tasks.listByCampaign(campaign.id);
+    await expect(suite.app.store.tasks.transition(read!, 'complete')).rejects.toBeInstanceOf(
       IllegalTransition,
     );
-    expect((await app.store.tasks.get(read!.id))?.state_version).toBe(read!.state_version);
+    expect((await suite.app.store.tasks.get(read!.id))?.state_version).toBe(read!.state_version);
   });
 
   it('records an effect once and reports a duplicate key without a second row', async () => {
-    const campaign = await app.planner.launch(
+    const campaign = await suite.app.planner.launch(
       campaignOf(singleStep('core.announce', { text: 'hi' })),
     );
-    await app.runtime.runUntilQuiescent();
-    const [task] = await app.store.tasks.listByCampaign(campaign.id);
+    await suite.app.runtime.runUntilQuiescent();
+    const [task] = await suite.app.store.tasks.listByCampaign(campaign.id);
     expect(task?.status).toBe('done');
-    const before = await app.store.effects.count();
-    const again = await app.store.effects.record({
+    const before = await suite.app.store.effects.count();
+    const again = await suite.app.store.effects.record({
       task_id: task!.id,
       kind: 'announcement',
       idempotency_key: task!.idempotency_key,
       payload: { channel: 'outbox', message: 'replayed' },
     });
     expect(again).toBe('duplicate');
-    expect(await app.store.effects.count()).toBe(before);
-    const effects = await app.store.effects.listByTask(task!.id);
+    expect(await suite.app.store.effects.count()).toBe(before);
+    const effects = await suite.app.store.effects.listByTask(task!.id);
     expect(effects).toHaveLength(1);
     expect(effects[0]?.payload).toEqual({ channel: 'outbox', message: '[ava] hi' });
   });
 
   it('treats a re-delivered job for a finished task as a no-op', async () => {
-    const campaign = await app.planner.launch(
+    const campaign = await suite.app.planner.launch(
       campaignOf(singleStep('core.announce', { text: 'x' })),
     );
-    await app.runtime.runUntilQuiescent();
-    const [task] = await app.store.tasks.listByCampaign(campaign.id);
-    await app.store.transaction((tx) =>
+    await suite.app.runtime.runUntilQuiescent();
+    const [task] = await suite.app.store.tasks.listByCampaign(campaign.id);
+    await suite.app.store.transaction((tx) =>
       tx.jobs.add({ name: 'run_task', payload: { taskId: task!.id } }),
     );
-    await app.runtime.start();
+    await suite.app.runtime.start();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await app.runtime.stop();
-    const after = await app.store.tasks.get(task!.id);
+    await suite.app.runtime.stop();
+    const after = await suite.app.store.tasks.get(task!.id);
     expect(after?.state_version).toBe(task!.state_version);
-    expect(await app.store.effects.listByTask(task!.id)).toHaveLength(1);
+    expect(await suite.app.store.effects.listByTask(task!.id)).toHaveLength(1);
   });
 });

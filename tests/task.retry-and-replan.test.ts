@@ -2,13 +2,12 @@
 // rejected result is re-planned with the Judge's reasons as feedback; permanent errors and spent
 // attempts fail the task and cancel its dependents. Same suite on PGlite and PostgreSQL.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ChimeraApp } from '../src/app/chimera-app.js';
 import { SkillTransientError } from '../src/domain/errors.js';
 import { defineSkill } from '../src/skills/skill.js';
-import { addAgent, campaignOf, openTestApp, singleStep } from './support/test-app.js';
-import { ADAPTERS, createTestDatabase, type TestDatabase } from './support/test-databases.js';
+import { campaignOf, singleStep, useTestApp } from './support/test-app.js';
+import { ADAPTERS } from './support/test-databases.js';
 
 const seenFeedback: string[][] = [];
 
@@ -52,26 +51,15 @@ const brokenSkill = defineSkill({
 });
 
 describe.each(ADAPTERS)('retries and re-plans on %s', (kind) => {
-  let database: TestDatabase;
-  let app: ChimeraApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    app = await openTestApp(database, { skills: [flakySkill, learnerSkill, brokenSkill] });
-    await addAgent(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.dispose();
-  });
+  const suite = useTestApp(kind, { skills: [flakySkill, learnerSkill, brokenSkill] });
 
   it('retries a transient error with backoff and then completes', async () => {
-    const campaign = await app.planner.launch(campaignOf(singleStep('test.flaky')));
-    await app.runtime.runUntilQuiescent();
-    const [task] = await app.store.tasks.listByCampaign(campaign.id);
+    const campaign = await suite.app.planner.launch(campaignOf(singleStep('test.flaky')));
+    await suite.app.runtime.runUntilQuiescent();
+    const [task] = await suite.app.store.tasks.listByCampaign(campaign.id);
     expect(task?.status).toBe('done');
     expect(task?.attempt).toBe(2);
-    const trace = await app.store.traces.listByTask(task?.id as string);
+    const trace = await suite.app.store.traces.listByTask(task?.id as string);
     const retry = trace.find((event) => event.kind === 'task-retry');
     expect(retry?.outcome).toBe('backoff');
     expect(Date.parse(String(retry?.detail.run_at))).toBeGreaterThan(retry?.at.getTime() as number);
@@ -83,49 +71,49 @@ describe.each(ADAPTERS)('retries and re-plans on %s', (kind) => {
 
   it('re-plans a rejected result with the Judge reasons as feedback', async () => {
     seenFeedback.length = 0;
-    const campaign = await app.planner.launch(campaignOf(singleStep('test.learner')));
-    await app.runtime.runUntilQuiescent();
-    const [task] = await app.store.tasks.listByCampaign(campaign.id);
+    const campaign = await suite.app.planner.launch(campaignOf(singleStep('test.learner')));
+    await suite.app.runtime.runUntilQuiescent();
+    const [task] = await suite.app.store.tasks.listByCampaign(campaign.id);
     expect(task?.status).toBe('done');
     expect(task?.output).toEqual({ draft: 'v2' });
     expect(seenFeedback[0]).toEqual([]);
     expect(seenFeedback[1]).toEqual(['confidence 0.5 < 0.7']);
-    expect((await app.store.campaigns.get(campaign.id))?.status).toBe('completed');
+    expect((await suite.app.store.campaigns.get(campaign.id))?.status).toBe('completed');
   });
 
   it('fails a task whose attempts are spent and cancels its dependents', async () => {
-    const campaign = await app.planner.launch(
+    const campaign = await suite.app.planner.launch(
       campaignOf([
         { key: 'first', skill: 'core.noop', input: { confidence: 0.3 }, max_attempts: 2 },
         { key: 'second', skill: 'core.noop', depends_on: ['first'] },
       ]),
     );
-    await app.runtime.runUntilQuiescent();
-    const tasks = await app.store.tasks.listByCampaign(campaign.id);
+    await suite.app.runtime.runUntilQuiescent();
+    const tasks = await suite.app.store.tasks.listByCampaign(campaign.id);
     const byKey = new Map(tasks.map((task) => [task.step_key, task]));
     expect(byKey.get('first')?.status).toBe('failed');
     expect(byKey.get('first')?.attempt).toBe(2);
     expect(byKey.get('second')?.status).toBe('cancelled');
-    expect((await app.store.campaigns.get(campaign.id))?.status).toBe('failed');
+    expect((await suite.app.store.campaigns.get(campaign.id))?.status).toBe('failed');
   });
 
   it('fails schema-invalid output at once, naming the field, without retrying', async () => {
-    const campaign = await app.planner.launch(campaignOf(singleStep('test.broken')));
-    await app.runtime.runUntilQuiescent();
-    const [task] = await app.store.tasks.listByCampaign(campaign.id);
+    const campaign = await suite.app.planner.launch(campaignOf(singleStep('test.broken')));
+    await suite.app.runtime.runUntilQuiescent();
+    const [task] = await suite.app.store.tasks.listByCampaign(campaign.id);
     expect(task?.status).toBe('failed');
     expect(task?.attempt).toBe(1);
     expect(task?.error_code).toBe('SKILL_OUTPUT_INVALID');
-    const result = await app.store.results.latest(task?.id as string);
+    const result = await suite.app.store.results.latest(task?.id as string);
     expect(result?.error_message).toMatch(/^invalid output from test\.broken: text: .*string/);
   });
 
   it('fails invalid input at once with a message naming the field', async () => {
-    const campaign = await app.planner.launch(
+    const campaign = await suite.app.planner.launch(
       campaignOf(singleStep('core.compose', { points: 'not a list' })),
     );
-    await app.runtime.runUntilQuiescent();
-    const [task] = await app.store.tasks.listByCampaign(campaign.id);
+    await suite.app.runtime.runUntilQuiescent();
+    const [task] = await suite.app.store.tasks.listByCampaign(campaign.id);
     expect(task?.status).toBe('failed');
     expect(task?.error_code).toBe('SKILL_INPUT_INVALID');
     expect(task?.feedback[0]).toMatch(/^invalid input for core\.compose: points: /);

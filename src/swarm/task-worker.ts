@@ -1,10 +1,9 @@
-// A stateless worker step: claim one queued task, run its skill, have the Judge rule, and commit
-// the outcome in one transaction. It holds nothing between tasks; a crash mid-run leaves a lease
+// A stateless worker step: claim one queued task, run its skill (skill-runner.ts), have the Judge
+// rule, and commit the outcome atomically. It holds nothing between tasks; a crash mid-run leaves a lease
 // that the LeaseReaper expires. Stale or duplicate jobs find the task moved on and do nothing.
 
 import { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF } from '../domain/backoff.js';
-import { ChimeraError, SkillPermanentError, VersionConflict } from '../domain/errors.js';
-import { fieldProblems } from '../domain/field-problems.js';
+import { type ChimeraError, VersionConflict } from '../domain/errors.js';
 import type { Task } from '../domain/task.js';
 import type { TraceEvent } from '../domain/trace-event.js';
 import type { AnySkill } from '../skills/skill.js';
@@ -13,9 +12,8 @@ import type { ResultRecord, Store } from '../store/store.js';
 import { commitApproval } from './approval.js';
 import { dispatchTask, wakePlanner } from './dispatch.js';
 import type { Judge } from './judge.js';
+import { runSkill } from './skill-runner.js';
 import { taskEvent } from './trace.js';
-
-const DEFAULT_SKILL_TIMEOUT_MS = 30_000;
 
 /** Worker options. */
 export interface TaskWorkerOptions {
@@ -29,10 +27,6 @@ export interface TaskWorkerOptions {
   backoff?: BackoffOptions;
   now?: () => Date;
 }
-
-type Outcome =
-  | { kind: 'result'; output: unknown; confidence: number }
-  | { kind: 'error'; error: ChimeraError };
 
 export class TaskWorker {
   private readonly leaseMs: number;
@@ -53,9 +47,7 @@ export class TaskWorker {
       ? this.options.skills.get(claimed.type)
       : undefined;
     const startedAt = performance.now();
-    const outcome = skill
-      ? await this.execute(skill, claimed, signal)
-      : { kind: 'error' as const, error: unknownSkill(claimed) };
+    const outcome = await runSkill(skill, claimed, { now: this.now(), signal });
     const durationMs = performance.now() - startedAt;
     try {
       if (outcome.kind === 'result' && skill) {
@@ -77,57 +69,6 @@ export class TaskWorker {
       workerId: this.options.workerId,
       leaseExpiresAt: new Date(this.now().getTime() + this.leaseMs),
     });
-  }
-
-  private async execute(skill: AnySkill, task: Task, signal?: AbortSignal): Promise<Outcome> {
-    if (task.deadline && task.deadline.getTime() < this.now().getTime()) {
-      return {
-        kind: 'error',
-        error: new SkillPermanentError(`deadline ${task.deadline.toISOString()} passed`, {
-          code: 'TASK_DEADLINE_EXCEEDED',
-        }),
-      };
-    }
-    const input = skill.inputSchema.safeParse(task.input);
-    if (!input.success) {
-      return {
-        kind: 'error',
-        error: new SkillPermanentError(
-          `invalid input for ${skill.name}: ${fieldProblems(input.error).join('; ')}`,
-          { code: 'SKILL_INPUT_INVALID', context: { taskId: task.id, skill: skill.name } },
-        ),
-      };
-    }
-    const timeoutMs = skill.timeoutMs ?? DEFAULT_SKILL_TIMEOUT_MS;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const runSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    try {
-      const result = await Promise.race([
-        skill.run(input.data, {
-          taskId: task.id,
-          campaignId: task.campaign_id,
-          agentId: task.agent_id,
-          attempt: task.attempt,
-          specId: task.spec_id,
-          feedback: task.feedback,
-          signal: runSignal,
-        }),
-        abortedAfter(runSignal, timeoutMs, skill.name),
-      ]);
-      const output = skill.outputSchema.safeParse(result.output);
-      if (!output.success) {
-        return {
-          kind: 'error',
-          error: new SkillPermanentError(
-            `invalid output from ${skill.name}: ${fieldProblems(output.error).join('; ')}`,
-            { code: 'SKILL_OUTPUT_INVALID', context: { taskId: task.id, skill: skill.name } },
-          ),
-        };
-      }
-      return { kind: 'result', output: output.data, confidence: result.confidence };
-    } catch (error) {
-      return { kind: 'error', error: asChimeraError(error, skill.name) };
-    }
   }
 
   /** Judges a result and commits what the verdict implies. */
@@ -242,36 +183,4 @@ export class TaskWorker {
     await store.traces.write(events);
     return next;
   }
-}
-
-function unknownSkill(task: Task): ChimeraError {
-  return new SkillPermanentError(`no skill '${task.type}' is registered in this worker`, {
-    code: 'SKILL_UNKNOWN',
-    context: { taskId: task.id, skill: task.type },
-  });
-}
-
-/** Unknown throws count as transient: a retry is cheap and the attempt budget bounds it. */
-function asChimeraError(error: unknown, skill: string): ChimeraError {
-  if (error instanceof ChimeraError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new ChimeraError('SKILL_TRANSIENT', `${skill} failed: ${message}`, {
-    cause: error,
-    retryable: true,
-    context: { skill },
-  });
-}
-
-function abortedAfter(signal: AbortSignal, timeoutMs: number, skill: string): Promise<never> {
-  return new Promise((_, reject) => {
-    const onAbort = () =>
-      reject(
-        new ChimeraError('SKILL_TIMEOUT', `${skill} did not finish within ${timeoutMs} ms`, {
-          retryable: true,
-          context: { skill },
-        }),
-      );
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

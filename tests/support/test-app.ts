@@ -1,12 +1,13 @@
 // Opens a real Chimera (real database, real queue) for a test, with fast timings and any extra
 // skills or policies the test needs.
 
+import { afterAll, beforeAll } from 'vitest';
 import { type ChimeraApp, openChimera } from '../../src/app/chimera-app.js';
 import { type ChimeraConfig, loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/observability/logger.js';
 import type { AnySkill } from '../../src/skills/skill.js';
 import type { JudgePolicy } from '../../src/swarm/judge.js';
-import type { TestDatabase } from './test-databases.js';
+import { createTestDatabase, type TestDatabase } from './test-databases.js';
 
 /** Opens Chimera on `database` with test-friendly timings. */
 export function openTestApp(
@@ -77,4 +78,26 @@ export function singleStep(
   extra: Record<string, unknown> = {},
 ): Array<Record<string, unknown>> {
   return [{ key: 'only', skill, input, ...extra }];
+}
+
+/**
+ * Opens a fresh Chimera on a fresh `kind` database for the enclosing `describe`, with agent
+ * 'ava' saved, and closes and drops it afterwards. Read `suite.app` inside tests.
+ */
+export function useTestApp(
+  kind: 'pglite' | 'postgres',
+  options: Parameters<typeof openTestApp>[1] = {},
+): { app: ChimeraApp } {
+  const suite = {} as { app: ChimeraApp };
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    suite.app = await openTestApp(database, options);
+    await addAgent(suite.app);
+  });
+  afterAll(async () => {
+    await suite.app?.close();
+    await database?.dispose();
+  });
+  return suite;
 }

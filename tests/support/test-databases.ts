@@ -1,6 +1,6 @@
-// The two database adapters every integration suite runs against: embedded PGlite (a fresh data
-// dir) and the PostgreSQL server (a fresh database on the server named by DATABASE_URL, or the
-// local one). The server suite never skips: an unreachable server fails the run.
+// The two database adapters every integration suite (and the benchmark) runs against: embedded
+// PGlite (a fresh data dir) and the PostgreSQL server (a fresh database on the server named by
+// DATABASE_URL, or the local one). The server suite never skips: an unreachable server fails.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,8 +22,11 @@ export interface TestDatabase {
 /** Both adapters, for `describe.each`. */
 export const ADAPTERS = ['pglite', 'postgres'] as const;
 
-/** Creates a fresh database of `kind`. */
-export async function createTestDatabase(kind: 'pglite' | 'postgres'): Promise<TestDatabase> {
+/** Creates a fresh database of `kind`; a server database is created on `serverUrl`'s server. */
+export async function createTestDatabase(
+  kind: 'pglite' | 'postgres',
+  serverUrl: string = SERVER_URL,
+): Promise<TestDatabase> {
   const dataDir = await mkdtemp(join(tmpdir(), 'chimera-test-'));
   if (kind === 'pglite') {
     return {
@@ -34,22 +37,27 @@ export async function createTestDatabase(kind: 'pglite' | 'postgres'): Promise<T
     };
   }
   const name = `chimera_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
-  const url = new URL(SERVER_URL);
+  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     kind,
     databaseUrl: url.toString(),
     dataDir,
     dispose: async () => {
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withAdmin(serverUrl, (admin) =>
+        admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      );
       await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
+async function withAdmin<T>(
+  serverUrl: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     return await work(client);
