@@ -127,5 +127,6 @@ CREATE TABLE trace_events (
   outcome      text NOT NULL,
   detail       jsonb NOT NULL DEFAULT '{}'::jsonb
 );
-CREATE INDEX trace_events_at_idx ON trace_events (at);
+-- Time-ordered and append-only: a BRIN index serves pruning by age at almost no write cost.
+CREATE INDEX trace_events_at_idx ON trace_events USING brin (at);
 CREATE INDEX trace_events_task_idx ON trace_events (task_id);
