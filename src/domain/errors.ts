@@ -35,6 +35,12 @@ export const ERROR_CODES = [
   'AGENT_UNKNOWN',
   'EFFECT_DUPLICATE',
   'REVIEW_ALREADY_DECIDED',
+  'MCP_UNKNOWN_SERVER',
+  'MCP_TOOL_DENIED',
+  'MCP_RATE_LIMITED',
+  'MCP_UNAVAILABLE',
+  'MCP_TOOL_FAILED',
+  'MCP_OUTPUT_INVALID',
 ] as const;
 
 /** A stable, documented error code. */

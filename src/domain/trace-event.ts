@@ -14,6 +14,8 @@ export const TraceKind = z.enum([
   'task-end',
   'effect-apply',
   'campaign-end',
+  'tool-call',
+  'resource-read',
 ]);
 export type TraceKind = z.infer<typeof TraceKind>;
 
