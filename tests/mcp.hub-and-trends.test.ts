@@ -29,7 +29,7 @@ function brokenServer(): McpServer {
 }
 
 const TARGETS: Array<[string, McpServerTarget]> = [
-  ['in-memory', { kind: 'in-process', create: bundledServer('trends') }],
+  ['in-memory', { kind: 'in-process', create: () => bundledServer('trends').create({}) }],
   ['stdio', { kind: 'stdio', command: process.execPath, args: [BIN, 'mcp', 'serve', 'trends'] }],
 ];
 

@@ -2,23 +2,47 @@
 // the embedded system, or on its own over stdio with `chimera mcp serve <name>`.
 
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type pg from 'pg';
 import { ChimeraError } from '../domain/errors.js';
+import { PostgresSandboxStore } from '../store/postgres/sandbox-queries.js';
+import { createSocialSandboxServer } from './servers/social-sandbox/social-sandbox-server.js';
 import { loadFeedLibrary } from './servers/trends/feed-library.js';
 import { createTrendsServer } from './servers/trends/trends-server.js';
 
-/** Factories of the bundled servers. */
-export const BUNDLED_SERVERS: Record<string, () => Promise<McpServer>> = {
-  trends: async () => createTrendsServer(await loadFeedLibrary()),
+/** What a bundled server may need from the process hosting it. */
+export interface BundledServerContext {
+  /** Chimera's database, for servers that keep state (the sandbox platform). */
+  pool?: pg.Pool;
+}
+
+/** A bundled server: whether it needs the database, and how to build it. */
+export interface BundledServer {
+  needsDatabase: boolean;
+  create(context: BundledServerContext): Promise<McpServer>;
+}
+
+export const BUNDLED_SERVERS: Record<string, BundledServer> = {
+  trends: {
+    needsDatabase: false,
+    create: async () => createTrendsServer(await loadFeedLibrary()),
+  },
+  'social-sandbox': {
+    needsDatabase: true,
+    create: async ({ pool }) => {
+      if (!pool) throw new ChimeraError('MCP_UNAVAILABLE', 'social-sandbox needs the database');
+      return createSocialSandboxServer({ store: PostgresSandboxStore.fromPool(pool) });
+    },
+  },
 };
 
-/** The factory of bundled server `name`; throws MCP_UNKNOWN_SERVER listing the known ones. */
-export function bundledServer(name: string): () => Promise<McpServer> {
-  const factory = BUNDLED_SERVERS[name];
-  if (!factory) {
+/** Bundled server `name`; throws MCP_UNKNOWN_SERVER listing the known ones. */
+export function bundledServer(name: string): BundledServer {
+  const server = BUNDLED_SERVERS[name];
+  if (!server) {
     throw new ChimeraError(
       'MCP_UNKNOWN_SERVER',
       `no bundled MCP server '${name}'; bundled servers: ${Object.keys(BUNDLED_SERVERS).sort().join(', ')}`,
     );
   }
-  return factory;
+  return server;
 }

@@ -1,26 +1,37 @@
 // `chimera mcp serve <name>`: runs a bundled MCP server on stdio. Stdout carries the protocol,
 // so nothing else may print there.
 
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from 'commander';
-import { bundledServer } from '../../mcp/bundled-servers.js';
-import type { CliContext } from '../cli-context.js';
+import { BUNDLED_SERVERS, bundledServer } from '../../mcp/bundled-servers.js';
+import { type CliContext, withApp } from '../cli-context.js';
 
-export function registerMcpCommands(program: Command, _context: CliContext): void {
+export function registerMcpCommands(program: Command, context: CliContext): void {
   program
     .command('mcp')
     .description('Model Context Protocol servers')
     .command('serve <name>')
-    .description('run a bundled MCP server on stdio (trends)')
+    .description(
+      `run a bundled MCP server on stdio (${Object.keys(BUNDLED_SERVERS).sort().join(', ')})`,
+    )
     .action(async (name: string) => {
-      const server = await bundledServer(name)();
-      const transport = new StdioServerTransport();
-      const closed = new Promise<void>((resolve) => {
-        transport.onclose = () => resolve();
-        process.stdin.once('end', () => resolve());
-      });
-      await server.connect(transport);
-      await closed;
-      await server.close();
+      const bundled = bundledServer(name);
+      if (!bundled.needsDatabase) return serveOnStdio(await bundled.create({}));
+      await withApp(context, { createDataDir: true }, async (app) =>
+        serveOnStdio(await bundled.create({ pool: app.database.pool })),
+      );
     });
+}
+
+/** Serves `server` on stdio until the client closes the stream. */
+async function serveOnStdio(server: McpServer): Promise<void> {
+  const transport = new StdioServerTransport();
+  const closed = new Promise<void>((resolve) => {
+    transport.onclose = () => resolve();
+    process.stdin.once('end', () => resolve());
+  });
+  await server.connect(transport);
+  await closed;
+  await server.close();
 }

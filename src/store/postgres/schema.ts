@@ -120,6 +120,35 @@ export interface TraceEventsTable {
   detail: Json<Record<string, unknown>>;
 }
 
+export interface SandboxPostsTable {
+  id: string;
+  platform: string;
+  author: string;
+  text_content: string;
+  media_urls: Json<string[]>;
+  disclosure_level: string;
+  idempotency_key: string;
+  created_at: Timestamp;
+}
+
+export interface SandboxMentionsTable {
+  id: string;
+  platform: string;
+  mentioned: string;
+  author: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+export interface SandboxRepliesTable {
+  id: string;
+  mention_id: string;
+  author: string;
+  text: string;
+  idempotency_key: string;
+  created_at: Timestamp;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface ChimeraSchema {
   agents: AgentsTable;
@@ -130,4 +159,7 @@ export interface ChimeraSchema {
   effects: EffectsTable;
   audit_logs: AuditLogsTable;
   trace_events: TraceEventsTable;
+  sandbox_posts: SandboxPostsTable;
+  sandbox_mentions: SandboxMentionsTable;
+  sandbox_replies: SandboxRepliesTable;
 }

@@ -1,0 +1,185 @@
+// The bundled `social-sandbox` MCP server: a local social platform that stores posts, mentions
+// and replies in the database and simulates an audience from a seed. Posting is idempotent by
+// key, so a retried call never posts twice, and `find_post` lets a caller reconcile after a crash.
+
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { commentsFor, simulateEngagement } from './audience-simulation.js';
+import type { SandboxPost, SandboxStore } from './sandbox-store.js';
+
+/** Platforms of the sandbox and their text limits, in characters. */
+export const TEXT_LIMITS = {
+  twitter: 280,
+  threads: 500,
+  instagram: 2_200,
+  tiktok: 2_200,
+  youtube: 5_000,
+};
+const Platform = z.enum(['twitter', 'instagram', 'threads', 'tiktok', 'youtube']);
+
+const PostView = z.object({
+  post_id: z.string(),
+  platform: Platform,
+  url: z.string(),
+  author: z.string(),
+  disclosure_level: z.enum(['automated', 'assisted']),
+  created_at: z.string(),
+});
+
+function view(post: SandboxPost) {
+  return {
+    post_id: post.id,
+    platform: post.platform as z.infer<typeof Platform>,
+    url: `sandbox://${post.platform}/posts/${post.id}`,
+    author: post.author,
+    disclosure_level: post.disclosure_level,
+    created_at: post.created_at.toISOString(),
+  };
+}
+
+function answer<T extends Record<string, unknown>>(structured: T) {
+  return {
+    content: [{ type: 'text' as const, text: JSON.stringify(structured) }],
+    structuredContent: structured,
+  };
+}
+
+function refuse(message: string) {
+  return { content: [{ type: 'text' as const, text: message }], isError: true };
+}
+
+/** Sandbox options: its storage, the audience seed, and the clock. */
+export interface SocialSandboxOptions {
+  store: SandboxStore;
+  seed?: string;
+  now?: () => Date;
+}
+
+export function createSocialSandboxServer(options: SocialSandboxOptions): McpServer {
+  const { store } = options;
+  const seed = options.seed ?? 'chimera-sandbox';
+  const now = options.now ?? (() => new Date());
+  const server = new McpServer({ name: 'chimera-social-sandbox', version: '0.1.0' });
+
+  server.registerTool(
+    'post_content',
+    {
+      description:
+        'Publishes a post. The same idempotency_key always returns the first post (created: false). disclosure_level none is raised to automated.',
+      inputSchema: {
+        platform: Platform,
+        text_content: z.string().min(1),
+        media_urls: z.array(z.string()).default([]),
+        disclosure_level: z.enum(['automated', 'assisted', 'none']).default('automated'),
+        idempotency_key: z.string().min(8),
+        author: z.string().min(1).default('chimera'),
+      },
+      outputSchema: { ...PostView.shape, created: z.boolean() },
+      annotations: { idempotentHint: true, destructiveHint: false },
+    },
+    async (input) => {
+      const limit = TEXT_LIMITS[input.platform];
+      if (input.text_content.length > limit) {
+        return refuse(
+          `text_content: ${input.text_content.length} characters is over the ${input.platform} limit of ${limit}`,
+        );
+      }
+      const { post, created } = await store.insertPost({
+        platform: input.platform,
+        author: input.author,
+        text_content: input.text_content,
+        media_urls: input.media_urls,
+        // Hidden automation is never allowed on this platform: 'none' is raised.
+        disclosure_level: input.disclosure_level === 'none' ? 'automated' : input.disclosure_level,
+        idempotency_key: input.idempotency_key,
+      });
+      if (created) await store.addMentions(commentsFor(post, seed));
+      return answer({ ...view(post), created });
+    },
+  );
+
+  server.registerTool(
+    'find_post',
+    {
+      description:
+        'Looks a post up by the idempotency key it was posted with (for reconciliation).',
+      inputSchema: { idempotency_key: z.string().min(8) },
+      outputSchema: { found: z.boolean(), post: PostView.optional() },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ idempotency_key }) => {
+      const post = await store.findPostByKey(idempotency_key);
+      return answer(post ? { found: true, post: view(post) } : { found: false });
+    },
+  );
+
+  server.registerTool(
+    'reply_comment',
+    {
+      description: 'Replies to a mention. The same idempotency_key replies once.',
+      inputSchema: {
+        mention_id: z.string().min(1),
+        text_content: z.string().min(1).max(2_200),
+        idempotency_key: z.string().min(8),
+        author: z.string().min(1).default('chimera'),
+      },
+      outputSchema: { reply_id: z.string(), mention_id: z.string(), created: z.boolean() },
+      annotations: { idempotentHint: true },
+    },
+    async (input) => {
+      if (!(await store.getMention(input.mention_id))) {
+        return refuse(`mention_id: no mention '${input.mention_id}' on the sandbox`);
+      }
+      const { reply, created } = await store.insertReply({
+        mention_id: input.mention_id,
+        author: input.author,
+        text: input.text_content,
+        idempotency_key: input.idempotency_key,
+      });
+      return answer({ reply_id: reply.id, mention_id: reply.mention_id, created });
+    },
+  );
+
+  server.registerTool(
+    'get_engagement',
+    {
+      description: 'Views, likes, shares and comments of a post, from the simulated audience.',
+      inputSchema: { post_id: z.string().uuid() },
+      outputSchema: {
+        post_id: z.string(),
+        views: z.number().int(),
+        likes: z.number().int(),
+        shares: z.number().int(),
+        comments: z.number().int(),
+      },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ post_id }) => {
+      const post = await store.getPost(post_id);
+      if (!post) return refuse(`post_id: no post '${post_id}' on the sandbox`);
+      return answer({ post_id, ...simulateEngagement(post, seed, now()) });
+    },
+  );
+
+  server.registerResource(
+    'recent-mentions',
+    new ResourceTemplate('social://{platform}/mentions/recent{?account}', { list: undefined }),
+    {
+      title: 'Recent mentions',
+      description: 'The 20 newest mentions of ?account on {platform}, as JSON.',
+      mimeType: 'application/json',
+    },
+    async (uri, { platform, account }) => {
+      const mentions = await store.recentMentions(
+        String(platform),
+        String(account ?? 'chimera'),
+        20,
+      );
+      return {
+        contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(mentions) }],
+      };
+    },
+  );
+
+  return server;
+}
