@@ -1,10 +1,12 @@
 // The MCP servers that ship with Chimera, by name. Each runs in-process (in-memory transport) for
 // the embedded system, or on its own over stdio with `chimera mcp serve <name>`.
 
+import { resolve } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type pg from 'pg';
 import { ChimeraError } from '../domain/errors.js';
 import { PostgresSandboxStore } from '../store/postgres/sandbox-queries.js';
+import { createMediaServer } from './servers/media/media-server.js';
 import { createSocialSandboxServer } from './servers/social-sandbox/social-sandbox-server.js';
 import { loadFeedLibrary } from './servers/trends/feed-library.js';
 import { createTrendsServer } from './servers/trends/trends-server.js';
@@ -13,6 +15,8 @@ import { createTrendsServer } from './servers/trends/trends-server.js';
 export interface BundledServerContext {
   /** Chimera's database, for servers that keep state (the sandbox platform). */
   pool?: pg.Pool;
+  /** Chimera's data dir; rendered media go to `<dataDir>/media`. */
+  dataDir?: string;
 }
 
 /** A bundled server: whether it needs the database, and how to build it. */
@@ -25,6 +29,11 @@ export const BUNDLED_SERVERS: Record<string, BundledServer> = {
   trends: {
     needsDatabase: false,
     create: async () => createTrendsServer(await loadFeedLibrary()),
+  },
+  media: {
+    needsDatabase: false,
+    create: async ({ dataDir }) =>
+      createMediaServer({ mediaDir: resolve(dataDir ?? './.chimera', 'media') }),
   },
   'social-sandbox': {
     needsDatabase: true,

@@ -5,7 +5,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from 'commander';
 import { BUNDLED_SERVERS, bundledServer } from '../../mcp/bundled-servers.js';
-import { type CliContext, withApp } from '../cli-context.js';
+import { type CliContext, configFor, withApp } from '../cli-context.js';
 
 export function registerMcpCommands(program: Command, context: CliContext): void {
   program
@@ -17,9 +17,10 @@ export function registerMcpCommands(program: Command, context: CliContext): void
     )
     .action(async (name: string) => {
       const bundled = bundledServer(name);
-      if (!bundled.needsDatabase) return serveOnStdio(await bundled.create({}));
+      const { dataDir } = configFor(context);
+      if (!bundled.needsDatabase) return serveOnStdio(await bundled.create({ dataDir }));
       await withApp(context, { createDataDir: true }, async (app) =>
-        serveOnStdio(await bundled.create({ pool: app.database.pool })),
+        serveOnStdio(await bundled.create({ pool: app.database.pool, dataDir })),
       );
     });
 }
