@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       approveAt: 0.9,
       escalateAt: 0.7,
       traceRetentionDays: 90,
+      model: 'offline',
       logLevel: 'warn',
     });
   });
@@ -45,6 +46,8 @@ describe('loadConfig', () => {
       CHIMERA_JUDGE_APPROVE_AT: '0.95',
       CHIMERA_JUDGE_ESCALATE_AT: '0.5',
       CHIMERA_TRACE_RETENTION_DAYS: '30',
+      CHIMERA_MODEL: 'openai-compatible:llama3.1',
+      CHIMERA_MODEL_BASE_URL: 'http://127.0.0.1:11434/v1',
       LOG_LEVEL: 'debug',
     });
     expect(config).toEqual({
@@ -59,6 +62,8 @@ describe('loadConfig', () => {
       approveAt: 0.95,
       escalateAt: 0.5,
       traceRetentionDays: 30,
+      model: 'openai-compatible:llama3.1',
+      modelBaseUrl: 'http://127.0.0.1:11434/v1',
       logLevel: 'debug',
     });
   });
@@ -96,8 +101,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(12);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(12);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(14);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(14);
   });
 
   it.each([
@@ -113,6 +118,7 @@ describe('loadConfig', () => {
     ['CHIMERA_JUDGE_ESCALATE_AT', '-0.1'],
     ['CHIMERA_TRACE_RETENTION_DAYS', '0'],
     ['LOG_LEVEL', 'verbose'],
+    ['CHIMERA_MODEL_BASE_URL', 'not a url'],
   ])('refuses %s=%s with a ConfigError naming the variable', (variable, value) => {
     const error = refusal({ [variable]: value });
     expect(error).toBeInstanceOf(ConfigError);

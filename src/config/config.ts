@@ -40,6 +40,10 @@ const Config = z
     escalateAt: decimal(z.number().min(0).max(1)).default(0.7),
     /** Trace events older than this many days are pruned. */
     traceRetentionDays: decimal(z.number().int().min(1)).default(90),
+    /** Text model: 'offline', or '<provider>:<model>' with provider openai, anthropic or openai-compatible. */
+    model: z.string().min(1).default('offline'),
+    /** Base URL of an OpenAI-compatible endpoint (Ollama, vLLM), for model 'openai-compatible:…'. */
+    modelBaseUrl: z.string().url().optional(),
     logLevel: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('warn'),
@@ -68,6 +72,8 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   approveAt: 'CHIMERA_JUDGE_APPROVE_AT',
   escalateAt: 'CHIMERA_JUDGE_ESCALATE_AT',
   traceRetentionDays: 'CHIMERA_TRACE_RETENTION_DAYS',
+  model: 'CHIMERA_MODEL',
+  modelBaseUrl: 'CHIMERA_MODEL_BASE_URL',
   logLevel: 'LOG_LEVEL',
 };
 

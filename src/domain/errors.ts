@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'MCP_UNAVAILABLE',
   'MCP_TOOL_FAILED',
   'MCP_OUTPUT_INVALID',
+  'MODEL_OUTPUT_INVALID',
+  'MODEL_UNAVAILABLE',
 ] as const;
 
 /** A stable, documented error code. */
