@@ -4,9 +4,15 @@
 import { hostname } from 'node:os';
 import type { ChimeraConfig } from '../config/config.js';
 import { ChimeraError } from '../domain/errors.js';
+import { BUNDLED_SERVERS } from '../mcp/bundled-servers.js';
+import { McpHub } from '../mcp/mcp-hub.js';
+import { MemoryRateLimiter } from '../mcp/rate-limiter.js';
+import { hubTools } from '../mcp/skill-tools.js';
+import { createLanguageModel } from '../models/language-model-factory.js';
+import { OFFLINE_WRITERS } from '../models/offline/offline-writers.js';
 import type { Logger } from '../observability/logger.js';
 import { coreSkills } from '../skills/core/index.js';
-import type { AnySkill } from '../skills/skill.js';
+import type { AnySkill, SkillServices } from '../skills/skill.js';
 import { SkillRegistry } from '../skills/skill-registry.js';
 import { loadSpecCatalog } from '../specs/spec-catalog.js';
 import { type Database, openDatabase } from '../store/database.js';
@@ -31,6 +37,8 @@ export interface ChimeraApp {
   planner: Planner;
   reviews: ReviewDesk;
   runtime: SwarmRuntime;
+  /** The MCP hub every skill reaches the outside through. */
+  hub: McpHub;
   close(): Promise<void>;
 }
 
@@ -75,10 +83,29 @@ export async function openChimera(
       thresholds: { approveAt: config.approveAt, escalateAt: config.escalateAt },
       policies: options.policies ?? [],
     });
+    const hub = new McpHub({
+      servers: Object.fromEntries(
+        Object.entries(BUNDLED_SERVERS).map(([name, server]) => [
+          name,
+          {
+            kind: 'in-process' as const,
+            create: () => server.create({ pool: database.pool, dataDir: config.dataDir }),
+          },
+        ]),
+      ),
+      allowLists: { byAgent: {}, default: Object.keys(BUNDLED_SERVERS).map((name) => `${name}.*`) },
+      rateLimiter: new MemoryRateLimiter(),
+      trace: (events) => store.traces.write(events),
+    });
+    const services: SkillServices = {
+      toolsFor: hubTools(hub),
+      model: createLanguageModel(config, OFFLINE_WRITERS),
+    };
     const worker = new TaskWorker({
       store,
       skills,
       judge,
+      services,
       workerId: `${hostname()}:${process.pid}`,
       leaseMs: config.leaseMs,
       backoff,
@@ -103,8 +130,10 @@ export async function openChimera(
       planner,
       reviews: new ReviewDesk({ store, skills }),
       runtime,
+      hub,
       close: async () => {
         await runtime.stop();
+        await hub.close();
         await database.close();
       },
     };

@@ -1,7 +1,19 @@
 // The skill contract: what every capability (built-in, content, CFO) implements. Versioned, so
 // the runtime can refuse a skill written against a contract it does not speak.
 
+import type { LanguageModel } from 'ai';
 import type { z } from 'zod';
+
+/** MCP access bound to the running task: every call carries its agent, spec and task. */
+export interface SkillTools {
+  callTool<Output = unknown>(
+    server: string,
+    tool: string,
+    args: Record<string, unknown>,
+    options?: { outputSchema?: z.ZodType<Output>; dryRun?: boolean },
+  ): Promise<Output | undefined>;
+  readResource(server: string, uri: string): Promise<string>;
+}
 
 /** Everything a skill may know about the run it is part of. Read-only; no store access. */
 export interface SkillContext {
@@ -15,6 +27,22 @@ export interface SkillContext {
   feedback: readonly string[];
   /** Aborted when the skill's time is up or the worker shuts down. */
   signal: AbortSignal;
+  /** The only way out: MCP tools and resources, checked and traced by the hub. */
+  tools: SkillTools;
+  /** The configured text model (offline unless CHIMERA_MODEL names a hosted one). */
+  model: LanguageModel;
+}
+
+/** What the runtime lends every skill run: tools bound to the run, and the model. */
+export interface SkillServices {
+  toolsFor(run: {
+    agentId: string;
+    specId: string;
+    taskId: string;
+    campaignId: string;
+    attempt: number;
+  }): SkillTools;
+  model: LanguageModel;
 }
 
 /** A skill's answer: an output for the Judge and the skill's own confidence in it (0..1). */

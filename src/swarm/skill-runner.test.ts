@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Task } from '../domain/task.js';
 import { defineSkill } from '../skills/skill.js';
+import { unavailableServices } from '../skills/unavailable-services.js';
 import { runSkill } from './skill-runner.js';
+
+const services = unavailableServices();
 
 const task: Task = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -51,7 +54,7 @@ const slowSkill = defineSkill({
 
 describe('runSkill', () => {
   it('reports a timeout as a retryable SKILL_TIMEOUT', async () => {
-    const outcome = await runSkill(slowSkill, task, { now: new Date() });
+    const outcome = await runSkill(slowSkill, task, { now: new Date(), services });
     expect(outcome.kind).toBe('error');
     if (outcome.kind !== 'error') return;
     expect(outcome.error.code).toBe('SKILL_TIMEOUT');
@@ -63,6 +66,7 @@ describe('runSkill', () => {
     const controller = new AbortController();
     const running = runSkill({ ...slowSkill, timeoutMs: 5_000 }, task, {
       now: new Date(),
+      services,
       signal: controller.signal,
     });
     controller.abort();
@@ -71,12 +75,16 @@ describe('runSkill', () => {
   });
 
   it('refuses an unknown skill and a passed deadline as permanent errors', async () => {
-    const unknown = await runSkill(undefined, task, { now: new Date() });
+    const unknown = await runSkill(undefined, task, { now: new Date(), services });
     expect(unknown.kind === 'error' && [unknown.error.code, unknown.error.retryable]).toEqual([
       'SKILL_UNKNOWN',
       false,
     ]);
-    const late = await runSkill(slowSkill, { ...task, deadline: new Date(0) }, { now: new Date() });
+    const late = await runSkill(
+      slowSkill,
+      { ...task, deadline: new Date(0) },
+      { now: new Date(), services },
+    );
     expect(late.kind === 'error' && late.error.code).toBe('TASK_DEADLINE_EXCEEDED');
   });
 });

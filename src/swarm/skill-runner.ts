@@ -5,7 +5,7 @@
 import { ChimeraError, SkillPermanentError } from '../domain/errors.js';
 import { fieldProblems } from '../domain/field-problems.js';
 import type { Task } from '../domain/task.js';
-import type { AnySkill } from '../skills/skill.js';
+import type { AnySkill, SkillServices } from '../skills/skill.js';
 
 const DEFAULT_SKILL_TIMEOUT_MS = 30_000;
 
@@ -18,7 +18,7 @@ export type SkillRunOutcome =
 export async function runSkill(
   skill: AnySkill | undefined,
   task: Task,
-  options: { now: Date; signal?: AbortSignal | undefined },
+  options: { now: Date; services: SkillServices; signal?: AbortSignal | undefined },
 ): Promise<SkillRunOutcome> {
   if (!skill) {
     return failure(`no skill '${task.type}' is registered in this worker`, 'SKILL_UNKNOWN', task);
@@ -48,6 +48,14 @@ export async function runSkill(
         specId: task.spec_id,
         feedback: task.feedback,
         signal,
+        tools: options.services.toolsFor({
+          agentId: task.agent_id,
+          specId: skill.specId,
+          taskId: task.id,
+          campaignId: task.campaign_id,
+          attempt: task.attempt,
+        }),
+        model: options.services.model,
       }),
       rejectOnAbort(signal, timeout, timeoutMs, skill.name),
     ]);

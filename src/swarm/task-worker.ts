@@ -6,7 +6,7 @@ import { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF } from '../domain/
 import { type ChimeraError, VersionConflict } from '../domain/errors.js';
 import type { Task } from '../domain/task.js';
 import type { TraceEvent } from '../domain/trace-event.js';
-import type { AnySkill } from '../skills/skill.js';
+import type { AnySkill, SkillServices } from '../skills/skill.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
 import type { ResultRecord, Store } from '../store/store.js';
 import { commitApproval } from './approval.js';
@@ -20,6 +20,8 @@ export interface TaskWorkerOptions {
   store: Store;
   skills: SkillRegistry;
   judge: Judge;
+  /** Tools and model lent to every skill run. */
+  services: SkillServices;
   /** Identifies this worker in `assigned_worker_id`. */
   workerId: string;
   /** How long a claim holds before another worker may take the task over, in ms. Default 60 000. */
@@ -47,7 +49,11 @@ export class TaskWorker {
       ? this.options.skills.get(claimed.type)
       : undefined;
     const startedAt = performance.now();
-    const outcome = await runSkill(skill, claimed, { now: this.now(), signal });
+    const outcome = await runSkill(skill, claimed, {
+      now: this.now(),
+      services: this.options.services,
+      signal,
+    });
     const durationMs = performance.now() - startedAt;
     try {
       if (outcome.kind === 'result' && skill) {

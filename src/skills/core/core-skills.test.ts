@@ -4,12 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SkillContext } from '../skill.js';
 import { SkillRegistry } from '../skill-registry.js';
+import { unavailableServices } from '../unavailable-services.js';
 import { announceSkill } from './announce-skill.js';
 import { composeSkill } from './compose-skill.js';
 import { delaySkill } from './delay-skill.js';
 import { coreSkills } from './index.js';
 import { noopSkill } from './noop-skill.js';
 import { outlineSkill } from './outline-skill.js';
+
+const services = unavailableServices();
 
 function context(overrides: Partial<SkillContext> = {}): SkillContext {
   return {
@@ -20,6 +23,14 @@ function context(overrides: Partial<SkillContext> = {}): SkillContext {
     specId: 'SK-CORE-001',
     feedback: [],
     signal: new AbortController().signal,
+    tools: services.toolsFor({
+      agentId: 'ava',
+      specId: 'SK-CORE-001',
+      taskId: 't',
+      campaignId: 'c',
+      attempt: 1,
+    }),
+    model: services.model,
     ...overrides,
   };
 }
