@@ -19,6 +19,7 @@ import { type Database, openDatabase } from '../store/database.js';
 import { migrate } from '../store/migrator.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/store.js';
+import { CONTENT_POLICIES } from '../swarm/content-policies.js';
 import { Judge, type JudgePolicy } from '../swarm/judge.js';
 import { LeaseReaper } from '../swarm/lease-reaper.js';
 import { Planner } from '../swarm/planner.js';
@@ -81,7 +82,7 @@ export async function openChimera(
     const planner = new Planner({ store, skills, specIds: catalog.ids });
     const judge = new Judge({
       thresholds: { approveAt: config.approveAt, escalateAt: config.escalateAt },
-      policies: options.policies ?? [],
+      policies: [...CONTENT_POLICIES, ...(options.policies ?? [])],
     });
     const hub = new McpHub({
       servers: Object.fromEntries(

@@ -72,6 +72,8 @@ export interface Skill<Input = unknown, Output = unknown> {
   /** Longest a run may take, in milliseconds. Default 30 000. */
   readonly timeoutMs?: number;
   readonly effect?: SkillEffect<Output>;
+  /** The words an audience would see in an output; content policies (sensitive topics) read this. */
+  publicText?(output: Output): string;
   run(input: Input, context: SkillContext): Promise<SkillOutcome<Output>>;
 }
 

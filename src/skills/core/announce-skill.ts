@@ -13,6 +13,7 @@ export const announceSkill = defineSkill({
     kind: 'announcement',
     payload: (output) => ({ channel: output.channel, message: output.message }),
   },
+  publicText: (output) => output.message,
   async run(input, context) {
     return {
       output: { channel: input.channel, message: `[${context.agentId}] ${input.text}` },

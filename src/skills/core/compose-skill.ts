@@ -14,6 +14,7 @@ export const composeSkill = defineSkill({
     signoff: z.string().max(80).default(''),
   }),
   outputSchema: z.object({ text: z.string().min(20).max(MAX_LENGTH) }),
+  publicText: (output) => output.text,
   async run(input) {
     const body = input.points.map((point) => `• ${point}`).join('\n');
     const draft = [body, input.signoff].filter(Boolean).join('\n\n');
