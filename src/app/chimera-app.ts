@@ -11,6 +11,7 @@ import { hubTools } from '../mcp/skill-tools.js';
 import { createLanguageModel } from '../models/language-model-factory.js';
 import { OFFLINE_WRITERS } from '../models/offline/offline-writers.js';
 import type { Logger } from '../observability/logger.js';
+import { contentSkills } from '../skills/content/index.js';
 import { coreSkills } from '../skills/core/index.js';
 import type { AnySkill, SkillServices } from '../skills/skill.js';
 import { SkillRegistry } from '../skills/skill-registry.js';
@@ -68,7 +69,7 @@ export async function openChimera(
   try {
     await migrate(database.pool);
     const store = PostgresStore.fromPool(database.pool);
-    const skills = new SkillRegistry([...coreSkills, ...(options.skills ?? [])]);
+    const skills = new SkillRegistry([...coreSkills, ...contentSkills, ...(options.skills ?? [])]);
     const catalog = await loadSpecCatalog(SPECS_DIR);
     for (const skill of skills.list()) {
       if (!catalog.has(skill.specId)) {

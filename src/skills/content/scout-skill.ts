@@ -1,0 +1,76 @@
+// scout.analyze: perceives through the trends MCP server, removes near-duplicates, scores
+// sentiment, clusters the last four hours into trends, and keeps those relevant to the agent's
+// niche and campaign goal. It reads; it never posts.
+
+import { z } from 'zod';
+import { SkillPermanentError } from '../../domain/errors.js';
+import { FeedItem, FeedPlatform } from '../../domain/feed-item.js';
+import { dedupe } from '../scout/near-duplicates.js';
+import { contentWords } from '../scout/normalise-text.js';
+import { filterRelevant, RELEVANCE_THRESHOLD } from '../scout/relevance.js';
+import { clusterTrends } from '../scout/trend-clusters.js';
+import { defineSkill } from '../skill.js';
+import { TrendReport } from './trend-report.js';
+
+const FetchTrendsAnswer = z.object({ as_of: z.string(), items: z.array(FeedItem) });
+
+export const scoutSkill = defineSkill({
+  name: 'scout.analyze',
+  specId: 'SK-SCOUT-003',
+  description: 'Reports the trends of the last four hours relevant to a niche and a campaign goal.',
+  inputSchema: z.object({
+    niche: z.string().min(3),
+    goal: z.string().min(3),
+    /** Extra search words beyond the niche's own. */
+    keywords: z.array(z.string().min(2)).default([]),
+    platforms: z.array(FeedPlatform).default([]),
+    min_relevance: z.number().min(0).max(1).default(RELEVANCE_THRESHOLD),
+  }),
+  outputSchema: TrendReport,
+  timeoutMs: 20_000,
+  async run(input, context) {
+    const keywords = [...new Set([...contentWords(input.niche), ...input.keywords])];
+    const answer = await context.tools.callTool(
+      'trends',
+      'fetch_trends',
+      { keywords, platforms: input.platforms, timeframe: '24h' },
+      { outputSchema: FetchTrendsAnswer },
+    );
+    const items = answer?.items ?? [];
+    const unique = dedupe(items);
+    const clusters = clusterTrends(unique, { now: answer?.as_of ?? new Date(), minItems: 1 });
+    const relevant = filterRelevant(
+      clusters,
+      { niche: input.niche, goal: input.goal },
+      input.min_relevance,
+    )
+      .sort((a, b) => b.relevance - a.relevance || b.volume - a.volume)
+      .slice(0, 20);
+    if (relevant.length === 0) {
+      throw new SkillPermanentError(
+        `no trend of the last four hours reaches relevance ${input.min_relevance} for niche '${input.niche}' (${clusters.length} trends, ${items.length} items seen)`,
+        { context: { skill: 'scout.analyze' } },
+      );
+    }
+    const report = {
+      as_of: answer?.as_of ?? new Date().toISOString(),
+      niche: input.niche,
+      trends: relevant.map((trend) => ({
+        trend_id: trend.trend_id,
+        topic: trend.topic,
+        volume: trend.volume,
+        sentiment_score: trend.sentiment_score,
+        rising_velocity: trend.rising_velocity,
+        platforms: trend.platforms,
+        first_seen: trend.first_seen,
+        sources: trend.sources,
+        relevance: Math.round(trend.relevance * 1000) / 1000,
+        headline: trend.headline,
+      })),
+      items_seen: items.length,
+      duplicates_removed: items.length - unique.length,
+    };
+    // A single relevant trend is thin evidence: it lands below 0.90 and a person looks at it.
+    return { output: report, confidence: Math.min(0.97, 0.85 + 0.04 * relevant.length) };
+  },
+});
