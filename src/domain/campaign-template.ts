@@ -89,7 +89,8 @@ export function findCycle(
 /** Values a binding may read: the campaign, the agent, and approved upstream outputs by step key. */
 export interface BindingScope {
   campaign: { id: string; goal: string; name: string };
-  agent: { id: string; name: string; niche: string };
+  /** The agent: id, name, niche, and its persona's fields (voice_traits, directives, …). */
+  agent: { id: string; name: string; niche: string } & Record<string, unknown>;
   steps: Record<string, unknown>;
 }
 

@@ -202,7 +202,12 @@ export class Planner {
     const agent = await store.agents.get(task.agent_id);
     return resolveBindings(task.input, {
       campaign: { id: campaign.id, goal: campaign.goal, name: campaign.name },
-      agent: { id: task.agent_id, name: agent?.name ?? task.agent_id, niche: agent?.niche ?? '' },
+      agent: {
+        ...(agent?.persona ?? {}),
+        id: task.agent_id,
+        name: agent?.name ?? task.agent_id,
+        niche: agent?.niche ?? '',
+      },
       steps,
     });
   }

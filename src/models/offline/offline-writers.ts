@@ -1,6 +1,9 @@
-// The offline model's writers, one per task kind. The content skills register theirs here as
-// they arrive; a prompt for a task without a writer gets an answer saying so.
+// The offline model's writers, one per task kind. A prompt for a task without a writer gets an
+// answer saying so.
 
+import { contentBriefWriter } from './content-brief-writer.js';
 import type { OfflineWriter } from './offline-language-model.js';
 
-export const OFFLINE_WRITERS: Record<string, OfflineWriter> = {};
+export const OFFLINE_WRITERS: Record<string, OfflineWriter> = {
+  content_brief: contentBriefWriter,
+};

@@ -1,6 +1,7 @@
-// The content skills: Scout (perceive). Director, Artist and Publisher join as they land.
+// The content skills: Scout (perceive) and Director (plan). Artist and Publisher join next.
 
 import type { AnySkill } from '../skill.js';
+import { directorSkill } from './director-skill.js';
 import { scoutSkill } from './scout-skill.js';
 
-export const contentSkills: readonly AnySkill[] = [scoutSkill];
+export const contentSkills: readonly AnySkill[] = [scoutSkill, directorSkill];

@@ -1,0 +1,48 @@
+// The Director's product: a ContentBrief the Artist can produce and the Judge can check.
+
+import { z } from 'zod';
+
+/** The part of a brief the model writes. */
+export const BriefDraft = z.object({
+  caption: z.string().min(10).max(2_200),
+  hashtags: z
+    .array(z.string().regex(/^#[\p{L}\p{N}_]+$/u, 'a hashtag is # and letters or digits'))
+    .min(1)
+    .max(10),
+  visual_prompts: z.array(z.string().min(5)).max(5),
+  script: z.string().optional(),
+});
+export type BriefDraft = z.infer<typeof BriefDraft>;
+
+/** Words in a text, for the video script's 100–500 word rule. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** A complete brief. `estimated_cost` is in US dollars, from the price table. */
+export const ContentBrief = BriefDraft.extend({
+  brief_id: z.string().min(1),
+  trend_id: z.string().min(1),
+  format: z.enum(['text', 'image', 'video']),
+  character_reference_id: z.string().min(1),
+  estimated_cost: z.number().nonnegative(),
+}).superRefine((brief, context) => {
+  if (brief.format === 'video') {
+    const words = wordCount(brief.script ?? '');
+    if (words < 100 || words > 500) {
+      context.addIssue({
+        code: 'custom',
+        path: ['script'],
+        message: `a video script needs 100–500 words, got ${words}`,
+      });
+    }
+  }
+  if (brief.format !== 'text' && brief.visual_prompts.length === 0) {
+    context.addIssue({
+      code: 'custom',
+      path: ['visual_prompts'],
+      message: `a ${brief.format} brief needs at least one visual prompt`,
+    });
+  }
+});
+export type ContentBrief = z.infer<typeof ContentBrief>;

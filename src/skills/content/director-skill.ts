@@ -1,0 +1,67 @@
+// director.create_brief: turns the best trend of a TrendReport into a ContentBrief in the
+// persona's voice, written by the configured language model, with its production cost
+// estimated from the price table. It plans content; it produces and publishes nothing.
+
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { withContext } from '../../models/model-context.js';
+import { productionCost } from '../../models/price-table.js';
+import { generateStructured } from '../../models/structured-generation.js';
+import { defineSkill } from '../skill.js';
+import { BriefDraft, ContentBrief } from './content-brief.js';
+import { TrendReport } from './trend-report.js';
+
+/** The persona fields the Director writes with (bound from the agent). */
+export const BriefPersona = z.object({
+  name: z.string().min(1),
+  niche: z.string().min(1),
+  voice_traits: z.array(z.string()).min(1),
+  directives: z.array(z.string()).default([]),
+  character_reference_id: z.string().min(1),
+});
+
+export const directorSkill = defineSkill({
+  name: 'director.create_brief',
+  specId: 'SK-DIRECTOR-001',
+  description: 'Writes a content brief for the most relevant trend, in the persona voice.',
+  inputSchema: z.object({
+    report: TrendReport,
+    persona: BriefPersona,
+    format: z.enum(['text', 'image', 'video']).default('image'),
+  }),
+  outputSchema: ContentBrief,
+  timeoutMs: 60_000,
+  publicText: (brief) => [brief.caption, brief.script ?? '', brief.hashtags.join(' ')].join('\n'),
+  async run(input, context) {
+    const trend = input.report.trends[0] as (typeof input.report.trends)[number];
+    const { persona, format } = input;
+    const prompt = withContext(
+      [
+        `You are ${persona.name}, a creator in ${persona.niche}. Voice: ${persona.voice_traits.join(', ')}.`,
+        `Follow these directives: ${persona.directives.join(' ')}`,
+        `Write a ${format} post brief about this trend: "${trend.headline}" (topic: ${trend.topic}).`,
+        'Answer with a caption, one to ten hashtags and visual prompts; a video brief also needs a 100–500 word script.',
+        ...(context.feedback.length > 0
+          ? [`A reviewer rejected the last draft: ${context.feedback.join(' ')}`]
+          : []),
+      ].join('\n'),
+      { task: 'content_brief', persona, trend, format, feedback: context.feedback },
+    );
+    const { value } = await generateStructured(context.model, {
+      purpose: 'director brief',
+      prompt,
+      schema: BriefDraft,
+      signal: context.signal,
+    });
+    const brief = {
+      ...value,
+      visual_prompts: value.visual_prompts,
+      brief_id: `brief-${createHash('sha256').update(`${context.taskId}:${context.attempt}`).digest('hex').slice(0, 12)}`,
+      trend_id: trend.trend_id,
+      format,
+      character_reference_id: persona.character_reference_id,
+      estimated_cost: productionCost(format),
+    };
+    return { output: brief, confidence: 0.93 };
+  },
+});
