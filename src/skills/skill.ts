@@ -74,6 +74,11 @@ export interface Skill<Input = unknown, Output = unknown> {
   readonly effect?: SkillEffect<Output>;
   /** The words an audience would see in an output; content policies (sensitive topics) read this. */
   publicText?(output: Output): string;
+  /** For visual skills: the character reference asked for and the one rendered (the lock). */
+  characterReferences?(
+    input: Input,
+    output: Output,
+  ): { expected?: string | undefined; actual?: string | undefined };
   run(input: Input, context: SkillContext): Promise<SkillOutcome<Output>>;
 }
 

@@ -11,5 +11,33 @@ export const sensitiveTopicsPolicy: JudgePolicy = {
     skill.publicText ? sensitiveTopicsFinding(skill.publicText(output)) : [],
 };
 
+/**
+ * The character-consistency lock: a visual asset whose character reference is missing or not
+ * the persona's goes to a human (FR-POLICY-004).
+ */
+export const characterConsistencyPolicy: JudgePolicy = {
+  name: 'character-consistency',
+  evaluate: ({ skill, task, output }) => {
+    if (!skill.characterReferences) return [];
+    const { expected, actual } = skill.characterReferences(
+      skill.inputSchema.parse(task.input),
+      output,
+    );
+    if (expected && actual === expected) return [];
+    return [
+      {
+        policy: 'character-consistency',
+        action: 'escalate',
+        reason: actual
+          ? `the asset shows character '${actual}', not the persona's '${expected}'`
+          : `the asset carries no character reference (expected '${expected}')`,
+      },
+    ];
+  },
+};
+
 /** The policies every Judge runs. */
-export const CONTENT_POLICIES: readonly JudgePolicy[] = [sensitiveTopicsPolicy];
+export const CONTENT_POLICIES: readonly JudgePolicy[] = [
+  sensitiveTopicsPolicy,
+  characterConsistencyPolicy,
+];

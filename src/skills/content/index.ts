@@ -1,7 +1,8 @@
-// The content skills: Scout (perceive) and Director (plan). Artist and Publisher join next.
+// The content skills: Scout (perceive), Director (plan), Artist (produce). Publisher joins next.
 
 import type { AnySkill } from '../skill.js';
+import { artistSkill } from './artist-skill.js';
 import { directorSkill } from './director-skill.js';
 import { scoutSkill } from './scout-skill.js';
 
-export const contentSkills: readonly AnySkill[] = [scoutSkill, directorSkill];
+export const contentSkills: readonly AnySkill[] = [scoutSkill, directorSkill, artistSkill];

@@ -1,0 +1,81 @@
+// artist.produce: turns a ContentBrief into media through the media MCP server, with the
+// persona's character reference fixed in every render. When the server cannot make video it
+// produces an image post and says so in the asset's notes. It produces; it does not publish.
+
+import { z } from 'zod';
+import { productionCost } from '../../models/price-table.js';
+import { defineSkill } from '../skill.js';
+import { ContentBrief } from './content-brief.js';
+import { MediaAsset } from './media-asset.js';
+
+const Capabilities = z.object({ image: z.boolean(), video: z.boolean() });
+const Rendered = z.object({
+  path: z.string(),
+  mime: z.string(),
+  bytes: z.number().int().positive(),
+  sha256: z.string(),
+  character_reference_id: z.string(),
+});
+
+export const artistSkill = defineSkill({
+  name: 'artist.produce',
+  specId: 'SK-ARTIST-001',
+  description: 'Produces the media of a content brief through the media server.',
+  inputSchema: z.object({ brief: ContentBrief }),
+  outputSchema: MediaAsset,
+  timeoutMs: 60_000,
+  publicText: (asset) => [asset.caption, asset.hashtags.join(' ')].join('\n'),
+  characterReferences: (input, output) => ({
+    expected: input.brief.character_reference_id,
+    actual:
+      output.format === 'text' ? input.brief.character_reference_id : output.character_reference_id,
+  }),
+  async run({ brief }, context) {
+    const notes: string[] = [];
+    let format = brief.format;
+    if (format === 'video') {
+      const capabilities = await context.tools.callTool(
+        'media',
+        'get_capabilities',
+        {},
+        { outputSchema: Capabilities },
+      );
+      if (!capabilities?.video) {
+        format = 'image';
+        notes.push('video is not available from the media server: produced an image post instead');
+      }
+    }
+    const files: MediaAsset['files'] = [];
+    let reference: string | undefined;
+    if (format !== 'text') {
+      const rendered = await context.tools.callTool(
+        'media',
+        'render_image',
+        {
+          caption: brief.caption.slice(0, 300),
+          prompt: brief.visual_prompts[0] ?? brief.caption,
+          character_reference_id: brief.character_reference_id,
+        },
+        { outputSchema: Rendered },
+      );
+      if (rendered) {
+        files.push({ path: rendered.path, mime: rendered.mime, bytes: rendered.bytes });
+        reference = rendered.character_reference_id;
+      }
+    }
+    const asset: MediaAsset = {
+      asset_id: `asset-${brief.brief_id.replace(/^brief-/, '')}`,
+      brief_id: brief.brief_id,
+      format,
+      files,
+      // An offline render always follows the brief; a fallback from video is a lesser result.
+      quality_score: notes.length > 0 ? 0.9 : 0.95,
+      production_cost: productionCost(format),
+      ...(reference && { character_reference_id: reference }),
+      caption: brief.caption,
+      hashtags: brief.hashtags,
+      notes,
+    };
+    return { output: asset, confidence: asset.quality_score };
+  },
+});
