@@ -21,6 +21,8 @@ import { migrate } from '../store/migrator.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/store.js';
 import { CONTENT_POLICIES } from '../swarm/content-policies.js';
+import { EffectExecutor } from '../swarm/effects/effect-executor.js';
+import { publishPerformer } from '../swarm/effects/publish-performer.js';
 import { Judge, type JudgePolicy } from '../swarm/judge.js';
 import { LeaseReaper } from '../swarm/lease-reaper.js';
 import { Planner } from '../swarm/planner.js';
@@ -117,6 +119,7 @@ export async function openChimera(
       store,
       planner,
       worker,
+      effects: new EffectExecutor({ store, services, performers: [publishPerformer] }),
       reaper: new LeaseReaper({ store, leaseMs: config.leaseMs, backoff }),
       logger: options.logger,
       concurrency: config.concurrency,

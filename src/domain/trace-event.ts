@@ -13,6 +13,7 @@ export const TraceKind = z.enum([
   'task-retry',
   'task-end',
   'effect-apply',
+  'effect-perform',
   'campaign-end',
   'tool-call',
   'resource-read',

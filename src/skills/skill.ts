@@ -57,6 +57,11 @@ export interface SkillEffect<Output> {
   kind: string;
   /** The effect's payload, derived from the approved output. */
   payload(output: Output): unknown;
+  /**
+   * True when the effect acts outside the database (publishing): it is then performed after the
+   * approval commits, by the EffectPerformer registered for its kind, exactly once by its key.
+   */
+  external?: boolean;
 }
 
 /** A skill. `run` must not perform side effects: those wait for an approve verdict. */

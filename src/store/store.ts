@@ -122,12 +122,27 @@ export interface EffectRecord {
   payload: unknown;
 }
 
+/** A stored effect: `recorded` until an external one is performed. */
+export interface StoredEffect extends EffectRecord {
+  id: string;
+  status: 'recorded' | 'performed';
+  attempts: number;
+  result: unknown;
+}
+
 /** Effects. A second record with the same key is refused, never applied twice. */
 export interface EffectRepository {
   /** 'applied' the first time a key is seen; 'duplicate' (and no write) after that. */
   record(effect: EffectRecord): Promise<'applied' | 'duplicate'>;
   listByTask(taskId: string): Promise<EffectRecord[]>;
   count(): Promise<number>;
+  get(id: string): Promise<StoredEffect | undefined>;
+  /** Counts one more attempt to perform the effect; returns the attempts so far (this one too). */
+  countAttempt(id: string): Promise<number>;
+  /** Marks a recorded effect performed with the outside world's answer; false if it already was. */
+  markPerformed(id: string, result: unknown): Promise<boolean>;
+  /** Ids of effects still to perform, recorded before `before`, oldest first. */
+  listUnperformed(before: Date, limit: number): Promise<string[]>;
 }
 
 /** The trace. */
@@ -150,7 +165,7 @@ export interface AuditRepository {
 }
 
 /** Names of the jobs the dispatcher runs. */
-export type JobName = 'run_task' | 'plan_campaign';
+export type JobName = 'run_task' | 'plan_campaign' | 'perform_effect';
 
 /** A job to dispatch once the surrounding transaction commits. */
 export interface JobRequest {
@@ -173,6 +188,24 @@ export interface JobQueue {
   add(job: JobRequest): Promise<void>;
 }
 
+/** A published piece of content, with where it went. */
+export interface PublishedContent {
+  agent_id: string;
+  campaign_id: string;
+  format: 'text' | 'image' | 'video';
+  caption: string;
+  media_url: string | null;
+  platform: string;
+  post_id: string;
+  url: string;
+}
+
+/** Published content: content_pipeline rows with their video_metadata (platform ids, metrics). */
+export interface ContentRepository {
+  recordPublished(content: PublishedContent): Promise<string>;
+  listPublished(agentId?: string): Promise<Array<PublishedContent & { content_id: string }>>;
+}
+
 /** An approval to commit at once: the task's moves, its output, result, effect and trace. */
 export interface ApprovalRecord {
   /** The task as read; its `state_version` guards the write. */
@@ -182,8 +215,11 @@ export interface ApprovalRecord {
   output: unknown;
   /** The Judge's result row, when the Judge approved; absent for a person's approval. */
   result?: ResultRecord;
-  /** The effect the approval authorizes, recorded under the task's idempotency key. */
-  effect?: { kind: string; payload: unknown };
+  /**
+   * The effect the approval authorizes, recorded under the task's idempotency key. An external
+   * one is recorded as to-perform and its perform_effect job is queued with it.
+   */
+  effect?: { kind: string; payload: unknown; external: boolean };
   /** Trace events written with it (an `effect-apply` event is added for the effect). */
   events: readonly TraceEvent[];
 }
@@ -194,6 +230,8 @@ export interface CommittedApproval {
   effect: 'applied' | 'duplicate' | 'none';
   /** True when a task depends on this one, or no other task of the campaign is open. */
   wakesPlanner: boolean;
+  /** The recorded effect's id, when one was recorded by this commit. */
+  effectId?: string | undefined;
 }
 
 /** Approvals: the hot path, written as one atomic statement. */
@@ -214,6 +252,7 @@ export interface Store {
   readonly audit: AuditRepository;
   readonly jobs: JobQueue;
   readonly approvals: ApprovalWriter;
+  readonly content: ContentRepository;
   /** Runs `work` in one transaction; inside one already, it joins it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

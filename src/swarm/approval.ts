@@ -28,7 +28,11 @@ export function commitApproval(
     output,
     ...(options.result && { result: options.result }),
     ...(skill.effect && {
-      effect: { kind: skill.effect.kind, payload: skill.effect.payload(output) },
+      effect: {
+        kind: skill.effect.kind,
+        payload: skill.effect.payload(output),
+        external: skill.effect.external ?? false,
+      },
     }),
     events,
   });

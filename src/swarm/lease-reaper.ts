@@ -24,7 +24,30 @@ export class LeaseReaper {
 
   /** Re-queues expired leases and re-dispatches stale queued tasks; returns how many it touched. */
   async reap(): Promise<number> {
-    return (await this.expireLeases()) + (await this.redispatch()) + (await this.wakeStalled());
+    return (
+      (await this.expireLeases()) +
+      (await this.redispatch()) +
+      (await this.wakeStalled()) +
+      (await this.redispatchEffects())
+    );
+  }
+
+  /** Queues again external effects still unperformed after a lease: their job died with a process. */
+  private async redispatchEffects(): Promise<number> {
+    const { store } = this.options;
+    const now = this.options.now?.() ?? new Date();
+    const ids = await store.effects.listUnperformed(
+      new Date(now.getTime() - this.options.leaseMs),
+      BATCH_SIZE,
+    );
+    for (const effectId of ids) {
+      await store.jobs.add({
+        name: 'perform_effect',
+        payload: { effectId },
+        jobKey: `effect:${effectId}`,
+      });
+    }
+    return ids.length;
   }
 
   /** Wakes the Planner for campaigns whose last wake-up was lost with a dead process. */

@@ -7,6 +7,7 @@ import type { TaskStatus } from '../domain/task-status.js';
 import type { Logger } from '../observability/logger.js';
 import { type Dispatcher, startDispatcher } from '../queue/graphile-dispatcher.js';
 import type { Store } from '../store/store.js';
+import type { EffectExecutor } from './effects/effect-executor.js';
 import type { LeaseReaper } from './lease-reaper.js';
 import type { Planner } from './planner.js';
 import type { TaskWorker } from './task-worker.js';
@@ -17,6 +18,7 @@ export interface RuntimeOptions {
   store: Store;
   planner: Planner;
   worker: TaskWorker;
+  effects: EffectExecutor;
   reaper: LeaseReaper;
   logger: Logger;
   concurrency: number;
@@ -43,6 +45,8 @@ const BUSY_STATUSES: readonly TaskStatus[] = [
   'rejected',
 ];
 
+const FAR_FUTURE = new Date(8_640_000_000_000_000);
+
 export class SwarmRuntime {
   private dispatcher: Dispatcher | undefined;
   private reapTimer: NodeJS.Timeout | undefined;
@@ -66,6 +70,7 @@ export class SwarmRuntime {
           await worker.runTask(String(payload.taskId), signal);
         },
         plan_campaign: (payload) => planner.advance(String(payload.campaignId)),
+        perform_effect: (payload) => this.options.effects.perform(String(payload.effectId)),
       },
     });
     this.reapTimer = setInterval(() => this.reapOnce(), this.options.reapIntervalMs);
@@ -121,7 +126,9 @@ export class SwarmRuntime {
     const counts = await store.tasks.countByStatus([...this.watched]);
     const total = Object.values(counts).reduce((sum, count) => sum + (count ?? 0), 0);
     const settled = (counts.done ?? 0) + (counts.failed ?? 0) + (counts.cancelled ?? 0);
-    const busy = BUSY_STATUSES.some((status) => (counts[status] ?? 0) > 0);
+    // An approved external effect (a post) still to perform keeps the run going too.
+    const effectsPending = (await store.effects.listUnperformed(FAR_FUTURE, 1)).length > 0;
+    const busy = effectsPending || BUSY_STATUSES.some((status) => (counts[status] ?? 0) > 0);
     // Only pending tasks need the full DAG to tell "blocked by a review" from "about to run".
     const quiescent =
       !busy &&

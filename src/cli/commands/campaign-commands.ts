@@ -2,6 +2,8 @@
 
 import type { Command } from 'commander';
 import { parseAgent, readJsonFile } from '../../app/example-seed.js';
+import { toAgent } from '../../personas/persona.js';
+import { loadSoulFile } from '../../personas/soul-file.js';
 import { type CliContext, withApp } from '../cli-context.js';
 
 export function registerCampaignCommands(program: Command, context: CliContext): void {
@@ -9,9 +11,11 @@ export function registerCampaignCommands(program: Command, context: CliContext):
     .command('agent')
     .description('manage agents')
     .command('add <file>')
-    .description('create or update an agent from a JSON file')
+    .description('create or update an agent from a SOUL.md persona or a JSON file')
     .action(async (file: string) => {
-      const agent = parseAgent(await readJsonFile(file), file);
+      const agent = file.endsWith('.md')
+        ? toAgent(await loadSoulFile(file))
+        : parseAgent(await readJsonFile(file), file);
       await withApp(context, { createDataDir: true }, async (app) => {
         await app.store.agents.upsert(agent);
         context.printer.line(`agent ${agent.id} saved`);

@@ -1,8 +1,14 @@
-// The content skills: Scout (perceive), Director (plan), Artist (produce). Publisher joins next.
+// The content skills: Scout (perceive), Director (plan), Artist (produce), Publisher (publish).
 
 import type { AnySkill } from '../skill.js';
 import { artistSkill } from './artist-skill.js';
 import { directorSkill } from './director-skill.js';
+import { publisherSkill } from './publisher-skill.js';
 import { scoutSkill } from './scout-skill.js';
 
-export const contentSkills: readonly AnySkill[] = [scoutSkill, directorSkill, artistSkill];
+export const contentSkills: readonly AnySkill[] = [
+  scoutSkill,
+  directorSkill,
+  artistSkill,
+  publisherSkill,
+];

@@ -11,7 +11,11 @@ import type { ApprovalRecord, ApprovalWriter, CommittedApproval } from '../store
 import { toTask } from './row-mappers.js';
 import type { ChimeraSchema, TasksTable } from './schema.js';
 
-type Row = Selectable<TasksTable> & { effect_applied: boolean; wakes_planner: boolean };
+type Row = Selectable<TasksTable> & {
+  effect_applied: boolean;
+  wakes_planner: boolean;
+  effect_id: string | null;
+};
 
 export class PostgresApprovalWriter implements ApprovalWriter {
   constructor(private readonly db: Kysely<ChimeraSchema>) {}
@@ -23,20 +27,22 @@ export class PostgresApprovalWriter implements ApprovalWriter {
       task.status,
     );
     const rows = await sql<Row>`
-      SELECT (r.task).*, r.effect_applied, r.wakes_planner
+      SELECT (r.task).*, r.effect_applied, r.wakes_planner, r.effect_id
       FROM chimera_commit_approval(
         ${task.id}::uuid, ${task.state_version}::integer, ${status}::text,
         ${actions.length}::integer, ${JSON.stringify(record.output ?? null)}::jsonb,
         ${result ? JSON.stringify(result) : null}::jsonb, ${effect?.kind ?? null}::text,
-        ${JSON.stringify(effect?.payload ?? null)}::jsonb, ${JSON.stringify(record.events)}::jsonb
+        ${JSON.stringify(effect?.payload ?? null)}::jsonb, ${JSON.stringify(record.events)}::jsonb,
+        ${effect?.external ?? false}::boolean
       ) AS r`.execute(this.db);
     const row = rows.rows[0];
     if (!row) throw new VersionConflict('task', task.id, task.state_version);
-    const { effect_applied, wakes_planner, ...taskRow } = row;
+    const { effect_applied, wakes_planner, effect_id, ...taskRow } = row;
     return {
       task: toTask(taskRow),
       effect: effect === undefined ? 'none' : effect_applied ? 'applied' : 'duplicate',
       wakesPlanner: wakes_planner,
+      effectId: effect_id ?? undefined,
     };
   }
 }

@@ -6,6 +6,7 @@ import type { Store } from '../store.js';
 import { PostgresAgentRepository } from './agent-queries.js';
 import { PostgresApprovalWriter } from './approval-queries.js';
 import { PostgresCampaignRepository } from './campaign-queries.js';
+import { PostgresContentRepository } from './content-queries.js';
 import { PostgresEffectRepository } from './effect-queries.js';
 import { GraphileJobQueue } from './graphile-job-queue.js';
 import { PostgresResultRepository } from './result-queries.js';
@@ -25,6 +26,7 @@ export class PostgresStore implements Store {
   readonly audit;
   readonly jobs;
   readonly approvals;
+  readonly content;
 
   private constructor(
     private readonly db: Kysely<ChimeraSchema>,
@@ -40,6 +42,7 @@ export class PostgresStore implements Store {
     this.audit = new PostgresAuditRepository(db);
     this.jobs = new GraphileJobQueue(db);
     this.approvals = new PostgresApprovalWriter(db);
+    this.content = new PostgresContentRepository(db);
   }
 
   /** A store over `pool`. The pool stays the caller's to end. */

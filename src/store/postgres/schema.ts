@@ -93,6 +93,10 @@ export interface EffectsTable {
   kind: string;
   idempotency_key: string;
   payload: AnyJson;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  result: AnyJson | null;
+  performed_at: Date | null;
   created_at: Timestamp;
 }
 
@@ -149,6 +153,32 @@ export interface SandboxRepliesTable {
   created_at: Timestamp;
 }
 
+export interface ContentPipelineTable {
+  id: string;
+  agent_id: string;
+  campaign_id: string | null;
+  trend_source_id: string | null;
+  stage: string;
+  format: string;
+  caption: string | null;
+  media_url: string | null;
+  brief: AnyJson | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VideoMetadataTable {
+  id: string;
+  content_id: string;
+  title: string;
+  duration: number | null;
+  resolution: string | null;
+  video_url: string | null;
+  platform_ids: Json<Record<string, string>>;
+  engagement_metrics: Json<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface ChimeraSchema {
   agents: AgentsTable;
@@ -160,6 +190,8 @@ export interface ChimeraSchema {
   audit_logs: AuditLogsTable;
   trace_events: TraceEventsTable;
   sandbox_posts: SandboxPostsTable;
+  content_pipeline: ContentPipelineTable;
+  video_metadata: VideoMetadataTable;
   sandbox_mentions: SandboxMentionsTable;
   sandbox_replies: SandboxRepliesTable;
 }
