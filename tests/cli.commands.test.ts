@@ -32,9 +32,13 @@ describe('chimera on a fresh embedded data dir', () => {
     const result = await runCli(['run', '--once', '--data-dir', dataDir()]);
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/first run: seeded 2 example agents and 1 campaign/);
+    expect(result.stdout).toMatch(/first run: seeded 3 example agents and 2 campaign/);
     expect(result.stdout).toMatch(/campaign "Spring drop teaser" \[completed\]: 6 done/);
-    expect(result.stdout).toMatch(/effects recorded: 2/);
+    expect(result.stdout).toMatch(/effects recorded: 4/);
+    expect(result.stdout).toMatch(/posts published: 2/);
+    expect(result.stdout).toMatch(
+      /escalated noor\/brief: sensitive-topics: sensitive topic \(health\): mentions .* \(review [0-9a-f-]{36}\)/,
+    );
   });
 
   it('reports status as JSON and does not seed twice', async () => {
@@ -44,8 +48,13 @@ describe('chimera on a fresh embedded data dir', () => {
     const status = await runCli(['status', '--json', '--data-dir', dataDir()]);
     expect(status.code).toBe(0);
     const summary = JSON.parse(status.stdout);
-    expect(summary).toMatchObject({ database: 'embedded', tasks: { done: 6 }, effects: 2 });
-    expect(summary.campaigns).toHaveLength(1);
+    expect(summary).toMatchObject({
+      database: 'embedded',
+      tasks: { done: 15 },
+      effects: 4,
+      published: 2,
+    });
+    expect(summary.campaigns).toHaveLength(2);
   });
 
   it('refuses a malformed campaign file with one line, exit 2 and nothing written', async () => {
@@ -83,7 +92,7 @@ describe('chimera on a fresh embedded data dir', () => {
     expect(result.code).toBe(2);
     expectOneLineError(result.stderr, /unknown agent 'ghost'.*\[AGENT_UNKNOWN\]$/);
     const status = JSON.parse((await runCli(['status', '--json', '--data-dir', dataDir()])).stdout);
-    expect(status.campaigns).toHaveLength(1);
+    expect(status.campaigns).toHaveLength(2);
   });
 
   it('refuses a missing data dir for a read-only command with exit 2', async () => {
@@ -146,7 +155,7 @@ describe('human review through the CLI', () => {
       }),
     );
     expect(
-      (await runCli(['agent', 'add', 'examples/agents/ava.json', '--data-dir', dir])).code,
+      (await runCli(['agent', 'add', 'examples/personas/ava/SOUL.md', '--data-dir', dir])).code,
     ).toBe(0);
     expect((await runCli(['campaign', 'launch', file, '--data-dir', dir])).code).toBe(0);
     const run = await runCli(['run', '--once', '--no-seed', '--data-dir', dir]);
@@ -186,12 +195,12 @@ describe('chimera start', () => {
     await waitFor(() => service.output().includes('chimera running'));
     await waitFor(async () => {
       const status = await runCli(['status', '--json', '--data-dir', dir]);
-      return status.code === 0 && JSON.parse(status.stdout).tasks.done === 6;
+      return status.code === 0 && JSON.parse(status.stdout).tasks.done === 15;
     });
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
     expect(service.output()).toMatch(/stopping: letting tasks in flight finish/);
-    expect(service.output()).toMatch(/tasks: 6 done/);
+    expect(service.output()).toMatch(/tasks: 1 awaiting_review, 15 done, 2 pending/);
   });
 });
 
@@ -207,7 +216,7 @@ describe('chimera on an empty PostgreSQL database', () => {
   it('creates the tables and runs the example to done with run --once', async () => {
     const result = await runCli(['run', '--once'], { DATABASE_URL: database.databaseUrl });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/tasks: 6 done/);
+    expect(result.stdout).toMatch(/tasks: 1 awaiting_review, 15 done, 2 pending/);
     const client = new pg.Client({ connectionString: database.databaseUrl });
     await client.connect();
     try {

@@ -54,7 +54,9 @@ describe('a SIGKILL mid-run on PostgreSQL', () => {
         template: { steps },
       }),
     );
-    expect((await runCli(['agent', 'add', 'examples/agents/ava.json'], environment)).code).toBe(0);
+    expect(
+      (await runCli(['agent', 'add', 'examples/personas/ava/SOUL.md'], environment)).code,
+    ).toBe(0);
     expect((await runCli(['campaign', 'launch', file], environment)).code).toBe(0);
     await client.connect();
     const count = async (where: string) =>

@@ -1,10 +1,12 @@
-// Seeds the example agents and campaign from examples/ into an empty database, so a newcomer's
-// first `npm start` shows the loop working. It never touches a database that has campaigns.
+// Seeds the example personas (SOUL.md) and campaigns from examples/ into an empty database, so a
+// newcomer's first `npm start` shows the loop working. It never touches a database with campaigns.
 
 import { readdir, readFile } from 'node:fs/promises';
 import { Agent } from '../domain/agent.js';
 import { InputError } from '../domain/errors.js';
 import { fieldProblems } from '../domain/field-problems.js';
+import { toAgent } from '../personas/persona.js';
+import { loadPersonaDirectory } from '../personas/soul-file.js';
 import type { ChimeraApp } from './chimera-app.js';
 
 const EXAMPLES_DIR = new URL('../../examples/', import.meta.url);
@@ -38,15 +40,13 @@ export async function seedExamples(
   app: ChimeraApp,
 ): Promise<{ agents: number; campaigns: number }> {
   if ((await app.store.campaigns.list()).length > 0) return { agents: 0, campaigns: 0 };
-  const agentFiles = await jsonFiles('agents/');
-  for (const file of agentFiles) {
-    await app.store.agents.upsert(parseAgent(await readJsonFile(file), file.pathname));
-  }
+  const personas = await loadPersonaDirectory(new URL('personas/', EXAMPLES_DIR));
+  for (const persona of personas) await app.store.agents.upsert(toAgent(persona));
   const campaignFiles = await jsonFiles('campaigns/');
   for (const file of campaignFiles) {
     await app.planner.launch(await readJsonFile(file), 'examples');
   }
-  return { agents: agentFiles.length, campaigns: campaignFiles.length };
+  return { agents: personas.length, campaigns: campaignFiles.length };
 }
 
 async function jsonFiles(folder: string): Promise<URL[]> {

@@ -18,11 +18,18 @@ export interface RunSummary {
   tasks: Partial<Record<TaskStatus, number>>;
   pendingReviews: number;
   effects: number;
+  /** Posts the platforms acknowledged. */
+  published: number;
+  /** What waits for a person, and why. */
+  escalations: Array<{ review_id: string; agent_id: string; step: string; reasons: string[] }>;
+  /** Tasks that failed for good (latest 20), and why. */
+  rejections: Array<{ agent_id: string; step: string; reasons: string[] }>;
 }
 
 /** Gathers the summary from the store. */
 export async function summarize(app: ChimeraApp): Promise<RunSummary> {
   const campaigns = await app.store.campaigns.list();
+  const pending = await app.reviews.listPending();
   const perCampaign = await Promise.all(
     campaigns.map(async (campaign) => ({
       id: campaign.id,
@@ -35,8 +42,20 @@ export async function summarize(app: ChimeraApp): Promise<RunSummary> {
     database: app.database.kind,
     campaigns: perCampaign,
     tasks: await app.store.tasks.countByStatus(),
-    pendingReviews: (await app.store.reviews.listPending()).length,
+    pendingReviews: pending.length,
     effects: await app.store.effects.count(),
+    published: (await app.store.content.listPublished()).length,
+    escalations: pending.map(({ review, task }) => ({
+      review_id: review.id,
+      agent_id: task.agent_id,
+      step: task.step_key,
+      reasons: review.reasons,
+    })),
+    rejections: (await app.store.tasks.listByStatus('failed', 20)).map((task) => ({
+      agent_id: task.agent_id,
+      step: task.step_key,
+      reasons: task.feedback,
+    })),
   };
 }
 
@@ -58,6 +77,15 @@ export function formatSummary(summary: RunSummary): string[] {
     ),
     `tasks: ${formatCounts(summary.tasks)}`,
     `reviews pending: ${summary.pendingReviews}`,
+    ...summary.escalations.map(
+      (item) =>
+        `  escalated ${item.agent_id}/${item.step}: ${item.reasons.join('; ')} (review ${item.review_id})`,
+    ),
     `effects recorded: ${summary.effects}`,
+    `posts published: ${summary.published}`,
+    `rejections: ${summary.rejections.length}`,
+    ...summary.rejections.map(
+      (item) => `  rejected ${item.agent_id}/${item.step}: ${item.reasons.join('; ')}`,
+    ),
   ];
 }

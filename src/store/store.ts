@@ -78,6 +78,8 @@ export interface TaskRepository {
    * The wake-up for it may have died with a process or been skipped by racing commits.
    */
   campaignsAwaitingPlanner(before: Date, limit: number): Promise<string[]>;
+  /** The most recently updated tasks in `status`, newest first. */
+  listByStatus(status: TaskStatus, limit: number): Promise<Task[]>;
   /** Task counts per status, over all campaigns or the given ones. */
   countByStatus(campaignIds?: readonly string[]): Promise<Partial<Record<TaskStatus, number>>>;
 }

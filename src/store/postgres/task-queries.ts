@@ -171,6 +171,17 @@ export class PostgresTaskRepository implements TaskRepository {
     return rows.map((row) => row.campaign_id);
   }
 
+  async listByStatus(status: TaskStatus, limit: number): Promise<Task[]> {
+    const rows = await this.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('status', '=', status)
+      .orderBy('updated_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toTask);
+  }
+
   async countByStatus(
     campaignIds?: readonly string[],
   ): Promise<Partial<Record<TaskStatus, number>>> {
