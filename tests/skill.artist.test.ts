@@ -5,15 +5,12 @@
 import { stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { toAgent } from '../src/personas/persona.js';
-import { loadPersonaDirectory } from '../src/personas/soul-file.js';
 import { ContentBrief } from '../src/skills/content/content-brief.js';
 import { MediaAsset } from '../src/skills/content/media-asset.js';
 import { defineSkill } from '../src/skills/skill.js';
+import { addPersonas, contentLoop } from './support/content-loop.js';
 import { campaignOf, singleStep, useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
-
-const PERSONAS = new URL('../examples/personas/', import.meta.url);
 
 /** Renders "someone else": the lock must catch it. */
 const offModelArtist = defineSkill({
@@ -28,33 +25,11 @@ const offModelArtist = defineSkill({
   },
 });
 
-const pipeline = (format: string) => [
-  {
-    key: 'scout',
-    skill: 'scout.analyze',
-    input: { niche: { $from: 'agent.niche' }, goal: { $from: 'campaign.goal' } },
-  },
-  {
-    key: 'brief',
-    skill: 'director.create_brief',
-    depends_on: ['scout'],
-    input: { report: { $from: 'scout' }, persona: { $from: 'agent' }, format },
-  },
-  {
-    key: 'asset',
-    skill: 'artist.produce',
-    depends_on: ['brief'],
-    input: { brief: { $from: 'brief' } },
-  },
-];
-
 describe.each(ADAPTERS)('scout → director → artist on %s', (kind) => {
   const suite = useTestApp(kind, { skills: [offModelArtist] });
 
   async function run(steps: Array<Record<string, unknown>>, agentId = 'ava') {
-    for (const persona of await loadPersonaDirectory(PERSONAS)) {
-      await suite.app.store.agents.upsert(toAgent(persona));
-    }
+    await addPersonas(suite.app);
     const campaign = await suite.app.planner.launch(
       campaignOf(steps, [agentId], 'Tease the spring capsule drop'),
     );
@@ -63,7 +38,7 @@ describe.each(ADAPTERS)('scout → director → artist on %s', (kind) => {
   }
 
   it('produces a PNG whose production cost matches the estimate', async () => {
-    const tasks = await run(pipeline('image'));
+    const tasks = await run(contentLoop({ format: 'image', through: 'asset' }));
     const asset = MediaAsset.parse(tasks.find((task) => task.step_key === 'asset')?.output);
     const brief = ContentBrief.parse(tasks.find((task) => task.step_key === 'brief')?.output);
     expect(asset.files).toHaveLength(1);
@@ -76,7 +51,7 @@ describe.each(ADAPTERS)('scout → director → artist on %s', (kind) => {
   });
 
   it('falls back to an image post when video is not available, and says so', async () => {
-    const tasks = await run(pipeline('video'));
+    const tasks = await run(contentLoop({ format: 'video', through: 'asset' }));
     const asset = MediaAsset.parse(tasks.find((task) => task.step_key === 'asset')?.output);
     expect(asset.format).toBe('image');
     expect(asset.notes).toEqual([

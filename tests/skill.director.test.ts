@@ -1,38 +1,19 @@
 // SK-DIRECTOR-001, FR-MODEL-001, FR-POLICY-001: Scout → Director for SOUL.md personas, with the
-// offline model writing in each persona's voice; a brief on a health trend waits for a human.
+// offline model writing in each persona's voice.
 
 import { describe, expect, it } from 'vitest';
-import { toAgent } from '../src/personas/persona.js';
-import { loadPersonaDirectory } from '../src/personas/soul-file.js';
 import { ContentBrief } from '../src/skills/content/content-brief.js';
+import { addPersonas, contentLoop } from './support/content-loop.js';
 import { campaignOf, useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
-
-const PERSONAS = new URL('../examples/personas/', import.meta.url);
-
-const scoutThenDirector = (format: string) => [
-  {
-    key: 'scout',
-    skill: 'scout.analyze',
-    input: { niche: { $from: 'agent.niche' }, goal: { $from: 'campaign.goal' } },
-  },
-  {
-    key: 'brief',
-    skill: 'director.create_brief',
-    depends_on: ['scout'],
-    input: { report: { $from: 'scout' }, persona: { $from: 'agent' }, format },
-  },
-];
 
 describe.each(ADAPTERS)('scout → director on %s', (kind) => {
   const suite = useTestApp(kind);
 
   async function run(agentId: string, format: string, goal: string) {
-    for (const persona of await loadPersonaDirectory(PERSONAS)) {
-      await suite.app.store.agents.upsert(toAgent(persona));
-    }
+    await addPersonas(suite.app);
     const campaign = await suite.app.planner.launch(
-      campaignOf(scoutThenDirector(format), [agentId], goal),
+      campaignOf(contentLoop({ format, through: 'brief' }), [agentId], goal),
     );
     await suite.app.runtime.runUntilQuiescent();
     const tasks = await suite.app.store.tasks.listByCampaign(campaign.id);

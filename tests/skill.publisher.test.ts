@@ -3,21 +3,15 @@
 // replayed effect job never posts twice.
 
 import { describe, expect, it } from 'vitest';
-import { toAgent } from '../src/personas/persona.js';
-import { loadPersonaDirectory } from '../src/personas/soul-file.js';
-import { CONTENT_LOOP } from './support/content-loop.js';
+import { addPersonas, CONTENT_LOOP } from './support/content-loop.js';
 import { campaignOf, useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
-
-const PERSONAS = new URL('../examples/personas/', import.meta.url);
 
 describe.each(ADAPTERS)('the content loop on %s', (kind) => {
   const suite = useTestApp(kind);
 
   it('publishes exactly one post per approved item and records it with its platform id', async () => {
-    for (const persona of await loadPersonaDirectory(PERSONAS)) {
-      await suite.app.store.agents.upsert(toAgent(persona));
-    }
+    await addPersonas(suite.app);
     const campaign = await suite.app.planner.launch(
       campaignOf(CONTENT_LOOP, ['ava'], 'Tease the spring capsule drop'),
     );

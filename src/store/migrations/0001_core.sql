@@ -95,14 +95,20 @@ CREATE TABLE reviews (
 CREATE INDEX reviews_pending_idx ON reviews (created_at) WHERE status = 'pending';
 
 -- Side effects authorized by an approve verdict. The unique key makes a replay a no-op.
+-- An external effect (publishing) stays 'recorded' until its performer acts and marks it.
 CREATE TABLE effects (
   id               bigserial PRIMARY KEY,
   task_id          uuid NOT NULL REFERENCES tasks (id),
   kind             text NOT NULL,
   idempotency_key  text NOT NULL UNIQUE,
   payload          jsonb NOT NULL,
+  status           text NOT NULL DEFAULT 'performed' CHECK (status IN ('recorded', 'performed')),
+  attempts         integer NOT NULL DEFAULT 0,
+  result           jsonb,
+  performed_at     timestamptz,
   created_at       timestamptz NOT NULL DEFAULT now()
 );
+CREATE INDEX effects_unperformed_idx ON effects (created_at) WHERE status = 'recorded';
 
 CREATE TABLE audit_logs (
   id            bigserial PRIMARY KEY,

@@ -27,12 +27,14 @@ END
 $$;
 
 -- Commits an approval: the version-guarded task update, the Judge's result row (when given), the
--- effect under the task's idempotency key (a duplicate is skipped), and the trace events.
--- Returns no row, having written nothing, when the task's state_version moved.
+-- effect under the task's idempotency key (a duplicate is skipped), and the trace events. When
+-- p_external, the effect is recorded as 'recorded' and a perform_effect job (keyed by the effect)
+-- is added, so approval and the duty to perform commit together. Returns no row, having written
+-- nothing, when the task's state_version moved.
 CREATE FUNCTION chimera_commit_approval(
   p_task_id uuid, p_expected_version integer, p_status text, p_steps integer, p_output jsonb,
-  p_result jsonb, p_effect_kind text, p_effect_payload jsonb, p_events jsonb,
-  OUT task tasks, OUT effect_applied boolean, OUT wakes_planner boolean
+  p_result jsonb, p_effect_kind text, p_effect_payload jsonb, p_events jsonb, p_external boolean,
+  OUT task tasks, OUT effect_applied boolean, OUT wakes_planner boolean, OUT effect_id bigint
 ) RETURNS SETOF record LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE tasks
@@ -59,10 +61,16 @@ BEGIN
        agent_id text, attempt integer, duration_ms double precision, outcome text, detail jsonb);
   effect_applied := false;
   IF p_effect_kind IS NOT NULL THEN
-    INSERT INTO effects (task_id, kind, idempotency_key, payload)
-    VALUES (task.id, p_effect_kind, task.idempotency_key, p_effect_payload)
-    ON CONFLICT (idempotency_key) DO NOTHING;
+    INSERT INTO effects (task_id, kind, idempotency_key, payload, status)
+    VALUES (task.id, p_effect_kind, task.idempotency_key, p_effect_payload,
+            CASE WHEN p_external THEN 'recorded' ELSE 'performed' END)
+    ON CONFLICT (idempotency_key) DO NOTHING
+    RETURNING id INTO effect_id;
     effect_applied := FOUND;
+    IF effect_applied AND p_external THEN
+      PERFORM graphile_worker.add_job('perform_effect', json_build_object('effectId', effect_id),
+                                      job_key => 'effect:' || effect_id);
+    END IF;
     INSERT INTO trace_events (kind, spec_id, campaign_id, task_id, agent_id, attempt, outcome, detail)
     VALUES ('effect-apply', task.spec_id, task.campaign_id, task.id, task.agent_id, task.attempt,
             CASE WHEN effect_applied THEN 'applied' ELSE 'duplicate' END,
