@@ -43,6 +43,8 @@ export interface ChimeraApp {
   runtime: SwarmRuntime;
   /** The MCP hub every skill reaches the outside through. */
   hub: McpHub;
+  /** Tools and model lent to skill runs. */
+  services: SkillServices;
   close(): Promise<void>;
 }
 
@@ -136,6 +138,7 @@ export async function openChimera(
       reviews: new ReviewDesk({ store, skills }),
       runtime,
       hub,
+      services,
       close: async () => {
         await runtime.stop();
         await hub.close();

@@ -1,21 +1,27 @@
-// `chimera mcp serve <name>`: runs a bundled MCP server on stdio. Stdout carries the protocol,
+// `chimera mcp serve [name]`: runs Chimera's own MCP server, or a bundled one, on stdio. Stdout carries the protocol,
 // so nothing else may print there.
 
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from 'commander';
 import { BUNDLED_SERVERS, bundledServer } from '../../mcp/bundled-servers.js';
+import { createChimeraServer } from '../../mcp/servers/chimera/chimera-server.js';
 import { type CliContext, configFor, withApp } from '../cli-context.js';
 
 export function registerMcpCommands(program: Command, context: CliContext): void {
   program
     .command('mcp')
     .description('Model Context Protocol servers')
-    .command('serve <name>')
+    .command('serve [name]')
     .description(
-      `run a bundled MCP server on stdio (${Object.keys(BUNDLED_SERVERS).sort().join(', ')})`,
+      `run Chimera's own MCP server (default) or a bundled one on stdio (${Object.keys(BUNDLED_SERVERS).sort().join(', ')})`,
     )
-    .action(async (name: string) => {
+    .action(async (name = 'chimera') => {
+      if (name === 'chimera') {
+        return withApp(context, { createDataDir: true }, async (app) =>
+          serveOnStdio(createChimeraServer(app)),
+        );
+      }
       const bundled = bundledServer(name);
       const { dataDir } = configFor(context);
       if (!bundled.needsDatabase) return serveOnStdio(await bundled.create({ dataDir }));

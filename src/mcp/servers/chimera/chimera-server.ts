@@ -1,0 +1,173 @@
+// Chimera as an MCP server: its analysis and production skills as tools with input and output
+// schemas, its campaigns, tasks and review queue as resources, and a `campaign_brief` prompt.
+// Tools run the skill directly for the caller; nothing they do publishes or spends.
+
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { ChimeraApp } from '../../../app/chimera-app.js';
+import { ChimeraError } from '../../../domain/errors.js';
+import { fieldProblems } from '../../../domain/field-problems.js';
+import type { AnySkill } from '../../../skills/skill.js';
+
+/** The skills offered as tools: side-effect free, so a caller outside the loop may run them. */
+export const EXPOSED_SKILLS = ['scout.analyze', 'director.create_brief', 'artist.produce'] as const;
+
+/** The agent id tool calls run as, for allow-lists, rate limits and the trace. */
+const CALLER_AGENT = 'mcp-client';
+
+function json(uri: URL, value: unknown) {
+  return {
+    contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(value) }],
+  };
+}
+
+/** Builds Chimera's MCP server over a running app. */
+export function createChimeraServer(app: ChimeraApp): McpServer {
+  const server = new McpServer({ name: 'chimera', version: '0.1.0' });
+  for (const name of EXPOSED_SKILLS) registerSkillTool(server, app, app.skills.get(name));
+
+  server.registerResource(
+    'campaigns',
+    'chimera://campaigns',
+    {
+      title: 'Campaigns',
+      description: 'Every campaign with its status and tasks per state.',
+      mimeType: 'application/json',
+    },
+    async (uri) => {
+      const campaigns = await app.store.campaigns.list();
+      const rows = await Promise.all(
+        campaigns.map(async (campaign) => ({
+          id: campaign.id,
+          name: campaign.name,
+          goal: campaign.goal,
+          status: campaign.status,
+          agent_ids: campaign.agent_ids,
+          tasks: await app.store.tasks.countByStatus([campaign.id]),
+        })),
+      );
+      return json(uri, rows);
+    },
+  );
+
+  server.registerResource(
+    'campaign-tasks',
+    new ResourceTemplate('chimera://campaigns/{campaign_id}/tasks', { list: undefined }),
+    {
+      title: 'Tasks of a campaign',
+      description: 'The tasks of {campaign_id}, with state and output.',
+      mimeType: 'application/json',
+    },
+    async (uri, { campaign_id }) => {
+      const tasks = await app.store.tasks.listByCampaign(String(campaign_id));
+      return json(
+        uri,
+        tasks.map(
+          ({ id, agent_id, step_key, type, spec_id, status, attempt, output, feedback }) => ({
+            id,
+            agent_id,
+            step_key,
+            type,
+            spec_id,
+            status,
+            attempt,
+            output,
+            feedback,
+          }),
+        ),
+      );
+    },
+  );
+
+  server.registerResource(
+    'review-queue',
+    'chimera://reviews/pending',
+    {
+      title: 'Review queue',
+      description: 'Results waiting for a person, with the Judge reasons.',
+      mimeType: 'application/json',
+    },
+    async (uri) => {
+      const items = await app.reviews.listPending();
+      return json(
+        uri,
+        items.map(({ review, task }) => ({
+          review_id: review.id,
+          task_id: task.id,
+          agent_id: task.agent_id,
+          type: task.type,
+          reasons: review.reasons,
+          output: task.output,
+        })),
+      );
+    },
+  );
+
+  server.registerPrompt(
+    'campaign_brief',
+    {
+      title: 'Draft a campaign',
+      description: 'Drafts a Chimera campaign file that runs the content loop for given agents.',
+      argsSchema: { goal: z.string(), agent_ids: z.string().describe('comma-separated agent ids') },
+    },
+    ({ goal, agent_ids }) => ({
+      messages: [
+        {
+          role: 'user',
+          content: {
+            type: 'text',
+            text: [
+              `Draft a Chimera campaign file (JSON) with the goal "${goal}" for agents ${agent_ids}.`,
+              'Use the content loop: scout.analyze → director.create_brief → artist.produce → publish,',
+              'binding each step to the one before with {"$from": "<step>"} and the niche with {"$from": "agent.niche"}.',
+              'Keep every post honest about being made by an AI persona; sensitive topics will go to a human reviewer.',
+            ].join('\n'),
+          },
+        },
+      ],
+    }),
+  );
+
+  return server;
+}
+
+function registerSkillTool(server: McpServer, app: ChimeraApp, skill: AnySkill): void {
+  server.registerTool(
+    skill.name,
+    {
+      title: skill.name,
+      description: `${skill.description} (spec ${skill.specId})`,
+      inputSchema: skill.inputSchema as z.ZodObject,
+      outputSchema: skill.outputSchema as z.ZodObject,
+    },
+    async (input: unknown) => {
+      const parsed = skill.inputSchema.safeParse(input);
+      if (!parsed.success)
+        return failure(`invalid input: ${fieldProblems(parsed.error).join('; ')}`);
+      const run = { taskId: crypto.randomUUID(), campaignId: crypto.randomUUID(), attempt: 1 };
+      try {
+        const { output } = await skill.run(parsed.data, {
+          ...run,
+          agentId: CALLER_AGENT,
+          specId: skill.specId,
+          feedback: [],
+          signal: AbortSignal.timeout(skill.timeoutMs ?? 30_000),
+          tools: app.services.toolsFor({ ...run, agentId: CALLER_AGENT, specId: skill.specId }),
+          model: app.services.model,
+        });
+        return {
+          content: [{ type: 'text', text: JSON.stringify(output) }],
+          structuredContent: output,
+        };
+      } catch (error) {
+        return failure(
+          error instanceof ChimeraError ? `${error.message} [${error.code}]` : String(error),
+        );
+      }
+    },
+  );
+}
+
+function failure(message: string) {
+  return { content: [{ type: 'text' as const, text: message }], isError: true };
+}

@@ -1,0 +1,118 @@
+// FR-MCP-005: Chimera is an MCP server. The official MCP Inspector CLI lists its tools, calls
+// scout.analyze and reads a resource over stdio; an SDK client gets the campaign_brief prompt
+// and a clear error for bad tool input.
+
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChimeraServer } from '../src/mcp/servers/chimera/chimera-server.js';
+import { useTestApp } from './support/test-app.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const INSPECTOR = join(ROOT, 'node_modules/.bin/mcp-inspector');
+
+describe('the MCP Inspector CLI against `chimera mcp serve`', () => {
+  let workspace: string;
+  beforeAll(async () => {
+    workspace = await mkdtemp(join(tmpdir(), 'chimera-inspector-'));
+  });
+  afterAll(() => rm(workspace, { recursive: true, force: true }));
+
+  const inspect = (...args: string[]) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const server = [
+        'node',
+        'bin/chimera.js',
+        '--data-dir',
+        join(workspace, 'data'),
+        'mcp',
+        'serve',
+      ];
+      execFile(
+        INSPECTOR,
+        ['--cli', ...server, ...args],
+        { cwd: ROOT, timeout: 120_000 },
+        (error, stdout, stderr) =>
+          error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
+      );
+    });
+
+  it('lists the skill tools with input and output schemas', async () => {
+    const { tools } = (await inspect('--method', 'tools/list')) as {
+      tools: Array<Record<string, unknown>>;
+    };
+    expect(tools.map((tool) => tool.name)).toEqual([
+      'scout.analyze',
+      'director.create_brief',
+      'artist.produce',
+    ]);
+    for (const tool of tools) {
+      expect(tool.inputSchema).toMatchObject({ type: 'object' });
+      expect(tool.outputSchema).toMatchObject({ type: 'object' });
+    }
+  });
+
+  it('calls scout.analyze and gets a structured trend report', async () => {
+    const result = (await inspect(
+      '--method',
+      'tools/call',
+      '--tool-name',
+      'scout.analyze',
+      '--tool-arg',
+      'niche=budget travel and street food',
+      '--tool-arg',
+      'goal=Share cheap eats',
+    )) as { structuredContent: { niche: string; trends: unknown[] }; isError?: boolean };
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent.niche).toBe('budget travel and street food');
+    expect(result.structuredContent.trends.length).toBeGreaterThan(0);
+  });
+
+  it('reads the campaigns resource', async () => {
+    const result = (await inspect(
+      '--method',
+      'resources/read',
+      '--uri',
+      'chimera://campaigns',
+    )) as {
+      contents: Array<{ uri: string; text: string }>;
+    };
+    expect(result.contents[0]?.uri).toBe('chimera://campaigns');
+    expect(JSON.parse(result.contents[0]!.text)).toEqual([]);
+  });
+});
+
+describe('the Chimera MCP server in-process', () => {
+  const suite = useTestApp('pglite');
+  let client: Client;
+  beforeAll(async () => {
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await createChimeraServer(suite.app).connect(serverSide);
+    client = new Client({ name: 'test', version: '0' });
+    await client.connect(clientSide);
+  });
+  afterAll(() => client?.close());
+
+  it('offers a campaign_brief prompt that carries the goal', async () => {
+    const prompt = await client.getPrompt({
+      name: 'campaign_brief',
+      arguments: { goal: 'Launch the spring drop', agent_ids: 'ava,milo' },
+    });
+    const text = (prompt.messages[0]?.content as { text: string }).text;
+    expect(text).toContain('"Launch the spring drop" for agents ava,milo');
+  });
+
+  it('answers bad tool input with an error naming the field', async () => {
+    const result = await client.callTool({
+      name: 'director.create_brief',
+      arguments: { report: {}, persona: {} },
+    });
+    expect(result.isError).toBe(true);
+    expect(JSON.stringify(result.content)).toMatch(/report|persona/);
+  });
+});
