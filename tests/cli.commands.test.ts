@@ -119,6 +119,13 @@ describe('chimera on a fresh embedded data dir', () => {
     expectOneLineError(unreachable.stderr, /cannot reach DATABASE_URL .*\[STORE_UNREACHABLE\]/);
   });
 
+  it('validates every skill contract (FR-SKILL-001)', async () => {
+    const result = await runCli(['skills', 'validate']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ok publish \(SK-PUBLISH-001, 1 example\(s\)\)$/m);
+    expect(result.stdout).toMatch(/skills validate: \d+ skills, 0 with problems/);
+  });
+
   it('checks spec coverage and prunes the trace', async () => {
     const check = await runCli(['spec', 'check']);
     expect(check.code).toBe(0);

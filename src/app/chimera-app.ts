@@ -11,8 +11,7 @@ import { hubTools } from '../mcp/skill-tools.js';
 import { createLanguageModel } from '../models/language-model-factory.js';
 import { OFFLINE_WRITERS } from '../models/offline/offline-writers.js';
 import type { Logger } from '../observability/logger.js';
-import { contentSkills } from '../skills/content/index.js';
-import { coreSkills } from '../skills/core/index.js';
+import { BUILT_IN_SKILLS } from '../skills/built-in-skills.js';
 import type { AnySkill, SkillServices } from '../skills/skill.js';
 import { SkillRegistry } from '../skills/skill-registry.js';
 import { loadSpecCatalog } from '../specs/spec-catalog.js';
@@ -73,7 +72,7 @@ export async function openChimera(
   try {
     await migrate(database.pool);
     const store = PostgresStore.fromPool(database.pool);
-    const skills = new SkillRegistry([...coreSkills, ...contentSkills, ...(options.skills ?? [])]);
+    const skills = new SkillRegistry([...BUILT_IN_SKILLS, ...(options.skills ?? [])]);
     const catalog = await loadSpecCatalog(SPECS_DIR);
     for (const skill of skills.list()) {
       if (!catalog.has(skill.specId)) {

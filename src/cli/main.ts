@@ -8,6 +8,7 @@ import { registerCampaignCommands } from './commands/campaign-commands.js';
 import { registerMcpCommands } from './commands/mcp-commands.js';
 import { registerReviewCommands } from './commands/review-commands.js';
 import { registerRunCommands } from './commands/run-commands.js';
+import { registerSkillsCommands } from './commands/skills-commands.js';
 import { registerStatusCommand } from './commands/status-command.js';
 import { describeFailure } from './exit-codes.js';
 import { createPrinter, type Printer } from './printer.js';
@@ -37,6 +38,7 @@ export function buildProgram(printer: Printer = createPrinter()): Command {
   registerCampaignCommands(program, context);
   registerAdminCommands(program, context);
   registerMcpCommands(program, context);
+  registerSkillsCommands(program, context);
   return program;
 }
 

@@ -74,6 +74,8 @@ export interface Skill<Input = unknown, Output = unknown> {
   readonly description: string;
   readonly inputSchema: z.ZodType<Input>;
   readonly outputSchema: z.ZodType<Output>;
+  /** Worked examples of the contract; `chimera skills validate` checks each against the schemas. */
+  readonly examples?: ReadonlyArray<{ input: unknown; output: unknown }>;
   /** Longest a run may take, in milliseconds. Default 30 000. */
   readonly timeoutMs?: number;
   readonly effect?: SkillEffect<Output>;

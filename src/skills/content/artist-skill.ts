@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { productionCost } from '../../models/price-table.js';
 import { defineSkill } from '../skill.js';
 import { ContentBrief } from './content-brief.js';
+import { EXAMPLE_ASSET, EXAMPLE_BRIEF } from './contract-examples.js';
 import { MediaAsset } from './media-asset.js';
 
 const Capabilities = z.object({ image: z.boolean(), video: z.boolean() });
@@ -24,6 +25,7 @@ export const artistSkill = defineSkill({
   inputSchema: z.object({ brief: ContentBrief }),
   outputSchema: MediaAsset,
   timeoutMs: 60_000,
+  examples: [{ input: { brief: EXAMPLE_BRIEF }, output: EXAMPLE_ASSET }],
   publicText: (asset) => [asset.caption, asset.hashtags.join(' ')].join('\n'),
   characterReferences: (input, output) => ({
     expected: input.brief.character_reference_id,

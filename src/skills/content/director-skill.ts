@@ -9,6 +9,7 @@ import { productionCost } from '../../models/price-table.js';
 import { generateStructured } from '../../models/structured-generation.js';
 import { defineSkill } from '../skill.js';
 import { BriefDraft, ContentBrief } from './content-brief.js';
+import { EXAMPLE_BRIEF, EXAMPLE_PERSONA, EXAMPLE_TREND_REPORT } from './contract-examples.js';
 import { TrendReport } from './trend-report.js';
 
 /** The persona fields the Director writes with (bound from the agent). */
@@ -31,6 +32,12 @@ export const directorSkill = defineSkill({
   }),
   outputSchema: ContentBrief,
   timeoutMs: 60_000,
+  examples: [
+    {
+      input: { report: EXAMPLE_TREND_REPORT, persona: EXAMPLE_PERSONA, format: 'image' },
+      output: EXAMPLE_BRIEF,
+    },
+  ],
   publicText: (brief) => [brief.caption, brief.script ?? '', brief.hashtags.join(' ')].join('\n'),
   async run(input, context) {
     const trend = input.report.trends[0] as (typeof input.report.trends)[number];

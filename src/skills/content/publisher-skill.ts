@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { normalizeDisclosure } from '../../domain/policies/disclosure.js';
 import { defineSkill } from '../skill.js';
+import { EXAMPLE_ASSET, EXAMPLE_PUBLISH_PLAN } from './contract-examples.js';
 import { MediaAsset } from './media-asset.js';
 import { PublishPlan, SocialPlatform } from './publish-plan.js';
 
@@ -21,6 +22,9 @@ export const publisherSkill = defineSkill({
     disclosure_level: z.enum(['automated', 'assisted', 'none']).default('automated'),
   }),
   outputSchema: PublishPlan,
+  examples: [
+    { input: { asset: EXAMPLE_ASSET, platform: 'instagram' }, output: EXAMPLE_PUBLISH_PLAN },
+  ],
   publicText: (plan) => plan.text_content,
   effect: { kind: 'publish', external: true, payload: (plan) => plan },
   async run(input, context) {

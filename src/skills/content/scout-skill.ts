@@ -10,6 +10,7 @@ import { contentWords } from '../scout/normalise-text.js';
 import { filterRelevant, RELEVANCE_THRESHOLD } from '../scout/relevance.js';
 import { clusterTrends } from '../scout/trend-clusters.js';
 import { defineSkill } from '../skill.js';
+import { EXAMPLE_TREND_REPORT } from './contract-examples.js';
 import { TrendReport } from './trend-report.js';
 
 const FetchTrendsAnswer = z.object({ as_of: z.string(), items: z.array(FeedItem) });
@@ -28,6 +29,12 @@ export const scoutSkill = defineSkill({
   }),
   outputSchema: TrendReport,
   timeoutMs: 20_000,
+  examples: [
+    {
+      input: { niche: 'sustainable streetwear', goal: 'Tease the spring capsule drop' },
+      output: EXAMPLE_TREND_REPORT,
+    },
+  ],
   async run(input, context) {
     const keywords = [...new Set([...contentWords(input.niche), ...input.keywords])];
     const answer = await context.tools.callTool(

@@ -13,6 +13,12 @@ export const announceSkill = defineSkill({
     kind: 'announcement',
     payload: (output) => ({ channel: output.channel, message: output.message }),
   },
+  examples: [
+    {
+      input: { text: 'Drop at noon' },
+      output: { channel: 'outbox', message: '[ava] Drop at noon' },
+    },
+  ],
   publicText: (output) => output.message,
   async run(input, context) {
     return {

@@ -14,6 +14,12 @@ export const composeSkill = defineSkill({
     signoff: z.string().max(80).default(''),
   }),
   outputSchema: z.object({ text: z.string().min(20).max(MAX_LENGTH) }),
+  examples: [
+    {
+      input: { points: ['one thing', 'another thing'] },
+      output: { text: '• one thing\n• another thing' },
+    },
+  ],
   publicText: (output) => output.text,
   async run(input) {
     const body = input.points.map((point) => `• ${point}`).join('\n');

@@ -11,6 +11,7 @@ export const delaySkill = defineSkill({
   description: 'Waits `ms` milliseconds, then reports success.',
   inputSchema: z.object({ ms: z.number().int().min(0).max(60_000) }),
   outputSchema: z.object({ waited_ms: z.number().int().nonnegative() }),
+  examples: [{ input: { ms: 100 }, output: { waited_ms: 100 } }],
   async run(input, context) {
     await sleep(input.ms, undefined, { signal: context.signal });
     return { output: { waited_ms: input.ms }, confidence: 0.95 };

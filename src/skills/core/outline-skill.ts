@@ -20,6 +20,18 @@ export const outlineSkill = defineSkill({
     points: z.number().int().min(3).max(5).default(3),
   }),
   outputSchema: z.object({ points: z.array(z.string().min(1)).min(3).max(5) }),
+  examples: [
+    {
+      input: { goal: 'Tease the spring drop' },
+      output: {
+        points: [
+          'Tease the spring drop: why it matters',
+          'Tease the spring drop: what is new',
+          'Tease the spring drop: how to take part',
+        ],
+      },
+    },
+  ],
   async run(input, context) {
     const subject = input.goal.replace(/[.!?]+$/, '').trim();
     const points = ANGLES.slice(0, input.points).map((angle) => `${subject}: ${angle}`);
