@@ -1,6 +1,7 @@
 // Judge policy hooks over what an audience would see: the pure classifiers of domain/policies
 // applied to a skill's public text. Skills without public text (analysis, plumbing) pass.
 
+import { checkDirectives } from '../domain/policies/persona-directives.js';
 import { sensitiveTopicsFinding } from '../domain/policies/sensitive-topics.js';
 import type { JudgePolicy } from './judge.js';
 
@@ -36,8 +37,23 @@ export const characterConsistencyPolicy: JudgePolicy = {
   },
 };
 
+/**
+ * A breach of a persona directive is rejected with the directive quoted (FR-POLICY-002). It
+ * applies to skills whose input carries the persona (the Director writes with it).
+ */
+export const personaDirectivesPolicy: JudgePolicy = {
+  name: 'persona-directives',
+  evaluate: ({ skill, task, output }) => {
+    const directives = (task.input as { persona?: { directives?: unknown } } | null)?.persona
+      ?.directives;
+    if (!skill.publicText || !Array.isArray(directives)) return [];
+    return checkDirectives({ text: skill.publicText(output) }, directives.map(String));
+  },
+};
+
 /** The policies every Judge runs. */
 export const CONTENT_POLICIES: readonly JudgePolicy[] = [
   sensitiveTopicsPolicy,
   characterConsistencyPolicy,
+  personaDirectivesPolicy,
 ];
