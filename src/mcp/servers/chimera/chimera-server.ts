@@ -8,18 +8,13 @@ import type { ChimeraApp } from '../../../app/chimera-app.js';
 import { ChimeraError } from '../../../domain/errors.js';
 import { fieldProblems } from '../../../domain/field-problems.js';
 import type { AnySkill } from '../../../skills/skill.js';
+import { jsonContents, structuredAnswer, toolFailure } from '../tool-results.js';
 
 /** The skills offered as tools: side-effect free, so a caller outside the loop may run them. */
 export const EXPOSED_SKILLS = ['scout.analyze', 'director.create_brief', 'artist.produce'] as const;
 
 /** The agent id tool calls run as, for allow-lists, rate limits and the trace. */
 const CALLER_AGENT = 'mcp-client';
-
-function json(uri: URL, value: unknown) {
-  return {
-    contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(value) }],
-  };
-}
 
 /** Builds Chimera's MCP server over a running app. */
 export function createChimeraServer(app: ChimeraApp): McpServer {
@@ -46,7 +41,7 @@ export function createChimeraServer(app: ChimeraApp): McpServer {
           tasks: await app.store.tasks.countByStatus([campaign.id]),
         })),
       );
-      return json(uri, rows);
+      return jsonContents(uri, rows);
     },
   );
 
@@ -60,7 +55,7 @@ export function createChimeraServer(app: ChimeraApp): McpServer {
     },
     async (uri, { campaign_id }) => {
       const tasks = await app.store.tasks.listByCampaign(String(campaign_id));
-      return json(
+      return jsonContents(
         uri,
         tasks.map(
           ({ id, agent_id, step_key, type, spec_id, status, attempt, output, feedback }) => ({
@@ -89,7 +84,7 @@ export function createChimeraServer(app: ChimeraApp): McpServer {
     },
     async (uri) => {
       const items = await app.reviews.listPending();
-      return json(
+      return jsonContents(
         uri,
         items.map(({ review, task }) => ({
           review_id: review.id,
@@ -143,7 +138,7 @@ function registerSkillTool(server: McpServer, app: ChimeraApp, skill: AnySkill):
     async (input: unknown) => {
       const parsed = skill.inputSchema.safeParse(input);
       if (!parsed.success)
-        return failure(`invalid input: ${fieldProblems(parsed.error).join('; ')}`);
+        return toolFailure(`invalid input: ${fieldProblems(parsed.error).join('; ')}`);
       const run = { taskId: crypto.randomUUID(), campaignId: crypto.randomUUID(), attempt: 1 };
       try {
         const { output } = await skill.run(parsed.data, {
@@ -155,19 +150,12 @@ function registerSkillTool(server: McpServer, app: ChimeraApp, skill: AnySkill):
           tools: app.services.toolsFor({ ...run, agentId: CALLER_AGENT, specId: skill.specId }),
           model: app.services.model,
         });
-        return {
-          content: [{ type: 'text', text: JSON.stringify(output) }],
-          structuredContent: output,
-        };
+        return structuredAnswer(output);
       } catch (error) {
-        return failure(
+        return toolFailure(
           error instanceof ChimeraError ? `${error.message} [${error.code}]` : String(error),
         );
       }
     },
   );
-}
-
-function failure(message: string) {
-  return { content: [{ type: 'text' as const, text: message }], isError: true };
 }

@@ -5,6 +5,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { Resvg } from '@resvg/resvg-js';
 import { z } from 'zod';
+import { structuredAnswer } from '../tool-results.js';
 import { cardSvg } from './card-svg.js';
 import { storeContentAddressed } from './content-addressed-files.js';
 
@@ -43,10 +44,7 @@ export function createMediaServer(options: MediaServerOptions): McpServer {
         video: false,
         notes: ['speech and video synthesis are not offered by this version; produce image posts'],
       };
-      return {
-        content: [{ type: 'text', text: JSON.stringify(result) }],
-        structuredContent: result,
-      };
+      return structuredAnswer(result);
     },
   );
 
@@ -84,10 +82,7 @@ export function createMediaServer(options: MediaServerOptions): McpServer {
         .asPng();
       const file = await storeContentAddressed(options.mediaDir, png, 'png', 'image/png');
       const result = { ...file, character_reference_id: input.character_reference_id };
-      return {
-        content: [{ type: 'text', text: JSON.stringify(result) }],
-        structuredContent: result,
-      };
+      return structuredAnswer(result);
     },
   );
 

@@ -4,6 +4,7 @@
 
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { jsonContents, structuredAnswer, toolFailure } from '../tool-results.js';
 import { commentsFor, simulateEngagement } from './audience-simulation.js';
 import type { SandboxPost, SandboxStore } from './sandbox-store.js';
 
@@ -35,17 +36,6 @@ function view(post: SandboxPost) {
     disclosure_level: post.disclosure_level,
     created_at: post.created_at.toISOString(),
   };
-}
-
-function answer<T extends Record<string, unknown>>(structured: T) {
-  return {
-    content: [{ type: 'text' as const, text: JSON.stringify(structured) }],
-    structuredContent: structured,
-  };
-}
-
-function refuse(message: string) {
-  return { content: [{ type: 'text' as const, text: message }], isError: true };
 }
 
 /** Sandbox options: its storage, the audience seed, and the clock. */
@@ -80,7 +70,7 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
     async (input) => {
       const limit = TEXT_LIMITS[input.platform];
       if (input.text_content.length > limit) {
-        return refuse(
+        return toolFailure(
           `text_content: ${input.text_content.length} characters is over the ${input.platform} limit of ${limit}`,
         );
       }
@@ -94,7 +84,7 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
         idempotency_key: input.idempotency_key,
       });
       if (created) await store.addMentions(commentsFor(post, seed));
-      return answer({ ...view(post), created });
+      return structuredAnswer({ ...view(post), created });
     },
   );
 
@@ -109,7 +99,7 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
     },
     async ({ idempotency_key }) => {
       const post = await store.findPostByKey(idempotency_key);
-      return answer(post ? { found: true, post: view(post) } : { found: false });
+      return structuredAnswer(post ? { found: true, post: view(post) } : { found: false });
     },
   );
 
@@ -128,7 +118,7 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
     },
     async (input) => {
       if (!(await store.getMention(input.mention_id))) {
-        return refuse(`mention_id: no mention '${input.mention_id}' on the sandbox`);
+        return toolFailure(`mention_id: no mention '${input.mention_id}' on the sandbox`);
       }
       const { reply, created } = await store.insertReply({
         mention_id: input.mention_id,
@@ -136,7 +126,7 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
         text: input.text_content,
         idempotency_key: input.idempotency_key,
       });
-      return answer({ reply_id: reply.id, mention_id: reply.mention_id, created });
+      return structuredAnswer({ reply_id: reply.id, mention_id: reply.mention_id, created });
     },
   );
 
@@ -156,8 +146,8 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
     },
     async ({ post_id }) => {
       const post = await store.getPost(post_id);
-      if (!post) return refuse(`post_id: no post '${post_id}' on the sandbox`);
-      return answer({ post_id, ...simulateEngagement(post, seed, now()) });
+      if (!post) return toolFailure(`post_id: no post '${post_id}' on the sandbox`);
+      return structuredAnswer({ post_id, ...simulateEngagement(post, seed, now()) });
     },
   );
 
@@ -175,9 +165,7 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
         String(account ?? 'chimera'),
         20,
       );
-      return {
-        contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(mentions) }],
-      };
+      return jsonContents(uri, mentions);
     },
   );
 

@@ -4,6 +4,7 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { FeedItem, FeedPlatform } from '../../../domain/feed-item.js';
+import { jsonContents, structuredAnswer } from '../tool-results.js';
 import type { FeedLibrary } from './feed-library.js';
 import {
   mentions,
@@ -69,10 +70,7 @@ export function createTrendsServer(library: FeedLibrary): McpServer {
         trends: trends.map(({ matching: _matching, ...trend }) => trend),
         items,
       };
-      return {
-        content: [{ type: 'text', text: JSON.stringify(result) }],
-        structuredContent: result,
-      };
+      return structuredAnswer(result);
     },
   );
 
@@ -91,9 +89,7 @@ export function createTrendsServer(library: FeedLibrary): McpServer {
           (library.topicsBySource.get(item.source) ?? []).includes(wanted) ||
           mentions(item, wanted),
       );
-      return {
-        contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(items) }],
-      };
+      return jsonContents(uri, items);
     },
   );
 
@@ -120,9 +116,7 @@ export function createTrendsServer(library: FeedLibrary): McpServer {
         platform: parsed.data,
         keywords: topKeywords(items, 10),
       };
-      return {
-        contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(body) }],
-      };
+      return jsonContents(uri, body);
     },
   );
 
