@@ -81,17 +81,13 @@ export class McpHub {
     const { digest, redacted } = argumentDigest(call.arguments);
     const trace = (outcome: string, detail: Record<string, unknown> = {}) =>
       this.options.trace([
-        {
-          kind: 'tool-call',
-          spec_id: call.specId,
-          campaign_id: call.campaignId ?? null,
-          task_id: call.taskId ?? null,
-          agent_id: call.agentId,
-          attempt: call.attempt ?? null,
-          duration_ms: performance.now() - startedAt,
-          outcome,
-          detail: { server: call.server, tool: call.tool, args: digest, redacted, ...detail },
-        },
+        callEvent('tool-call', call, startedAt, outcome, {
+          server: call.server,
+          tool: call.tool,
+          args: digest,
+          redacted,
+          ...detail,
+        }),
       ]);
     try {
       this.checkServer(call.server);
@@ -158,17 +154,10 @@ export class McpHub {
       throw failure;
     } finally {
       await this.options.trace([
-        {
-          kind: 'resource-read',
-          spec_id: request.specId,
-          campaign_id: request.campaignId ?? null,
-          task_id: request.taskId ?? null,
-          agent_id: request.agentId,
-          attempt: request.attempt ?? null,
-          duration_ms: performance.now() - startedAt,
-          outcome,
-          detail: { server: request.server, uri: request.uri },
-        },
+        callEvent('resource-read', request, startedAt, outcome, {
+          server: request.server,
+          uri: request.uri,
+        }),
       ]);
     }
   }
@@ -255,6 +244,27 @@ export class McpHub {
     }
     return client;
   }
+}
+
+/** The trace event of one hub call, stamped with the caller's context. */
+function callEvent(
+  kind: 'tool-call' | 'resource-read',
+  context: CallContext,
+  startedAt: number,
+  outcome: string,
+  detail: Record<string, unknown>,
+): TraceEvent {
+  return {
+    kind,
+    spec_id: context.specId,
+    campaign_id: context.campaignId ?? null,
+    task_id: context.taskId ?? null,
+    agent_id: context.agentId,
+    attempt: context.attempt ?? null,
+    duration_ms: performance.now() - startedAt,
+    outcome,
+    detail,
+  };
 }
 
 /** Transport trouble is worth another try; a tool's own error is not. */
