@@ -217,6 +217,10 @@ describe('planNextSteps: retry or fail (FR-PLAN-003)', () => {
     'SKILL_PERMANENT',
     'SKILL_UNKNOWN',
     'TASK_DEADLINE_EXCEEDED',
+    'MCP_UNKNOWN_SERVER',
+    'MCP_TOOL_DENIED',
+    'MCP_TOOL_FAILED',
+    'MCP_OUTPUT_INVALID',
   ])('fails a rejected task with the permanent error %s at its first attempt', (code) => {
     const rejected = task('a', 'rejected', { attempt: 1, max_attempts: 3, error_code: code });
     expect(canRetry(rejected)).toBe(false);
@@ -227,7 +231,8 @@ describe('planNextSteps: retry or fail (FR-PLAN-003)', () => {
     'SKILL_TRANSIENT',
     'SKILL_TIMEOUT',
     'TASK_LEASE_EXPIRED',
-  ])('retries a rejected task with the transient error %s', (code) => {
+    'MODEL_OUTPUT_INVALID',
+  ])('retries a rejected task with the error %s, which a new attempt may fix', (code) => {
     expect(canRetry(task('a', 'rejected', { attempt: 1, error_code: code }))).toBe(true);
   });
 });

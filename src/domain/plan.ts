@@ -71,13 +71,20 @@ export type PlanStep =
   | { action: 'fail'; taskId: string }
   | { action: 'cancel'; taskId: string; reason: string };
 
-/** Error codes that no retry can fix. */
+/**
+ * Error codes that no retry can fix: the same input meets the same refusal. MODEL_OUTPUT_INVALID
+ * is not among them: a new attempt with the error as feedback may well fit the schema.
+ */
 const PERMANENT_CODES = new Set([
   'SKILL_INPUT_INVALID',
   'SKILL_OUTPUT_INVALID',
   'SKILL_PERMANENT',
   'TASK_DEADLINE_EXCEEDED',
   'SKILL_UNKNOWN',
+  'MCP_UNKNOWN_SERVER',
+  'MCP_TOOL_DENIED',
+  'MCP_TOOL_FAILED',
+  'MCP_OUTPUT_INVALID',
 ]);
 
 /** True when a rejected task may be re-planned. */
