@@ -4,7 +4,7 @@
 import { hostname } from 'node:os';
 import type { ChimeraConfig } from '../config/config.js';
 import { ChimeraError } from '../domain/errors.js';
-import { BUNDLED_SERVERS } from '../mcp/bundled-servers.js';
+import { loadMcpConfig, NO_MCP_CONFIG } from '../mcp/mcp-config-file.js';
 import { McpHub } from '../mcp/mcp-hub.js';
 import { MemoryRateLimiter } from '../mcp/rate-limiter.js';
 import { hubTools } from '../mcp/skill-tools.js';
@@ -28,6 +28,7 @@ import { Planner } from '../swarm/planner.js';
 import { ReviewDesk } from '../swarm/review-desk.js';
 import { SwarmRuntime } from '../swarm/runtime.js';
 import { TaskWorker } from '../swarm/task-worker.js';
+import { hubServers } from './hub-servers.js';
 
 const SPECS_DIR = new URL('../../specs/', import.meta.url);
 
@@ -63,6 +64,8 @@ export async function openChimera(
   config: ChimeraConfig,
   options: OpenOptions,
 ): Promise<ChimeraApp> {
+  const mcpConfig = config.mcpConfig ? await loadMcpConfig(config.mcpConfig) : NO_MCP_CONFIG;
+  const mcpServers = hubServers(mcpConfig, config.mcpConfig ?? 'the defaults');
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -89,16 +92,8 @@ export async function openChimera(
       policies: [...CONTENT_POLICIES, ...(options.policies ?? [])],
     });
     const hub = new McpHub({
-      servers: Object.fromEntries(
-        Object.entries(BUNDLED_SERVERS).map(([name, server]) => [
-          name,
-          {
-            kind: 'in-process' as const,
-            create: () => server.create({ pool: database.pool, dataDir: config.dataDir }),
-          },
-        ]),
-      ),
-      allowLists: { byAgent: {}, default: Object.keys(BUNDLED_SERVERS).map((name) => `${name}.*`) },
+      servers: mcpServers.targets({ pool: database.pool, dataDir: config.dataDir }),
+      allowLists: mcpServers.allowLists,
       rateLimiter: new MemoryRateLimiter(),
       trace: (events) => store.traces.write(events),
     });

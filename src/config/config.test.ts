@@ -101,8 +101,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(14);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(14);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(15);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(15);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 // Chimera's configuration: environment variables, overridable by CLI flags, checked by zod.
 // Bad values fail at start-up with the variable's name and what to write instead.
 
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../domain/errors.js';
 
@@ -44,6 +45,8 @@ const Config = z
     model: z.string().min(1).default('offline'),
     /** Base URL of an OpenAI-compatible endpoint (Ollama, vLLM), for model 'openai-compatible:…'. */
     modelBaseUrl: z.string().url().optional(),
+    /** MCP configuration file (external servers, tool allow-lists); default `./.mcp.json` if present. */
+    mcpConfig: z.string().min(1).optional(),
     logLevel: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('warn'),
@@ -56,6 +59,9 @@ const Config = z
     message: 'CHIMERA_BACKOFF_BASE_MS must not exceed CHIMERA_BACKOFF_MAX_MS',
     path: ['backoffBaseMs'],
   });
+
+/** The MCP configuration file read when CHIMERA_MCP_CONFIG is unset and it exists. */
+const DEFAULT_MCP_CONFIG = '.mcp.json';
 
 export type ChimeraConfig = z.infer<typeof Config>;
 
@@ -74,6 +80,7 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   traceRetentionDays: 'CHIMERA_TRACE_RETENTION_DAYS',
   model: 'CHIMERA_MODEL',
   modelBaseUrl: 'CHIMERA_MODEL_BASE_URL',
+  mcpConfig: 'CHIMERA_MCP_CONFIG',
   logLevel: 'LOG_LEVEL',
 };
 
@@ -97,6 +104,9 @@ export function loadConfig(
       return `${name}: ${issue.message}${received}`;
     });
     throw new ConfigError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`);
+  }
+  if (parsed.data.mcpConfig === undefined && existsSync(DEFAULT_MCP_CONFIG)) {
+    return { ...parsed.data, mcpConfig: DEFAULT_MCP_CONFIG };
   }
   return parsed.data;
 }

@@ -1,4 +1,4 @@
-// scout.analyze: perceives through the trends MCP server, removes near-duplicates, scores
+// scout.analyze: perceives through one or more trends MCP servers, removes near-duplicates, scores
 // sentiment, clusters the last four hours into trends, and keeps those relevant to the agent's
 // niche and campaign goal. It reads; it never posts.
 
@@ -26,6 +26,8 @@ export const scoutSkill = defineSkill({
     keywords: z.array(z.string().min(2)).default([]),
     platforms: z.array(FeedPlatform).default([]),
     min_relevance: z.number().min(0).max(1).default(RELEVANCE_THRESHOLD),
+    /** MCP servers offering `fetch_trends`, read in turn and merged; the bundled one by default. */
+    trend_servers: z.array(z.string().min(1)).min(1).max(8).default(['trends']),
   }),
   outputSchema: TrendReport,
   timeoutMs: 20_000,
@@ -37,15 +39,21 @@ export const scoutSkill = defineSkill({
   ],
   async run(input, context) {
     const keywords = [...new Set([...contentWords(input.niche), ...input.keywords])];
-    const answer = await context.tools.callTool(
-      'trends',
-      'fetch_trends',
-      { keywords, platforms: input.platforms, timeframe: '24h' },
-      { outputSchema: FetchTrendsAnswer },
-    );
-    const items = answer?.items ?? [];
+    const items: FeedItem[] = [];
+    let asOf = '';
+    for (const server of new Set(input.trend_servers)) {
+      const answer = await context.tools.callTool(
+        server,
+        'fetch_trends',
+        { keywords, platforms: input.platforms, timeframe: '24h' },
+        { outputSchema: FetchTrendsAnswer },
+      );
+      items.push(...(answer?.items ?? []));
+      if (answer && answer.as_of > asOf) asOf = answer.as_of;
+    }
+    asOf ||= new Date().toISOString();
     const unique = dedupe(items);
-    const clusters = clusterTrends(unique, { now: answer?.as_of ?? new Date(), minItems: 1 });
+    const clusters = clusterTrends(unique, { now: asOf, minItems: 1 });
     const relevant = filterRelevant(
       clusters,
       { niche: input.niche, goal: input.goal },
@@ -60,7 +68,7 @@ export const scoutSkill = defineSkill({
       );
     }
     const report = {
-      as_of: answer?.as_of ?? new Date().toISOString(),
+      as_of: asOf,
       niche: input.niche,
       trends: relevant.map((trend) => ({
         trend_id: trend.trend_id,

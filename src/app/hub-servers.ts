@@ -1,0 +1,37 @@
+// Builds the MCP hub's server table: the bundled servers in-process, then the operator's external
+// servers from the MCP configuration file (stdio or Streamable HTTP). An external server with a
+// bundled server's name replaces it, so a real platform can stand in for the sandbox. The
+// allow-lists are checked first, before anything is opened.
+
+import type pg from 'pg';
+import { BUNDLED_SERVERS } from '../mcp/bundled-servers.js';
+import { type McpConfig, resolveAllowLists } from '../mcp/mcp-config-file.js';
+import type { McpServerTarget } from '../mcp/mcp-hub.js';
+import type { ToolAllowLists } from '../mcp/tool-allow-list.js';
+
+/** What the bundled servers need from the process. */
+export interface HubServerContext {
+  pool: pg.Pool;
+  dataDir: string;
+}
+
+/** The checked allow-lists, and the server table once the process can host bundled servers. */
+export interface HubServers {
+  allowLists: ToolAllowLists;
+  targets(context: HubServerContext): Record<string, McpServerTarget>;
+}
+
+/** Checks `mcpConfig` (read from `source`) against the servers it will have. */
+export function hubServers(mcpConfig: McpConfig, source: string): HubServers {
+  const names = new Set([...Object.keys(BUNDLED_SERVERS), ...Object.keys(mcpConfig.servers)]);
+  return {
+    allowLists: resolveAllowLists(mcpConfig, [...names], source),
+    targets(context) {
+      const servers: Record<string, McpServerTarget> = {};
+      for (const [name, server] of Object.entries(BUNDLED_SERVERS)) {
+        servers[name] = { kind: 'in-process', create: () => server.create(context) };
+      }
+      return Object.assign(servers, mcpConfig.servers);
+    },
+  };
+}
