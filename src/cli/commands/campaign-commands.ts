@@ -1,15 +1,15 @@
-// `chimera agent add FILE` and `chimera campaign launch FILE`.
+// `chimera agent add FILE`, `agent list`, `agent show ID` and `chimera campaign launch FILE`.
 
 import type { Command } from 'commander';
 import { parseAgent, readJsonFile } from '../../app/example-seed.js';
+import { InputError } from '../../domain/errors.js';
 import { toAgent } from '../../personas/persona.js';
 import { loadSoulFile } from '../../personas/soul-file.js';
 import { type CliContext, withApp } from '../cli-context.js';
 
 export function registerCampaignCommands(program: Command, context: CliContext): void {
-  program
-    .command('agent')
-    .description('manage agents')
+  const agents = program.command('agent').description('manage agents');
+  agents
     .command('add <file>')
     .description('create or update an agent from a SOUL.md persona or a JSON file')
     .action(async (file: string) => {
@@ -19,6 +19,29 @@ export function registerCampaignCommands(program: Command, context: CliContext):
       await withApp(context, { createDataDir: true }, async (app) => {
         await app.store.agents.upsert(agent);
         context.printer.line(`agent ${agent.id} saved`);
+      });
+    });
+  agents
+    .command('list')
+    .description('list agents with their niche and status')
+    .option('--json', 'print JSON')
+    .action(async (flags: { json?: boolean }) => {
+      await withApp(context, { createDataDir: false }, async (app) => {
+        const list = await app.store.agents.list();
+        if (flags.json) return context.printer.json(list);
+        for (const agent of list) {
+          context.printer.line(`${agent.id}  ${agent.status}  ${agent.name}  (${agent.niche})`);
+        }
+      });
+    });
+  agents
+    .command('show <id>')
+    .description("print an agent's stored record as JSON")
+    .action(async (id: string) => {
+      await withApp(context, { createDataDir: false }, async (app) => {
+        const agent = await app.store.agents.get(id);
+        if (!agent) throw new InputError(`no agent '${id}'; 'chimera agent list' shows the agents`);
+        context.printer.json(agent);
       });
     });
 
