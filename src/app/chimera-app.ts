@@ -19,7 +19,7 @@ import { type Database, openDatabase } from '../store/database.js';
 import { migrate } from '../store/migrator.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/store.js';
-import { CONTENT_POLICIES } from '../swarm/content-policies.js';
+import { CONTENT_POLICIES, ownRepeatsPolicy } from '../swarm/content-policies.js';
 import { EffectExecutor } from '../swarm/effects/effect-executor.js';
 import { publishPerformer } from '../swarm/effects/publish-performer.js';
 import { Judge, type JudgePolicy } from '../swarm/judge.js';
@@ -89,7 +89,7 @@ export async function openChimera(
     const planner = new Planner({ store, skills, specIds: catalog.ids });
     const judge = new Judge({
       thresholds: { approveAt: config.approveAt, escalateAt: config.escalateAt },
-      policies: [...CONTENT_POLICIES, ...(options.policies ?? [])],
+      policies: [...CONTENT_POLICIES, ownRepeatsPolicy(store.content), ...(options.policies ?? [])],
     });
     const hub = new McpHub({
       servers: mcpServers.targets({ pool: database.pool, dataDir: config.dataDir }),

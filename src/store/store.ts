@@ -206,6 +206,15 @@ export interface PublishedContent {
 export interface ContentRepository {
   recordPublished(content: PublishedContent): Promise<string>;
   listPublished(agentId?: string): Promise<Array<PublishedContent & { content_id: string }>>;
+  /** The agent's published captions since `since`, newest first. */
+  listRecentCaptions(agentId: string, since: Date): Promise<RecentCaption[]>;
+}
+
+/** A published post's caption and when it was recorded, for repeat checks. */
+export interface RecentCaption {
+  content_id: string;
+  caption: string;
+  published_at: Date;
 }
 
 /** An approval to commit at once: the task's moves, its output, result, effect and trace. */

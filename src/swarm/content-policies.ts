@@ -1,8 +1,10 @@
 // Judge policy hooks over what an audience would see: the pure classifiers of domain/policies
 // applied to a skill's public text. Skills without public text (analysis, plumbing) pass.
 
+import { OWN_REPEAT_WINDOW_DAYS, ownRepeatFindings } from '../domain/policies/own-repeats.js';
 import { checkDirectives } from '../domain/policies/persona-directives.js';
 import { sensitiveTopicsFinding } from '../domain/policies/sensitive-topics.js';
+import type { ContentRepository } from '../store/store.js';
 import type { JudgePolicy } from './judge.js';
 
 /** Sensitive topics (politics, health, finance, legal) always go to a human (FR-POLICY-001). */
@@ -51,7 +53,26 @@ export const personaDirectivesPolicy: JudgePolicy = {
   },
 };
 
-/** The policies every Judge runs. */
+/**
+ * Content that nearly repeats one of the agent's own posts of the last 30 days is rejected,
+ * naming the post (FR-POLICY-005). It reads the agent's published captions from the store.
+ */
+export function ownRepeatsPolicy(
+  content: Pick<ContentRepository, 'listRecentCaptions'>,
+  now: () => Date = () => new Date(),
+): JudgePolicy {
+  return {
+    name: 'own-repeats',
+    evaluate: async ({ skill, task, output }) => {
+      if (!skill.publicText) return [];
+      const since = new Date(now().getTime() - OWN_REPEAT_WINDOW_DAYS * 86_400_000);
+      const earlier = await content.listRecentCaptions(task.agent_id, since);
+      return ownRepeatFindings(skill.publicText(output), earlier);
+    },
+  };
+}
+
+/** The policies every Judge runs that need nothing but the result. */
 export const CONTENT_POLICIES: readonly JudgePolicy[] = [
   sensitiveTopicsPolicy,
   characterConsistencyPolicy,

@@ -1,9 +1,10 @@
-// director.create_brief: turns the best trend of a TrendReport into a ContentBrief in the
-// persona's voice, written by the configured language model, with its production cost
+// director.create_brief: turns the best trend of a TrendReport (the next one, when told a draft
+// repeats an earlier post) into a ContentBrief in the persona's voice, written by the configured language model, with its production cost
 // estimated from the price table. It plans content; it produces and publishes nothing.
 
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { OWN_REPEAT_REASON } from '../../domain/policies/own-repeats.js';
 import { withContext } from '../../models/model-context.js';
 import { productionCost } from '../../models/price-table.js';
 import { generateStructured } from '../../models/structured-generation.js';
@@ -40,7 +41,10 @@ export const directorSkill = defineSkill({
   ],
   publicText: (brief) => [brief.caption, brief.script ?? '', brief.hashtags.join(' ')].join('\n'),
   async run(input, context) {
-    const trend = input.report.trends[0] as (typeof input.report.trends)[number];
+    // Told that a draft repeats an earlier post, write about the report's next trend instead.
+    const repeats = context.feedback.filter((line) => line.includes(OWN_REPEAT_REASON)).length;
+    const trends = input.report.trends;
+    const trend = trends[repeats % trends.length] as (typeof trends)[number];
     const { persona, format } = input;
     const prompt = withContext(
       [

@@ -2,7 +2,7 @@
 // holding the platform ids and engagement metrics.
 
 import type { Kysely } from 'kysely';
-import type { ContentRepository, PublishedContent } from '../store.js';
+import type { ContentRepository, PublishedContent, RecentCaption } from '../store.js';
 import type { ChimeraSchema } from './schema.js';
 
 export class PostgresContentRepository implements ContentRepository {
@@ -34,6 +34,22 @@ export class PostgresContentRepository implements ContentRepository {
       })
       .execute();
     return id;
+  }
+
+  async listRecentCaptions(agentId: string, since: Date): Promise<RecentCaption[]> {
+    const rows = await this.db
+      .selectFrom('content_pipeline')
+      .select(['id', 'caption', 'created_at'])
+      .where('agent_id', '=', agentId)
+      .where('stage', '=', 'published')
+      .where('created_at', '>=', since)
+      .orderBy('created_at', 'desc')
+      .execute();
+    return rows.map((row) => ({
+      content_id: row.id,
+      caption: row.caption ?? '',
+      published_at: new Date(row.created_at),
+    }));
   }
 
   async listPublished(agentId?: string) {
