@@ -158,6 +158,19 @@ describe('planNextSteps: queueing (FR-PLAN-002)', () => {
     expect(planNextSteps(tasks)).toEqual([{ action: 'enqueue', taskId: 'd' }]);
   });
 
+  it('waits for a done dependency whose external effect (a post) has not happened yet', () => {
+    const waiting = [
+      task('a', 'done', { effect_pending: true }),
+      task('b', 'pending', { depends_on: ['a'] }),
+    ];
+    expect(planNextSteps(waiting)).toEqual([]);
+    const posted = [
+      task('a', 'done', { effect_pending: false }),
+      task('b', 'pending', { depends_on: ['a'] }),
+    ];
+    expect(planNextSteps(posted)).toEqual([{ action: 'enqueue', taskId: 'b' }]);
+  });
+
   it.each([
     'pending',
     'queued',

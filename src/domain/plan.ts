@@ -62,6 +62,8 @@ export interface PlanTaskView {
   attempt: number;
   max_attempts: number;
   error_code: string | null;
+  /** An approved external effect (a post) not yet performed: dependents wait for it. */
+  effect_pending?: boolean;
 }
 
 /** What the Planner will do to one task. */
@@ -110,7 +112,11 @@ export function planNextSteps(tasks: readonly PlanTaskView[]): PlanStep[] {
         taskId: task.id,
         reason: `dependency ${deadId} can no longer succeed`,
       });
-    } else if (dependencies.every((dependency) => dependency && isApproved(dependency.status))) {
+    } else if (
+      dependencies.every(
+        (dependency) => dependency && isApproved(dependency.status) && !dependency.effect_pending,
+      )
+    ) {
       steps.push({ action: 'enqueue', taskId: task.id });
     }
   }

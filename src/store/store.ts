@@ -145,6 +145,8 @@ export interface EffectRepository {
   markPerformed(id: string, result: unknown): Promise<boolean>;
   /** Ids of effects still to perform, recorded before `before`, oldest first. */
   listUnperformed(before: Date, limit: number): Promise<string[]>;
+  /** Ids of the campaign's tasks whose effect is still to perform. */
+  tasksAwaitingEffects(campaignId: string): Promise<string[]>;
 }
 
 /** The trace. */

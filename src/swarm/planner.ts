@@ -122,8 +122,13 @@ export class Planner {
     }
   }
 
-  private async advanceWithin(store: Store, campaign: Campaign, tasks: Task[]): Promise<void> {
-    const byId = new Map(tasks.map((task) => [task.id, task]));
+  private async advanceWithin(store: Store, campaign: Campaign, loaded: Task[]): Promise<void> {
+    // A task's dependents wait until its external effect (a post) has happened.
+    const awaiting = new Set(await store.effects.tasksAwaitingEffects(campaign.id));
+    const tasks = loaded.map((task) => ({ ...task, effect_pending: awaiting.has(task.id) }));
+    const byId = new Map<string, Task & { effect_pending?: boolean }>(
+      tasks.map((task) => [task.id, task]),
+    );
     const events: TraceEvent[] = [];
     // Repeat until nothing moves, so a failure cancels its dependents' dependents in this pass.
     for (

@@ -77,6 +77,17 @@ export class PostgresEffectRepository implements EffectRepository {
     return rows.map((row) => row.id);
   }
 
+  async tasksAwaitingEffects(campaignId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('effects as effect')
+      .innerJoin('tasks as task', 'task.id', 'effect.task_id')
+      .select('effect.task_id')
+      .where('task.campaign_id', '=', campaignId)
+      .where('effect.status', '=', 'recorded')
+      .execute();
+    return rows.map((row) => row.task_id);
+  }
+
   async count(): Promise<number> {
     const row = await this.db
       .selectFrom('effects')

@@ -7,6 +7,7 @@ import { ChimeraError } from '../../domain/errors.js';
 import type { Task } from '../../domain/task.js';
 import type { SkillServices, SkillTools } from '../../skills/skill.js';
 import type { Store, StoredEffect } from '../../store/store.js';
+import { wakePlanner } from '../dispatch.js';
 import { taskEvent } from '../trace.js';
 
 /** Acts out one kind of external effect. */
@@ -71,6 +72,8 @@ export class EffectExecutor {
     await store.transaction(async (tx) => {
       if (!(await tx.effects.markPerformed(effectId, answer))) return;
       await performer.record?.(tx, effect, task, answer);
+      // Dependents of the task were waiting for this effect to happen.
+      if (task.has_dependents) await wakePlanner(tx, task.campaign_id);
       await tx.traces.write([
         taskEvent(task, 'effect-perform', answer.reconciled ? 'reconciled' : 'performed', {
           specId: performer.specId,
