@@ -34,7 +34,7 @@ describe('chimera on a fresh embedded data dir', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/first run: seeded 3 example agents and 2 campaign/);
     expect(result.stdout).toMatch(/campaign "Spring drop teaser" \[completed\]: 6 done/);
-    expect(result.stdout).toMatch(/effects recorded: 4/);
+    expect(result.stdout).toMatch(/effects recorded: 6/);
     expect(result.stdout).toMatch(/posts published: 2/);
     expect(result.stdout).toMatch(
       /escalated noor\/brief: sensitive-topics: sensitive topic \(health\): mentions .* \(review [0-9a-f-]{36}\)/,
@@ -50,8 +50,8 @@ describe('chimera on a fresh embedded data dir', () => {
     const summary = JSON.parse(status.stdout);
     expect(summary).toMatchObject({
       database: 'embedded',
-      tasks: { done: 15 },
-      effects: 4,
+      tasks: { done: 17 },
+      effects: 6,
       published: 2,
     });
     expect(summary.campaigns).toHaveLength(2);
@@ -202,12 +202,12 @@ describe('chimera start', () => {
     await waitFor(() => service.output().includes('chimera running'));
     await waitFor(async () => {
       const status = await runCli(['status', '--json', '--data-dir', dir]);
-      return status.code === 0 && JSON.parse(status.stdout).tasks.done === 15;
+      return status.code === 0 && JSON.parse(status.stdout).tasks.done === 17;
     });
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
     expect(service.output()).toMatch(/stopping: letting tasks in flight finish/);
-    expect(service.output()).toMatch(/tasks: 1 awaiting_review, 15 done, 2 pending/);
+    expect(service.output()).toMatch(/tasks: 1 awaiting_review, 17 done, 3 pending/);
   });
 });
 
@@ -223,7 +223,7 @@ describe('chimera on an empty PostgreSQL database', () => {
   it('creates the tables and runs the example to done with run --once', async () => {
     const result = await runCli(['run', '--once'], { DATABASE_URL: database.databaseUrl });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/tasks: 1 awaiting_review, 15 done, 2 pending/);
+    expect(result.stdout).toMatch(/tasks: 1 awaiting_review, 17 done, 3 pending/);
     const client = new pg.Client({ connectionString: database.databaseUrl });
     await client.connect();
     try {

@@ -22,6 +22,7 @@ import type { Store } from '../store/store.js';
 import { CONTENT_POLICIES, ownRepeatsPolicy } from '../swarm/content-policies.js';
 import { EffectExecutor } from '../swarm/effects/effect-executor.js';
 import { publishPerformer } from '../swarm/effects/publish-performer.js';
+import { replyPerformer } from '../swarm/effects/reply-performer.js';
 import { Judge, type JudgePolicy } from '../swarm/judge.js';
 import { LeaseReaper } from '../swarm/lease-reaper.js';
 import { Planner } from '../swarm/planner.js';
@@ -115,7 +116,11 @@ export async function openChimera(
       store,
       planner,
       worker,
-      effects: new EffectExecutor({ store, services, performers: [publishPerformer] }),
+      effects: new EffectExecutor({
+        store,
+        services,
+        performers: [publishPerformer, replyPerformer],
+      }),
       reaper: new LeaseReaper({ store, leaseMs: config.leaseMs, backoff }),
       logger: options.logger,
       concurrency: config.concurrency,

@@ -81,6 +81,8 @@ export interface Skill<Input = unknown, Output = unknown> {
   readonly effect?: SkillEffect<Output>;
   /** The words an audience would see in an output; content policies (sensitive topics) read this. */
   publicText?(output: Output): string;
+  /** For reply skills: each incoming message with the reply drafted to it (the honesty check). */
+  exchanges?(output: Output): Array<{ incoming: string; reply: string }>;
   /** For visual skills: the character reference asked for and the one rendered (the lock). */
   characterReferences?(
     input: Input,

@@ -1,6 +1,7 @@
 // Judge policy hooks over what an audience would see: the pure classifiers of domain/policies
 // applied to a skill's public text. Skills without public text (analysis, plumbing) pass.
 
+import { admitsAutomation, asksIfAutomated, HONESTY_REPLY } from '../domain/policies/disclosure.js';
 import { OWN_REPEAT_WINDOW_DAYS, ownRepeatFindings } from '../domain/policies/own-repeats.js';
 import { checkDirectives } from '../domain/policies/persona-directives.js';
 import { sensitiveTopicsFinding } from '../domain/policies/sensitive-topics.js';
@@ -54,6 +55,22 @@ export const personaDirectivesPolicy: JudgePolicy = {
 };
 
 /**
+ * Honesty: a reply to "are you a bot?" must say the persona is AI; one that dodges or denies it
+ * is rejected with the question and the reply quoted (FR-POLICY-003).
+ */
+export const honestyPolicy: JudgePolicy = {
+  name: 'honesty',
+  evaluate: ({ skill, output }) =>
+    (skill.exchanges?.(output) ?? [])
+      .filter(({ incoming, reply }) => asksIfAutomated(incoming) && !admitsAutomation(reply))
+      .map(({ incoming, reply }) => ({
+        policy: 'honesty',
+        action: 'reject' as const,
+        reason: `"${incoming}" asks whether this is an AI, and the reply "${reply}" does not say so; answer honestly, e.g. "${HONESTY_REPLY}"`,
+      })),
+};
+
+/**
  * Content that nearly repeats one of the agent's own posts of the last 30 days is rejected,
  * naming the post (FR-POLICY-005). It reads the agent's published captions from the store.
  */
@@ -77,4 +94,5 @@ export const CONTENT_POLICIES: readonly JudgePolicy[] = [
   sensitiveTopicsPolicy,
   characterConsistencyPolicy,
   personaDirectivesPolicy,
+  honestyPolicy,
 ];

@@ -87,6 +87,12 @@ const ADMITS_AUTOMATION =
 const DENIES_AUTOMATION =
   /(?:\b(?:not|never)|n't)\s+(?:(?:an?|really|actually|some)\s+)*(?:ai|a\.i\.|artificial|virtual|bot|robot|automated|machine)\b|\b(?:i am|i'm)\s+(?:an?\s+)?(?:real\s+|actual\s+)?(?:human|person)\b/i;
 
+/** True when a reply admits being automated and does not deny it ("I am a virtual persona"). */
+export function admitsAutomation(reply: string): boolean {
+  const normalized = reply.replace(/\u2019/g, "'");
+  return ADMITS_AUTOMATION.test(normalized) && !DENIES_AUTOMATION.test(normalized);
+}
+
 /**
  * The reply to give when `asksIfAutomated` is true. When the persona's honesty directive quotes a
  * reply of at least two words (`Reply "I'm Ava, a virtual creator made with AI."`) that reply is
@@ -97,9 +103,5 @@ export function honestyReply(personaHonestyDirective?: string): string {
   if (personaHonestyDirective === undefined) return HONESTY_REPLY;
   const reply = quotedPhrases(personaHonestyDirective).find((phrase) => /\s/.test(phrase));
   if (reply === undefined) return HONESTY_REPLY;
-  const normalized = reply.replace(/\u2019/g, "'");
-  if (!ADMITS_AUTOMATION.test(normalized) || DENIES_AUTOMATION.test(normalized)) {
-    return HONESTY_REPLY;
-  }
-  return reply;
+  return admitsAutomation(reply) ? reply : HONESTY_REPLY;
 }

@@ -3,7 +3,9 @@
 
 import { contentBriefWriter } from './content-brief-writer.js';
 import type { OfflineWriter } from './offline-language-model.js';
+import { replyWriter } from './reply-writer.js';
 
 export const OFFLINE_WRITERS: Record<string, OfflineWriter> = {
   content_brief: contentBriefWriter,
+  comment_reply: replyWriter,
 };

@@ -66,3 +66,28 @@ export const EXAMPLE_PUBLISH_PLAN = {
   idempotency_key: 'ava:instagram:5d1e0c9a8b7f6e5d4c3b2a19',
   format: 'image',
 };
+
+export const EXAMPLE_REPLIES = {
+  platform: 'instagram',
+  author: 'ava',
+  replies: [
+    {
+      mention_id: '0b5e3c1a-9d2f-4e8b-a6c7-1f2e3d4c5b6a:c0',
+      mention_author: 'fan_4821',
+      mention_text: '@ava are you a bot?',
+      text_content: '@fan_4821 I am a virtual persona created by AI.',
+      honesty_reply: true,
+      idempotency_key: 'ava:reply:0b5e3c1a-9d2f-4e8b-a6c7-1f2e3d4c5b6a:c0',
+    },
+    {
+      mention_id: '0b5e3c1a-9d2f-4e8b-a6c7-1f2e3d4c5b6a:c1',
+      mention_author: 'fan_7310',
+      mention_text: '@ava where can I get one?',
+      text_content:
+        '@fan_7310 Good question! I will share the details in my next post, so keep an eye out.',
+      honesty_reply: false,
+      idempotency_key: 'ava:reply:0b5e3c1a-9d2f-4e8b-a6c7-1f2e3d4c5b6a:c1',
+    },
+  ],
+  mentions_seen: 3,
+};

@@ -1,9 +1,11 @@
-// The content skills: Scout (perceive), Director (plan), Artist (produce), Publisher (publish).
+// The content skills: Scout (perceive), Director (plan), Artist (produce), Publisher (publish)
+// and replies to comments.
 
 import type { AnySkill } from '../skill.js';
 import { artistSkill } from './artist-skill.js';
 import { directorSkill } from './director-skill.js';
 import { publisherSkill } from './publisher-skill.js';
+import { replySkill } from './reply-skill.js';
 import { scoutSkill } from './scout-skill.js';
 
 export const contentSkills: readonly AnySkill[] = [
@@ -11,4 +13,5 @@ export const contentSkills: readonly AnySkill[] = [
   directorSkill,
   artistSkill,
   publisherSkill,
+  replySkill,
 ];

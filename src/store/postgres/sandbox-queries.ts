@@ -75,15 +75,27 @@ export class PostgresSandboxStore implements SandboxStore {
   }
 
   async recentMentions(platform: string, mentioned: string, limit: number) {
-    return this.db
-      .selectFrom('sandbox_mentions')
-      .selectAll()
+    const rows = await this.db
+      .selectFrom('sandbox_mentions as mention')
+      .selectAll('mention')
+      .select((query) =>
+        query
+          .exists(
+            query
+              .selectFrom('sandbox_replies as reply')
+              .select('reply.id')
+              .whereRef('reply.mention_id', '=', 'mention.id')
+              .whereRef('reply.author', '=', 'mention.mentioned'),
+          )
+          .as('replied'),
+      )
       .where('platform', '=', platform)
       .where('mentioned', '=', mentioned)
       .orderBy('created_at', 'desc')
       .orderBy('id')
       .limit(limit)
       .execute();
+    return rows.map((row) => ({ ...row, replied: Boolean(row.replied) }));
   }
 
   async insertReply(reply: Omit<SandboxReply, 'id' | 'created_at'>) {

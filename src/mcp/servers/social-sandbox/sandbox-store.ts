@@ -44,7 +44,12 @@ export interface SandboxStore {
   /** Adds mentions; ids already present are skipped. */
   addMentions(mentions: readonly SandboxMention[]): Promise<void>;
   getMention(id: string): Promise<SandboxMention | undefined>;
-  recentMentions(platform: string, mentioned: string, limit: number): Promise<SandboxMention[]>;
+  /** The newest mentions of `mentioned`, each saying whether `mentioned` has replied to it. */
+  recentMentions(
+    platform: string,
+    mentioned: string,
+    limit: number,
+  ): Promise<Array<SandboxMention & { replied: boolean }>>;
   insertReply(
     reply: Omit<SandboxReply, 'id' | 'created_at'>,
   ): Promise<{ reply: SandboxReply; created: boolean }>;

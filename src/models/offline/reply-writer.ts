@@ -1,0 +1,49 @@
+// The offline model's writer for replies to comments: a short, friendly answer in the persona's
+// voice, chosen by what the comment does (asks, praises, doubts, or just says hello). It is
+// deterministic: the same persona and comment always give the same reply. It never answers
+// "are you a bot?" itself; the reply skill gives the honesty reply for those.
+
+import { createHash } from 'node:crypto';
+import type { OfflineWriter } from './offline-language-model.js';
+
+interface ReplyContext {
+  persona: { name: string; niche: string };
+  comment: { author: string; text: string };
+}
+
+const REPLIES: Record<'question' | 'praise' | 'doubt' | 'other', readonly string[]> = {
+  question: [
+    'Good question! I will share the details in my next post, so keep an eye out.',
+    'Great question. I am putting together a proper answer for an upcoming post.',
+  ],
+  praise: [
+    'Thank you so much, that honestly made my day!',
+    'This means a lot, thank you for being here!',
+  ],
+  doubt: [
+    'Fair point, and thank you for saying it. I will dig into this more.',
+    'Totally get the doubt. Honest feedback like this keeps me sharp.',
+  ],
+  other: ['Thanks for stopping by!', 'Appreciate you being here!'],
+};
+
+const PRAISE = /\b(?:love|great|amazing|awesome|helpful|thank|thanks|obsessed|beautiful|saving)\b/i;
+const DOUBT = /\b(?:not sure|doubt|disagree|meh|overrated|tbh|hmm|wrong|hate)\b/i;
+
+/** Writes `{ text }`: a reply to the comment in context. */
+export const replyWriter: OfflineWriter = (raw) => {
+  const { persona, comment } = raw as unknown as ReplyContext;
+  const body = comment.text.replace(/@\w+/g, '').trim();
+  const kind = DOUBT.test(body)
+    ? 'doubt'
+    : body.includes('?')
+      ? 'question'
+      : PRAISE.test(body)
+        ? 'praise'
+        : 'other';
+  const options = REPLIES[kind];
+  const index =
+    createHash('sha256').update(`${persona.name}:${comment.text}`).digest().readUInt32BE(0) %
+    options.length;
+  return { text: `@${comment.author} ${options[index]}` };
+};
