@@ -28,9 +28,26 @@ export function textCost(
   );
 }
 
-/** Cost of producing an asset of `format` (an image for image and, in this version, video). */
-export function productionCost(format: 'text' | 'image' | 'video'): number {
-  return format === 'text' ? 0 : MEDIA_PRICES.image;
+/**
+ * Spoken words per second of the bundled speech synthesiser (espeak-ng at its default 175 words
+ * a minute measured 2.86–2.89 over 100–500 word scripts), for estimating a video's length.
+ */
+export const SPOKEN_WORDS_PER_SECOND = 2.87;
+
+/** Seconds a script of `words` words takes to speak. */
+export function spokenSeconds(words: number): number {
+  return words / SPOKEN_WORDS_PER_SECOND;
+}
+
+/**
+ * Cost of producing an asset of `format`: nothing for text, one image for an image (and for a
+ * video that fell back to an image), and for a video its poster image plus speech and video by
+ * the second. `videoSeconds` is the rendered length, or the estimate from the script.
+ */
+export function productionCost(format: 'text' | 'image' | 'video', videoSeconds = 0): number {
+  if (format === 'text') return 0;
+  const perSecond = MEDIA_PRICES.speechPerSecond + MEDIA_PRICES.videoPerSecond;
+  return roundMicro(MEDIA_PRICES.image + (format === 'video' ? videoSeconds * perSecond : 0));
 }
 
 /** Rounds dollars to six decimals (one micro-dollar), the precision costs are kept at. */

@@ -1,6 +1,7 @@
 // artist.produce: turns a ContentBrief into media through the media MCP server, with the
-// persona's character reference fixed in every render. When the server cannot make video it
-// produces an image post and says so in the asset's notes. It produces; it does not publish.
+// persona's character reference fixed in every render. A video brief becomes an MP4 (the card
+// over the spoken script) and its PNG poster; when the server cannot make video it produces an
+// image post and says so in the asset's notes. It produces; it does not publish.
 
 import { z } from 'zod';
 import { productionCost } from '../../models/price-table.js';
@@ -10,13 +11,20 @@ import { EXAMPLE_ASSET, EXAMPLE_BRIEF } from './contract-examples.js';
 import { MediaAsset } from './media-asset.js';
 
 const Capabilities = z.object({ image: z.boolean(), video: z.boolean() });
-const Rendered = z.object({
+const StoredFile = z.object({
   path: z.string(),
   mime: z.string(),
   bytes: z.number().int().positive(),
   sha256: z.string(),
-  character_reference_id: z.string(),
 });
+const Rendered = StoredFile.extend({ character_reference_id: z.string() });
+const RenderedVideo = Rendered.extend({
+  duration_seconds: z.number().positive(),
+  poster: StoredFile,
+});
+
+/** An asset's entry for a stored file. */
+const assetFile = ({ path, mime, bytes }: z.infer<typeof StoredFile>) => ({ path, mime, bytes });
 
 export const artistSkill = defineSkill({
   name: 'artist.produce',
@@ -49,19 +57,30 @@ export const artistSkill = defineSkill({
     }
     const files: MediaAsset['files'] = [];
     let reference: string | undefined;
-    if (format !== 'text') {
+    let videoSeconds = 0;
+    const card = {
+      caption: brief.caption.slice(0, 300),
+      prompt: brief.visual_prompts[0] ?? brief.caption,
+      character_reference_id: brief.character_reference_id,
+    };
+    if (format === 'video') {
       const rendered = await context.tools.callTool(
         'media',
-        'render_image',
-        {
-          caption: brief.caption.slice(0, 300),
-          prompt: brief.visual_prompts[0] ?? brief.caption,
-          character_reference_id: brief.character_reference_id,
-        },
-        { outputSchema: Rendered },
+        'render_video',
+        { ...card, script: brief.script ?? brief.caption },
+        { outputSchema: RenderedVideo },
       );
       if (rendered) {
-        files.push({ path: rendered.path, mime: rendered.mime, bytes: rendered.bytes });
+        files.push(assetFile(rendered), assetFile(rendered.poster));
+        reference = rendered.character_reference_id;
+        videoSeconds = rendered.duration_seconds;
+      }
+    } else if (format === 'image') {
+      const rendered = await context.tools.callTool('media', 'render_image', card, {
+        outputSchema: Rendered,
+      });
+      if (rendered) {
+        files.push(assetFile(rendered));
         reference = rendered.character_reference_id;
       }
     }
@@ -72,7 +91,8 @@ export const artistSkill = defineSkill({
       files,
       // An offline render always follows the brief; a fallback from video is a lesser result.
       quality_score: notes.length > 0 ? 0.9 : 0.95,
-      production_cost: productionCost(format),
+      // The price table the Director estimated with, at the rendered length.
+      production_cost: productionCost(format, videoSeconds),
       ...(reference && { character_reference_id: reference }),
       caption: brief.caption,
       hashtags: brief.hashtags,

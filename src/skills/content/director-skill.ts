@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { OWN_REPEAT_REASON } from '../../domain/policies/own-repeats.js';
 import { withContext } from '../../models/model-context.js';
-import { productionCost } from '../../models/price-table.js';
+import { productionCost, spokenSeconds } from '../../models/price-table.js';
 import { generateStructured } from '../../models/structured-generation.js';
 import { defineSkill } from '../skill.js';
-import { BriefDraft, ContentBrief } from './content-brief.js';
+import { BriefDraft, ContentBrief, wordCount } from './content-brief.js';
 import { EXAMPLE_BRIEF, EXAMPLE_PERSONA, EXAMPLE_TREND_REPORT } from './contract-examples.js';
 import { TrendReport } from './trend-report.js';
 
@@ -71,7 +71,10 @@ export const directorSkill = defineSkill({
       trend_id: trend.trend_id,
       format,
       character_reference_id: persona.character_reference_id,
-      estimated_cost: productionCost(format),
+      estimated_cost: productionCost(
+        format,
+        format === 'video' ? spokenSeconds(wordCount(value.script ?? '')) : 0,
+      ),
     };
     return { output: brief, confidence: 0.93 };
   },
