@@ -29,6 +29,8 @@ describe('loadConfig', () => {
       escalateAt: 0.7,
       traceRetentionDays: 90,
       model: 'offline',
+      httpHost: '127.0.0.1',
+      httpPort: 7420,
       logLevel: 'warn',
     });
   });
@@ -48,6 +50,9 @@ describe('loadConfig', () => {
       CHIMERA_TRACE_RETENTION_DAYS: '30',
       CHIMERA_MODEL: 'openai-compatible:llama3.1',
       CHIMERA_MODEL_BASE_URL: 'http://127.0.0.1:11434/v1',
+      CHIMERA_HTTP_HOST: '0.0.0.0',
+      CHIMERA_HTTP_PORT: '0',
+      CHIMERA_MCP_CONFIG: '/etc/chimera/mcp.json',
       LOG_LEVEL: 'debug',
     });
     expect(config).toEqual({
@@ -64,6 +69,9 @@ describe('loadConfig', () => {
       traceRetentionDays: 30,
       model: 'openai-compatible:llama3.1',
       modelBaseUrl: 'http://127.0.0.1:11434/v1',
+      httpHost: '0.0.0.0',
+      httpPort: 0,
+      mcpConfig: '/etc/chimera/mcp.json',
       logLevel: 'debug',
     });
   });
@@ -101,8 +109,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(15);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(15);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(17);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(17);
   });
 
   it.each([

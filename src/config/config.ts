@@ -45,6 +45,10 @@ const Config = z
     model: z.string().min(1).default('offline'),
     /** Base URL of an OpenAI-compatible endpoint (Ollama, vLLM), for model 'openai-compatible:…'. */
     modelBaseUrl: z.string().url().optional(),
+    /** Interface the HTTP server (MCP endpoint, health) listens on. */
+    httpHost: z.string().min(1).default('127.0.0.1'),
+    /** Port of the HTTP server; 0 picks a free one. */
+    httpPort: decimal(z.number().int().min(0).max(65_535)).default(7420),
     /** MCP configuration file (external servers, tool allow-lists); default `./.mcp.json` if present. */
     mcpConfig: z.string().min(1).optional(),
     logLevel: z
@@ -81,6 +85,8 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   model: 'CHIMERA_MODEL',
   modelBaseUrl: 'CHIMERA_MODEL_BASE_URL',
   mcpConfig: 'CHIMERA_MCP_CONFIG',
+  httpHost: 'CHIMERA_HTTP_HOST',
+  httpPort: 'CHIMERA_HTTP_PORT',
   logLevel: 'LOG_LEVEL',
 };
 

@@ -12,10 +12,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Environment for a child: this one, minus DATABASE_URL unless the test sets it. */
+/**
+ * Environment for a child: this one, minus DATABASE_URL unless the test sets it, and any free
+ * HTTP port, so services started by tests running side by side never collide.
+ */
 function childEnvironment(environment: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return { ...rest, LOG_LEVEL: 'warn', ...environment };
+  return { ...rest, LOG_LEVEL: 'warn', CHIMERA_HTTP_PORT: '0', ...environment };
 }
 
 /** Runs `chimera ...args` to completion. */

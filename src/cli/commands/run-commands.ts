@@ -1,6 +1,8 @@
-// `chimera start` (until SIGINT/SIGTERM) and `chimera run --once` (until quiescent).
+// `chimera start` (until SIGINT/SIGTERM, with the HTTP server) and `chimera run --once` (until
+// quiescent).
 
 import type { Command } from 'commander';
+import { startHttpServer } from '../../api/http-server.js';
 import type { ChimeraApp } from '../../app/chimera-app.js';
 import { seedExamples } from '../../app/example-seed.js';
 import { schedulePruning } from '../../app/trace-retention.js';
@@ -22,33 +24,43 @@ export function registerRunCommands(program: Command, context: CliContext): void
         context,
         { createDataDir: true, config: concurrencyOverride(flags.concurrency) },
         async (app, logger) => {
-          await maybeSeed(app, flags.seed, context);
-          const stopPruning = schedulePruning(app.store, app.config.traceRetentionDays, (error) =>
-            logger.error({ err: error }, 'trace pruning failed'),
-          );
-          await app.runtime.start();
-          context.printer.line(
-            `chimera running on the ${app.database.kind} database (${app.config.concurrency} workers); Ctrl-C stops it`,
-          );
-          let lastProgress = '';
-          const timer = setInterval(async () => {
-            const summary = await summarize(app).catch(() => undefined);
-            if (!summary) return;
-            const reviews =
-              summary.pendingReviews > 0
-                ? `; ${summary.pendingReviews} awaiting review (chimera review list)`
-                : '';
-            const progress = `progress: ${formatCounts(summary.tasks)}${reviews}`;
-            // Quiet while nothing changes: an idle service should not scroll the terminal.
-            if (progress !== lastProgress) context.printer.progress(progress);
-            lastProgress = progress;
-          }, PROGRESS_EVERY_MS);
-          await waitForStopSignal();
-          clearInterval(timer);
-          stopPruning();
-          context.printer.progress('stopping: letting tasks in flight finish…');
-          await app.runtime.stop();
-          for (const line of formatSummary(await summarize(app))) context.printer.line(line);
+          // Listen first: a busy port stops start-up before anything is seeded or scheduled.
+          const http = await startHttpServer(app, {
+            host: app.config.httpHost,
+            port: app.config.httpPort,
+          });
+          try {
+            await maybeSeed(app, flags.seed, context);
+            const stopPruning = schedulePruning(app.store, app.config.traceRetentionDays, (error) =>
+              logger.error({ err: error }, 'trace pruning failed'),
+            );
+            await app.runtime.start();
+            context.printer.line(
+              `chimera running on the ${app.database.kind} database (${app.config.concurrency} workers); Ctrl-C stops it`,
+            );
+            context.printer.line(`mcp endpoint (Streamable HTTP): ${http.mcpUrl}`);
+            let lastProgress = '';
+            const timer = setInterval(async () => {
+              const summary = await summarize(app).catch(() => undefined);
+              if (!summary) return;
+              const reviews =
+                summary.pendingReviews > 0
+                  ? `; ${summary.pendingReviews} awaiting review (chimera review list)`
+                  : '';
+              const progress = `progress: ${formatCounts(summary.tasks)}${reviews}`;
+              // Quiet while nothing changes: an idle service should not scroll the terminal.
+              if (progress !== lastProgress) context.printer.progress(progress);
+              lastProgress = progress;
+            }, PROGRESS_EVERY_MS);
+            await waitForStopSignal();
+            clearInterval(timer);
+            stopPruning();
+            context.printer.progress('stopping: letting tasks in flight finish…');
+            await app.runtime.stop();
+            for (const line of formatSummary(await summarize(app))) context.printer.line(line);
+          } finally {
+            await http.close();
+          }
         },
       );
     });
