@@ -6,7 +6,8 @@ import type { ChimeraConfig } from '../config/config.js';
 import { ChimeraError } from '../domain/errors.js';
 import { loadMcpConfig, NO_MCP_CONFIG } from '../mcp/mcp-config-file.js';
 import { McpHub } from '../mcp/mcp-hub.js';
-import { MemoryRateLimiter } from '../mcp/rate-limiter.js';
+import { MemoryRateLimiter, type RateLimiter } from '../mcp/rate-limiter.js';
+import { RedisRateLimiter } from '../mcp/redis-rate-limiter.js';
 import { hubTools } from '../mcp/skill-tools.js';
 import { createLanguageModel } from '../models/language-model-factory.js';
 import { OFFLINE_WRITERS } from '../models/offline/offline-writers.js';
@@ -92,10 +93,14 @@ export async function openChimera(
       thresholds: { approveAt: config.approveAt, escalateAt: config.escalateAt },
       policies: [...CONTENT_POLICIES, ownRepeatsPolicy(store.content), ...(options.policies ?? [])],
     });
+    // One budget across every process when Redis is configured; per process otherwise.
+    const rateLimiter: RateLimiter = config.redisUrl
+      ? new RedisRateLimiter(config.redisUrl)
+      : new MemoryRateLimiter();
     const hub = new McpHub({
       servers: mcpServers.targets({ pool: database.pool, dataDir: config.dataDir }),
       allowLists: mcpServers.allowLists,
-      rateLimiter: new MemoryRateLimiter(),
+      rateLimiter,
       trace: (events) => store.traces.write(events),
     });
     const services: SkillServices = {
@@ -141,6 +146,7 @@ export async function openChimera(
       close: async () => {
         await runtime.stop();
         await hub.close();
+        await rateLimiter.close?.();
         await database.close();
       },
     };

@@ -1,5 +1,5 @@
 // Rate limits per agent and tool: a fixed window per key. The in-memory limiter serves one
-// process; a Redis-backed one (same interface) serves many.
+// process; RedisRateLimiter (redis-rate-limiter.ts, same interface) serves many.
 
 /** A rate limiter. `take` spends one unit of `key`'s budget if any is left. */
 export interface RateLimiter {
@@ -7,6 +7,8 @@ export interface RateLimiter {
     key: string,
     limit: { max: number; windowMs: number },
   ): Promise<{ allowed: boolean; retryAfterMs: number }>;
+  /** Releases connections, if any. */
+  close?(): Promise<void>;
 }
 
 /** One process's limiter. */
