@@ -98,7 +98,11 @@ export async function openChimera(
       ? new RedisRateLimiter(config.redisUrl)
       : new MemoryRateLimiter();
     const hub = new McpHub({
-      servers: mcpServers.targets({ pool: database.pool, dataDir: config.dataDir }),
+      servers: mcpServers.targets({
+        pool: database.pool,
+        dataDir: config.dataDir,
+        feedsManifest: config.feeds,
+      }),
       allowLists: mcpServers.allowLists,
       rateLimiter,
       trace: (events) => store.traces.write(events),

@@ -13,6 +13,7 @@ import type { ToolAllowLists } from '../mcp/tool-allow-list.js';
 export interface HubServerContext {
   pool: pg.Pool;
   dataDir: string;
+  feedsManifest?: string | undefined;
 }
 
 /** The checked allow-lists, and the server table once the process can host bundled servers. */

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       CHIMERA_TRACE_RETENTION_DAYS: '30',
       CHIMERA_MODEL: 'openai-compatible:llama3.1',
       CHIMERA_MODEL_BASE_URL: 'http://127.0.0.1:11434/v1',
+      CHIMERA_FEEDS: '/etc/chimera/feeds.json',
       CHIMERA_HTTP_HOST: '0.0.0.0',
       CHIMERA_HTTP_PORT: '0',
       CHIMERA_MCP_CONFIG: '/etc/chimera/mcp.json',
@@ -69,6 +70,7 @@ describe('loadConfig', () => {
       traceRetentionDays: 30,
       model: 'openai-compatible:llama3.1',
       modelBaseUrl: 'http://127.0.0.1:11434/v1',
+      feeds: '/etc/chimera/feeds.json',
       httpHost: '0.0.0.0',
       httpPort: 0,
       mcpConfig: '/etc/chimera/mcp.json',
@@ -109,8 +111,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(17);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(17);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(18);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(18);
   });
 
   it.each([

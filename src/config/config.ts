@@ -45,6 +45,8 @@ const Config = z
     model: z.string().min(1).default('offline'),
     /** Base URL of an OpenAI-compatible endpoint (Ollama, vLLM), for model 'openai-compatible:…'. */
     modelBaseUrl: z.string().url().optional(),
+    /** Feed manifest (JSON) of the bundled trends server; default: the shipped snapshots. */
+    feeds: z.string().min(1).optional(),
     /** Interface the HTTP server (MCP endpoint, health) listens on. */
     httpHost: z.string().min(1).default('127.0.0.1'),
     /** Port of the HTTP server; 0 picks a free one. */
@@ -85,6 +87,7 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   model: 'CHIMERA_MODEL',
   modelBaseUrl: 'CHIMERA_MODEL_BASE_URL',
   mcpConfig: 'CHIMERA_MCP_CONFIG',
+  feeds: 'CHIMERA_FEEDS',
   httpHost: 'CHIMERA_HTTP_HOST',
   httpPort: 'CHIMERA_HTTP_PORT',
   logLevel: 'LOG_LEVEL',

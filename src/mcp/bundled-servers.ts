@@ -2,6 +2,7 @@
 // the embedded system, or on its own over stdio with `chimera mcp serve <name>`.
 
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type pg from 'pg';
 import { ChimeraError } from '../domain/errors.js';
@@ -17,6 +18,8 @@ export interface BundledServerContext {
   pool?: pg.Pool;
   /** Chimera's data dir; rendered media go to `<dataDir>/media`. */
   dataDir?: string;
+  /** Feed manifest of the trends server (CHIMERA_FEEDS); default: the shipped snapshots. */
+  feedsManifest?: string;
 }
 
 /** A bundled server: whether it needs the database, and how to build it. */
@@ -28,7 +31,10 @@ export interface BundledServer {
 export const BUNDLED_SERVERS: Record<string, BundledServer> = {
   trends: {
     needsDatabase: false,
-    create: async () => createTrendsServer(await loadFeedLibrary()),
+    create: async ({ feedsManifest }) =>
+      createTrendsServer(
+        await loadFeedLibrary(feedsManifest ? pathToFileURL(resolve(feedsManifest)) : undefined),
+      ),
   },
   media: {
     needsDatabase: false,

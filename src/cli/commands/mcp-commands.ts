@@ -23,10 +23,11 @@ export function registerMcpCommands(program: Command, context: CliContext): void
         );
       }
       const bundled = bundledServer(name);
-      const { dataDir } = configFor(context);
-      if (!bundled.needsDatabase) return serveOnStdio(await bundled.create({ dataDir }));
+      const { dataDir, feeds } = configFor(context);
+      const files = { dataDir, ...(feeds && { feedsManifest: feeds }) };
+      if (!bundled.needsDatabase) return serveOnStdio(await bundled.create(files));
       await withApp(context, { createDataDir: true }, async (app) =>
-        serveOnStdio(await bundled.create({ pool: app.database.pool, dataDir })),
+        serveOnStdio(await bundled.create({ pool: app.database.pool, ...files })),
       );
     });
 }

@@ -13,7 +13,11 @@ import { defineSkill } from '../skill.js';
 import { EXAMPLE_TREND_REPORT } from './contract-examples.js';
 import { TrendReport } from './trend-report.js';
 
-const FetchTrendsAnswer = z.object({ as_of: z.string(), items: z.array(FeedItem) });
+const FetchTrendsAnswer = z.object({
+  as_of: z.string(),
+  items: z.array(FeedItem),
+  feed_problems: z.array(z.string()).default([]),
+});
 
 export const scoutSkill = defineSkill({
   name: 'scout.analyze',
@@ -40,6 +44,7 @@ export const scoutSkill = defineSkill({
   async run(input, context) {
     const keywords = [...new Set([...contentWords(input.niche), ...input.keywords])];
     const items: FeedItem[] = [];
+    const sourceProblems: string[] = [];
     let asOf = '';
     for (const server of new Set(input.trend_servers)) {
       const answer = await context.tools.callTool(
@@ -49,6 +54,9 @@ export const scoutSkill = defineSkill({
         { outputSchema: FetchTrendsAnswer },
       );
       items.push(...(answer?.items ?? []));
+      sourceProblems.push(
+        ...(answer?.feed_problems ?? []).map((problem) => `${server}: ${problem}`),
+      );
       if (answer && answer.as_of > asOf) asOf = answer.as_of;
     }
     asOf ||= new Date().toISOString();
@@ -84,6 +92,7 @@ export const scoutSkill = defineSkill({
       })),
       items_seen: items.length,
       duplicates_removed: items.length - unique.length,
+      source_problems: sourceProblems,
     };
     // A single relevant trend is thin evidence: it lands below 0.90 and a person looks at it.
     return { output: report, confidence: Math.min(0.97, 0.85 + 0.04 * relevant.length) };

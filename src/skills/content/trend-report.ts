@@ -25,5 +25,7 @@ export const TrendReport = z.object({
   trends: z.array(Trend).min(1).max(20),
   items_seen: z.number().int().nonnegative(),
   duplicates_removed: z.number().int().nonnegative(),
+  /** Sources the trend servers could not read, so a reader knows what the report missed. */
+  source_problems: z.array(z.string()).default([]),
 });
 export type TrendReport = z.infer<typeof TrendReport>;

@@ -44,6 +44,7 @@ export function createTrendsServer(library: FeedLibrary): McpServer {
         as_of: z.string(),
         trends: z.array(TrendSignal),
         items: z.array(FeedItem),
+        feed_problems: z.array(z.string()),
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -69,6 +70,7 @@ export function createTrendsServer(library: FeedLibrary): McpServer {
         as_of: library.now.toISOString(),
         trends: trends.map(({ matching: _matching, ...trend }) => trend),
         items,
+        feed_problems: library.problems,
       };
       return structuredAnswer(result);
     },
