@@ -1,18 +1,22 @@
-// Judge policy hooks over what an audience would see: the pure classifiers of domain/policies
-// applied to a skill's public text. Skills without public text (analysis, plumbing) pass.
+// Judge policy hooks over what an audience would see: the classifiers of domain/policies (and
+// the sensitive-topic model) applied to a skill's public text. Skills without public text
+// (analysis, plumbing) pass.
 
 import { admitsAutomation, asksIfAutomated, HONESTY_REPLY } from '../domain/policies/disclosure.js';
 import { OWN_REPEAT_WINDOW_DAYS, ownRepeatFindings } from '../domain/policies/own-repeats.js';
 import { checkDirectives } from '../domain/policies/persona-directives.js';
-import { sensitiveTopicsFinding } from '../domain/policies/sensitive-topics.js';
+import { sensitiveTopicsModelFindings } from '../models/text-classifiers/sensitive-topics-model.js';
 import type { ContentRepository } from '../store/store.js';
 import type { JudgePolicy } from './judge.js';
 
-/** Sensitive topics (politics, health, finance, legal) always go to a human (FR-POLICY-001). */
+/**
+ * Sensitive topics (politics, health, finance, legal) always go to a human (FR-POLICY-001): the
+ * keyword lexicon or the topic model flags them, so unlisted wording still reaches a person.
+ */
 export const sensitiveTopicsPolicy: JudgePolicy = {
   name: 'sensitive-topics',
-  evaluate: ({ skill, output }) =>
-    skill.publicText ? sensitiveTopicsFinding(skill.publicText(output)) : [],
+  evaluate: async ({ skill, output }) =>
+    skill.publicText ? sensitiveTopicsModelFindings(skill.publicText(output)) : [],
 };
 
 /**

@@ -37,11 +37,12 @@ const evenHalf = examples.filter((_, index) => index % 2 === 0);
 const oddHalf = examples.filter((_, index) => index % 2 === 1);
 
 /**
- * The blind set's figures when it was first run, kept as a floor so that a lexicon change cannot
- * silently lose recall on unseen posts. They are far below the 0.95 goal: see the report in the
- * blind fixture's description.
+ * The lexicon's blind-set figures as last measured (2026-11-22: 34 of 60 found, no false alarm),
+ * kept as a floor so that a lexicon change cannot silently lose recall or precision on unseen
+ * posts. They are far below the 0.95 goal; the topic model in
+ * src/models/text-classifiers/sensitive-topics-model.ts closes most of the gap (58 of 60).
  */
-const BLIND_BASELINE = { sensitiveFound: 33, sensitiveTotal: 60, precision: 0.85 };
+const BLIND_BASELINE = { sensitiveFound: 34, sensitiveTotal: 60, precision: 1 };
 
 interface Evaluation {
   size: number;
@@ -115,7 +116,11 @@ function evaluate(set: readonly Example[]): Evaluation {
   };
 }
 
-function report(name: string, evaluation: Evaluation): string {
+/**
+ * The printed figures for one set. `withTexts` false leaves out the missed and falsely flagged
+ * posts themselves: the blind set's texts must not be read, or it stops being blind.
+ */
+function report(name: string, evaluation: Evaluation, withTexts = true): string {
   const percent = (value: number) => value.toFixed(3);
   const lines = [
     `${name} (${evaluation.size} posts)`,
@@ -125,8 +130,14 @@ function report(name: string, evaluation: Evaluation): string {
     }),
     `  sensitive vs not: precision ${percent(evaluation.binaryPrecision)}  recall ${percent(evaluation.binaryRecall)}  accuracy ${percent(evaluation.binaryAccuracy)}`,
     `  exact category-set accuracy ${percent(evaluation.exactCategoryAccuracy)}`,
-    ...evaluation.missed.map((text) => `  missed: ${text}`),
-    ...evaluation.falseAlarms.map((text) => `  false alarm: ${text}`),
+    ...(withTexts
+      ? [
+          ...evaluation.missed.map((text) => `  missed: ${text}`),
+          ...evaluation.falseAlarms.map((text) => `  false alarm: ${text}`),
+        ]
+      : [
+          `  ${evaluation.missed.length} missed and ${evaluation.falseAlarms.length} false alarms (texts not printed: blind set)`,
+        ]),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -261,9 +272,9 @@ describe('the sensitive-topic fixture evaluation (FR-POLICY-001)', () => {
     expect(evaluation.binaryPrecision).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('keeps recall on the blind set at or above its first-run baseline of 33 in 60', () => {
+  it('keeps recall on the blind set at or above its measured floor of 34 in 60', () => {
     const evaluation = evaluate(blindExamples);
-    process.stdout.write(report('blind set (never tuned on)', evaluation));
+    process.stdout.write(report('blind set (never tuned on)', evaluation, false));
     const sensitiveTotal = blindExamples.filter((example) => example.categories.length > 0).length;
     expect(sensitiveTotal).toBe(BLIND_BASELINE.sensitiveTotal);
     expect(Math.round(evaluation.binaryRecall * sensitiveTotal)).toBeGreaterThanOrEqual(

@@ -1183,7 +1183,8 @@ function emptyEvidence(): Record<SensitiveCategory, string[]> {
  * "not about politics" mentions politics. The empty string is not sensitive.
  *
  * Measured (see the test): recall about 0.97 on the fixture it was tuned on, but only 0.55-0.57 on
- * posts written after tuning, so an unfamiliar wording of a sensitive topic is often missed.
+ * posts written after tuning, so an unfamiliar wording of a sensitive topic is often missed. The
+ * model-backed classifier in src/models/text-classifiers adds a topic model on top of this one.
  */
 export function classifySensitiveTopics(text: string): SensitiveTopicsResult {
   const tokens = tokenize(text);

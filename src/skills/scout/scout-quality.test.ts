@@ -31,8 +31,11 @@ const fixture = z
   );
 
 const GOALS = { precision: 0.9, recall: 0.9, sentimentAccuracy: 0.85 } as const;
-/** Measured sentiment accuracy, below the 0.85 goal on the held-out half (see the note below). */
-const SENTIMENT_FLOORS = { 'held-out': 0.77, whole: 0.84 } as const;
+/**
+ * Measured sentiment accuracy (89/110 held-out, 197/227 whole on 2026-11-22), below the 0.85 goal
+ * on the held-out half: see the note below.
+ */
+const SENTIMENT_FLOORS = { 'held-out': 0.8, whole: 0.86 } as const;
 
 /**
  * The split: whole duplicate groups go to one half, by the parity of their number, so no
@@ -152,12 +155,16 @@ describe('SK-SCOUT-001 quality goals', () => {
       expect(figures[name].recall).toBeGreaterThanOrEqual(GOALS.recall);
     });
 
-    // The 0.85 goal is not met on the held-out half yet (0.78 measured on 2026-11-22): until it
+    // The 0.85 goal is not met on the held-out half yet (0.81 measured on 2026-11-22): until it
     // is, this guards the measured level so it cannot slip, and the printout shows the gap.
     it(`keeps sentiment accuracy on the ${name} set at or above its measured floor`, () => {
       expect(figures[name].sentiment).toBeGreaterThanOrEqual(SENTIMENT_FLOORS[name]);
     });
   }
+
+  it('meets the 0.85 sentiment goal on the whole fixture', () => {
+    expect(figures.whole.sentiment).toBeGreaterThanOrEqual(GOALS.sentimentAccuracy);
+  });
 
   it('beats raw VADER on sentiment accuracy on the held-out half', () => {
     expect(figures['held-out'].sentiment).toBeGreaterThan(figures['held-out'].vader);

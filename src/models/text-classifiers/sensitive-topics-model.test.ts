@@ -1,0 +1,152 @@
+// FR-POLICY-001 with the topic model: unit examples, the committed heads against a fresh training
+// run, and recall and precision on the blind set (never trained or tuned on; texts not printed).
+
+import { describe, expect, it } from 'vitest';
+import { classifySensitiveTopics } from '../../domain/policies/sensitive-topics.js';
+import { SENSITIVE_TOPIC_HEADS_SOURCE } from './sensitive-topics-heads.js';
+import {
+  classifySensitiveTopicsWithModel,
+  sensitiveTopicHeads,
+  sensitiveTopicsModelFindings,
+  TOPIC_MODEL_THRESHOLD,
+} from './sensitive-topics-model.js';
+import {
+  type LabelledPost,
+  loadLabelledPosts,
+  TUNING_FIXTURE_URL,
+  trainSensitiveTopicHeads,
+} from './sensitive-topics-training.js';
+
+const BLIND_FIXTURE_URL = new URL(
+  '../../../fixtures/policies/sensitive-topics-blind.json',
+  import.meta.url,
+);
+
+/**
+ * Measured once on the blind set when the model was final (2026-11-22): 58 of 60 sensitive posts
+ * found with 1 false alarm in 40 (precision 0.983), against 34 of 60 and none for the lexicon
+ * alone. Floors, so a change cannot lose them.
+ */
+const BLIND_FLOORS = { sensitiveFound: 58, sensitiveTotal: 60, precision: 0.98 };
+
+async function binaryFigures(
+  posts: readonly LabelledPost[],
+  flags: (text: string) => Promise<boolean>,
+): Promise<{ found: number; total: number; falseAlarms: number; precision: number }> {
+  let found = 0;
+  let falseAlarms = 0;
+  for (const post of posts) {
+    const flagged = await flags(post.text);
+    if (flagged && post.categories.length > 0) found += 1;
+    if (flagged && post.categories.length === 0) falseAlarms += 1;
+  }
+  const total = posts.filter((post) => post.categories.length > 0).length;
+  const precision = found + falseAlarms === 0 ? 1 : found / (found + falseAlarms);
+  return { found, total, falseAlarms, precision };
+}
+
+describe('the model-backed sensitive-topic classifier on examples (FR-POLICY-001)', () => {
+  it('finds nothing sensitive in "streetwear teaser" or the empty string', async () => {
+    const teaser = await classifySensitiveTopicsWithModel('streetwear teaser');
+    expect(teaser.sensitive).toBe(false);
+    expect(teaser.categories).toEqual([]);
+    const empty = await classifySensitiveTopicsWithModel('');
+    expect(empty.sensitive).toBe(false);
+    expect(empty.probabilities).toEqual({ politics: 0, health: 0, finance: 0, legal: 0 });
+  });
+
+  it.each([
+    'Party outfit inspo for the weekend.',
+    'Bank holiday sale: everything 20% off.',
+    'Case study: our packaging redesign.',
+    'Start your free trial today.',
+    'Healthy snack ideas for the road.',
+    'New drop: recycled denim jackets, live Friday.',
+  ])('does not flag the everyday post "%s"', async (text) => {
+    expect((await classifySensitiveTopicsWithModel(text)).sensitive).toBe(false);
+  });
+
+  it('keeps every category the lexicon flags, with its evidence', async () => {
+    const text = 'Senator sued over crypto fraud';
+    const result = await classifySensitiveTopicsWithModel(text);
+    expect(result.categories).toEqual(
+      expect.arrayContaining(classifySensitiveTopics(text).categories),
+    );
+    expect(result.evidence.legal).toContain('fraud');
+  });
+
+  it.each([
+    ['Who are you backing in the race for city hall?', 'politics'],
+    ['Woke up with a rash all over my arms again.', 'health'],
+    ['Dollar-cost averaging into gold this year.', 'finance'],
+    ['The tenant board ruled in our favour.', 'legal'],
+  ] as const)('flags "%s" as %s through the topic model, where the lexicon sees nothing', async (text, category) => {
+    expect(classifySensitiveTopics(text).sensitive).toBe(false);
+    const result = await classifySensitiveTopicsWithModel(text);
+    expect(result.probabilities[category]).toBeGreaterThanOrEqual(TOPIC_MODEL_THRESHOLD);
+    expect(result.categories).toEqual([category]);
+    expect(result.modelOnly).toEqual([category]);
+    expect(result.evidence[category]).toEqual([]);
+  });
+
+  it('explains a model-only flag by the probability and a lexicon flag by the words', async () => {
+    expect(await sensitiveTopicsModelFindings('Election fraud lawsuit')).toContainEqual({
+      policy: 'sensitive-topics',
+      action: 'escalate',
+      reason: 'sensitive topic (politics): mentions "election"',
+    });
+    const [finding, ...more] = await sensitiveTopicsModelFindings(
+      'Dollar-cost averaging into gold this year.',
+    );
+    expect(more).toEqual([]);
+    expect(finding?.action).toBe('escalate');
+    expect(finding?.reason).toMatch(
+      /^sensitive topic \(finance\): topic model 0\.\d\d, no listed word$/,
+    );
+    expect(await sensitiveTopicsModelFindings('streetwear teaser')).toEqual([]);
+  });
+});
+
+describe('the topic heads (FR-POLICY-001)', () => {
+  it('match a fresh deterministic training run on the tuning fixture', async () => {
+    const { posts, sha256 } = loadLabelledPosts(TUNING_FIXTURE_URL);
+    expect(sha256).toBe(SENSITIVE_TOPIC_HEADS_SOURCE.sha256);
+    expect(posts.length).toBe(SENSITIVE_TOPIC_HEADS_SOURCE.posts);
+    const fresh = await trainSensitiveTopicHeads(posts);
+    const committed = sensitiveTopicHeads();
+    for (const category of ['politics', 'health', 'finance', 'legal'] as const) {
+      expect(committed[category].bias).toBeCloseTo(fresh[category].bias, 6);
+      expect(committed[category].weights.length).toBe(512);
+      let largest = 0;
+      fresh[category].weights.forEach((weight, index) => {
+        const difference = Math.abs(weight - (committed[category].weights[index] ?? Number.NaN));
+        largest = Math.max(largest, difference / Math.max(1, Math.abs(weight)));
+      });
+      // float32 storage rounds at about 6e-8 relative; anything larger is a different training.
+      expect(largest).toBeLessThan(1e-6);
+    }
+  });
+});
+
+describe('the model-backed classifier on the blind set (FR-POLICY-001)', () => {
+  it('finds more sensitive posts than the lexicon alone, at a reasonable precision', async () => {
+    const { posts } = loadLabelledPosts(BLIND_FIXTURE_URL);
+    const lexicon = await binaryFigures(
+      posts,
+      async (text) => classifySensitiveTopics(text).sensitive,
+    );
+    const model = await binaryFigures(
+      posts,
+      async (text) => (await classifySensitiveTopicsWithModel(text)).sensitive,
+    );
+    const line = (name: string, figures: typeof model) =>
+      `  ${name}: recall ${(figures.found / figures.total).toFixed(3)} (${figures.found}/${figures.total}), precision ${figures.precision.toFixed(3)} (${figures.falseAlarms} false alarms)`;
+    process.stdout.write(
+      `sensitive topics on the blind set (${posts.length} posts; texts not printed):\n${line('lexicon alone', lexicon)}\n${line('lexicon + topic model', model)}\n`,
+    );
+    expect(model.total).toBe(BLIND_FLOORS.sensitiveTotal);
+    expect(model.found).toBeGreaterThan(lexicon.found);
+    expect(model.found).toBeGreaterThanOrEqual(BLIND_FLOORS.sensitiveFound);
+    expect(model.precision).toBeGreaterThanOrEqual(BLIND_FLOORS.precision);
+  });
+});

@@ -1,0 +1,93 @@
+// Model-backed sensitive-topic classifier (FR-POLICY-001): the domain's keyword lexicon OR a topic
+// model (logistic heads over Universal Sentence Encoder embeddings, trained on the tuning fixture),
+// so a post about a sensitive topic in words the lexicon lacks still goes to a human.
+
+import type { PolicyFinding } from '../../domain/judge-routing.js';
+import {
+  classifySensitiveTopics,
+  SENSITIVE_CATEGORIES,
+  type SensitiveCategory,
+  type SensitiveTopicsResult,
+} from '../../domain/policies/sensitive-topics.js';
+import { type LogisticModel, logisticProbability } from './logistic-regression.js';
+import { SENSITIVE_TOPIC_HEADS } from './sensitive-topics-heads.js';
+import { topicFeatures } from './sensitive-topics-training.js';
+
+/** A category's head flags it at or above this probability (chosen with the training settings). */
+export const TOPIC_MODEL_THRESHOLD = 0.3;
+
+/** What the model-backed classifier decided about one text. */
+export interface ModelSensitiveTopicsResult extends SensitiveTopicsResult {
+  /** Per category, the topic model's probability. */
+  probabilities: Record<SensitiveCategory, number>;
+  /** Flagged categories the lexicon found no word for: only the model saw them. */
+  modelOnly: SensitiveCategory[];
+}
+
+/** The committed heads, decoded once. */
+const heads = Object.fromEntries(
+  SENSITIVE_CATEGORIES.map((category) => {
+    const { bias, weights } = SENSITIVE_TOPIC_HEADS[category];
+    const bytes = Buffer.from(weights, 'base64');
+    const floats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    return [category, { bias, weights: Float64Array.from(floats) }];
+  }),
+) as Record<SensitiveCategory, LogisticModel>;
+
+/** The decoded heads the classifier uses (for tests and for explaining a decision). */
+export function sensitiveTopicHeads(): Readonly<Record<SensitiveCategory, LogisticModel>> {
+  return heads;
+}
+
+/** The topic model's probability per category; all 0 for an empty or blank text. */
+export async function topicProbabilities(text: string): Promise<Record<SensitiveCategory, number>> {
+  const probabilities = { politics: 0, health: 0, finance: 0, legal: 0 };
+  if (text.trim() === '') return probabilities;
+  const features = await topicFeatures(text);
+  for (const category of SENSITIVE_CATEGORIES) {
+    probabilities[category] = logisticProbability(heads[category], features);
+  }
+  return probabilities;
+}
+
+/**
+ * Classifies a post: a category is flagged when the lexicon flags it or its head's probability
+ * reaches `TOPIC_MODEL_THRESHOLD`. Evidence stays the lexicon's words; a model-only category has
+ * none and is listed in `modelOnly`. Costs one sentence embedding (about 20 ms, cached by text)
+ * after a one-off model load of about 1 s.
+ */
+export async function classifySensitiveTopicsWithModel(
+  text: string,
+): Promise<ModelSensitiveTopicsResult> {
+  const lexicon = classifySensitiveTopics(text);
+  const probabilities = await topicProbabilities(text);
+  const categories = SENSITIVE_CATEGORIES.filter(
+    (category) =>
+      lexicon.categories.includes(category) || probabilities[category] >= TOPIC_MODEL_THRESHOLD,
+  );
+  return {
+    sensitive: categories.length > 0,
+    categories,
+    evidence: lexicon.evidence,
+    probabilities,
+    modelOnly: categories.filter((category) => !lexicon.categories.includes(category)),
+  };
+}
+
+/**
+ * The policy hook: one `escalate` finding per flagged category, quoting the lexicon's words, e.g.
+ * `sensitive topic (health): mentions "vaccine"`, or the model's probability when only it saw the
+ * topic, e.g. `sensitive topic (finance): topic model 0.81, no listed word`.
+ */
+export async function sensitiveTopicsModelFindings(text: string): Promise<PolicyFinding[]> {
+  const result = await classifySensitiveTopicsWithModel(text);
+  return result.categories.map((category) => ({
+    policy: 'sensitive-topics',
+    action: 'escalate',
+    reason: result.modelOnly.includes(category)
+      ? `sensitive topic (${category}): topic model ${result.probabilities[category].toFixed(2)}, no listed word`
+      : `sensitive topic (${category}): mentions ${result.evidence[category]
+          .map((word) => `"${word}"`)
+          .join(', ')}`,
+  }));
+}
