@@ -180,6 +180,55 @@ export interface VideoMetadataTable {
 }
 
 /** The whole schema as Kysely sees it. */
+export interface BudgetTrackingTable {
+  agent_id: string;
+  period: string;
+  period_start: ColumnType<string, string, string>;
+  category: string;
+  limit_amount: ColumnType<string, string | bigint, string | bigint>;
+  spent_amount: ColumnType<string, string | bigint | undefined, string | bigint>;
+  reserved_amount: ColumnType<string, string | bigint | undefined, string | bigint>;
+  currency: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
+export interface SpendRequestsTable {
+  request_id: string;
+  agent_id: string;
+  request_type: string;
+  amount: ColumnType<string, string, string>;
+  currency: string;
+  budget_amount: ColumnType<string, string | bigint, string | bigint>;
+  projected_revenue: ColumnType<string | null, string | null, string | null>;
+  counterparty: string | null;
+  justification: string;
+  task_id: string | null;
+  decision: AnyJson;
+  status: string;
+  budget_keys: AnyJson;
+  reserved_until: ColumnType<Date | null, Date | null, Date | null>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface LedgerTable {
+  seq: ColumnType<string, number | string, never>;
+  tx_id: string;
+  agent_id: string;
+  request_type: string;
+  amount: ColumnType<string, string, never>;
+  currency: string;
+  projected_roi: number | null;
+  risk_score: number;
+  decision: string;
+  reasons: AnyJson;
+  approval_signature: string;
+  cfo_agent_id: string;
+  prev_hash: string;
+  entry_hash: string;
+  created_at: ColumnType<Date, Date | string, never>;
+}
+
 export interface ChimeraSchema {
   agents: AgentsTable;
   campaigns: CampaignsTable;
@@ -194,4 +243,7 @@ export interface ChimeraSchema {
   video_metadata: VideoMetadataTable;
   sandbox_mentions: SandboxMentionsTable;
   sandbox_replies: SandboxRepliesTable;
+  budget_tracking: BudgetTrackingTable;
+  spend_requests: SpendRequestsTable;
+  ledger: LedgerTable;
 }
