@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { campaignOf, singleStep, useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
 
-const LEASE_MS = 400;
+const LEASE_MS = 1_000;
 
 describe.each(ADAPTERS)('lease expiry on %s', (kind) => {
   const suite = useTestApp(kind, { config: { leaseMs: LEASE_MS } });

@@ -6,6 +6,7 @@ import { admitsAutomation, asksIfAutomated, HONESTY_REPLY } from '../domain/poli
 import { OWN_REPEAT_WINDOW_DAYS, ownRepeatFindings } from '../domain/policies/own-repeats.js';
 import { checkDirectives } from '../domain/policies/persona-directives.js';
 import { sensitiveTopicsModelFindings } from '../models/text-classifiers/sensitive-topics-model.js';
+import { loadSentenceEncoder } from '../models/text-classifiers/sentence-encoder.js';
 import type { ContentRepository } from '../store/store.js';
 import type { JudgePolicy } from './judge.js';
 
@@ -17,6 +18,9 @@ export const sensitiveTopicsPolicy: JudgePolicy = {
   name: 'sensitive-topics',
   evaluate: async ({ skill, output }) =>
     skill.publicText ? sensitiveTopicsModelFindings(skill.publicText(output)) : [],
+  prepare: async () => {
+    await loadSentenceEncoder();
+  },
 };
 
 /**

@@ -26,6 +26,8 @@ export interface JudgeSubject {
 export interface JudgePolicy {
   readonly name: string;
   evaluate(subject: JudgeSubject): readonly PolicyFinding[] | Promise<readonly PolicyFinding[]>;
+  /** Loads what the policy needs (a model) before the first judgement, so no lease pays for it. */
+  prepare?(): Promise<void>;
 }
 
 /** Judge options. */
@@ -48,6 +50,11 @@ export class Judge {
     if (problem) throw new ConfigError('CONFIG_INVALID', `judge thresholds: ${problem}`);
     this.policies = options.policies ?? [];
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** Prepares every policy that has something to load. */
+  async prepare(): Promise<void> {
+    await Promise.all(this.policies.map((policy) => policy.prepare?.()));
   }
 
   /** Judges one result. */

@@ -59,6 +59,7 @@ export class SwarmRuntime {
   async start(): Promise<void> {
     if (this.dispatcher) return;
     const { worker, planner } = this.options;
+    await worker.prepare();
     this.dispatcher = await startDispatcher({
       pool: this.options.pool,
       concurrency: this.options.concurrency,

@@ -42,6 +42,11 @@ export class TaskWorker {
   }
 
   /** Runs the task if it is still queued; returns the task as left, or undefined if stale. */
+  /** Loads what judging needs before the first task is claimed. */
+  prepare(): Promise<void> {
+    return this.options.judge.prepare();
+  }
+
   async runTask(taskId: string, signal?: AbortSignal): Promise<Task | undefined> {
     const claimed = await this.claim(taskId);
     if (!claimed) return undefined;
