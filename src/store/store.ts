@@ -1,6 +1,7 @@
 // The storage port: narrow repositories over the canonical PostgreSQL state, plus a unit of work.
 // Implementations live in ./postgres. No connection or transaction type leaks through here.
 
+import type { LedgerEntry } from '../commerce/ledger-chain.js';
 import type { Agent } from '../domain/agent.js';
 import type { Campaign, CampaignSpec, CampaignStatus } from '../domain/campaign.js';
 import type { TaskDraft } from '../domain/plan.js';
@@ -254,6 +255,95 @@ export interface ApprovalWriter {
 }
 
 /** Every repository, bound to one connection or transaction. */
+/** A budget row's identity: one agent's period and category. */
+export interface BudgetKey {
+  period: 'daily' | 'weekly' | 'monthly';
+  /** The period's first local date, 'YYYY-MM-DD'. */
+  period_start: string;
+  /** A spend type, or 'all'. */
+  category: string;
+}
+
+/** A budget row, in micro-USDC. */
+export interface BudgetRow extends BudgetKey {
+  limit: bigint;
+  spent: bigint;
+  reserved: bigint;
+}
+
+export type SpendRequestStatus = 'reserved' | 'settled' | 'released' | 'rejected';
+
+/** A spend request as first decided; the decision is returned again for the same id. */
+export interface StoredSpendRequest {
+  request_id: string;
+  agent_id: string;
+  status: SpendRequestStatus;
+  decision: {
+    decision: 'approve' | 'escalate' | 'reject';
+    reasons: string[];
+    risk_score: number;
+    roi?: number;
+    signature: string;
+    cfo_key_id: string;
+    decided_at: string;
+  };
+  /** Micro-USDC held by the reservation. */
+  budget_amount: bigint;
+  budget_keys: BudgetKey[];
+  reserved_until: Date | null;
+}
+
+/** What a new request row holds. */
+export interface NewSpendRequest {
+  request_id: string;
+  agent_id: string;
+  request_type: string;
+  amount: string;
+  currency: string;
+  budget_amount: bigint;
+  projected_revenue: string | null;
+  counterparty: string | null;
+  justification: string;
+  task_id: string | null;
+  decision: StoredSpendRequest['decision'];
+  status: SpendRequestStatus;
+  budget_keys: BudgetKey[];
+  reserved_until: Date | null;
+}
+
+/** The CFO's storage; every method runs in the caller's transaction. */
+export interface CfoRepository {
+  /** Serializes work on one request id until the transaction ends. */
+  lockRequest(requestId: string): Promise<void>;
+  getRequest(requestId: string): Promise<StoredSpendRequest | undefined>;
+  insertRequest(request: NewSpendRequest): Promise<void>;
+  /** Moves a request from one status to another; false when it was not in `from`. */
+  setRequestStatus(
+    requestId: string,
+    from: SpendRequestStatus,
+    to: SpendRequestStatus,
+  ): Promise<boolean>;
+  /** Creates missing budget rows with their limits, then locks and returns them in key order. */
+  lockBudgets(
+    agentId: string,
+    wanted: ReadonlyArray<BudgetKey & { limit: bigint }>,
+  ): Promise<BudgetRow[]>;
+  adjustBudgets(
+    agentId: string,
+    keys: readonly BudgetKey[],
+    change: { spent: bigint; reserved: bigint },
+  ): Promise<void>;
+  countRequestsSince(agentId: string, since: Date): Promise<number>;
+  /** True when the agent has a settled spend to `counterparty`. */
+  hasPaid(agentId: string, counterparty: string): Promise<boolean>;
+  expiredReservations(now: Date, limit: number): Promise<string[]>;
+  /** Appends the entry `link` builds on the current head, under the ledger's lock. */
+  appendLedger(
+    link: (previous: Pick<LedgerEntry, 'seq' | 'entry_hash'> | undefined) => LedgerEntry,
+  ): Promise<LedgerEntry>;
+  listLedger(): Promise<LedgerEntry[]>;
+}
+
 export interface Store {
   readonly agents: AgentRepository;
   readonly campaigns: CampaignRepository;
@@ -266,6 +356,7 @@ export interface Store {
   readonly jobs: JobQueue;
   readonly approvals: ApprovalWriter;
   readonly content: ContentRepository;
+  readonly cfo: CfoRepository;
   /** Runs `work` in one transaction; inside one already, it joins it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

@@ -6,6 +6,7 @@ import type { Store } from '../store.js';
 import { PostgresAgentRepository } from './agent-queries.js';
 import { PostgresApprovalWriter } from './approval-queries.js';
 import { PostgresCampaignRepository } from './campaign-queries.js';
+import { PostgresCfoRepository } from './cfo-queries.js';
 import { PostgresContentRepository } from './content-queries.js';
 import { PostgresEffectRepository } from './effect-queries.js';
 import { GraphileJobQueue } from './graphile-job-queue.js';
@@ -27,6 +28,7 @@ export class PostgresStore implements Store {
   readonly jobs;
   readonly approvals;
   readonly content;
+  readonly cfo;
 
   private constructor(
     private readonly db: Kysely<ChimeraSchema>,
@@ -43,6 +45,7 @@ export class PostgresStore implements Store {
     this.jobs = new GraphileJobQueue(db);
     this.approvals = new PostgresApprovalWriter(db);
     this.content = new PostgresContentRepository(db);
+    this.cfo = new PostgresCfoRepository(db);
   }
 
   /** A store over `pool`. The pool stays the caller's to end. */

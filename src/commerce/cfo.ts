@@ -1,0 +1,287 @@
+// The CFO: decides each spend request by the spend rules, signs the decision, writes it to the
+// ledger whatever it is, and reserves approved (and escalated) money, all in one transaction, so
+// no number of concurrent requests can overspend a cap. The same request_id always gets its
+// first decision back. Settlement moves a reservation to spent; release or expiry frees it.
+
+import type { KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { AgentId } from '../domain/agent.js';
+import { type BudgetPeriod, isTimeZone, periodStart } from '../domain/budget-periods.js';
+import { InputError } from '../domain/errors.js';
+import { fieldProblems } from '../domain/field-problems.js';
+import {
+  type Currency,
+  convert,
+  isCurrency,
+  type Money,
+  MoneyFormatError,
+  money,
+  parseMoney,
+} from '../domain/money.js';
+import {
+  type BudgetCap,
+  decideSpend,
+  SPEND_TYPES,
+  type SpendDecision,
+} from '../domain/spend-rules.js';
+import type { BudgetKey, Store, StoredSpendRequest } from '../store/store.js';
+import { chainEntry, type SignedDecisionFields, signDecision } from './ledger-chain.js';
+
+const DecimalAmount = z.union([z.string().min(1), z.number()]);
+
+/** A request to spend, as callers send it: amounts in major units ("12.50"). */
+export const SpendRequest = z.object({
+  request_id: z.string().min(1).max(200),
+  agent_id: AgentId,
+  request_type: z.enum(SPEND_TYPES),
+  amount: DecimalAmount,
+  currency: z.string().min(1),
+  projected_revenue: DecimalAmount.optional(),
+  /** Who receives the money, for agent payments and transfers (a new one raises the risk). */
+  counterparty: z.string().min(1).max(200).optional(),
+  justification: z.string().min(1).max(2_000),
+  task_id: z.string().uuid().optional(),
+});
+export type SpendRequest = z.input<typeof SpendRequest>;
+
+/** The CFO's answer. */
+export type ApprovalDecision = StoredSpendRequest['decision'];
+
+/** A cap as configured: per period and category, in USD (budget money is micro-USDC). */
+const CapSetting = z.object({
+  period: z.enum(['daily', 'weekly', 'monthly']),
+  category: z.enum([...SPEND_TYPES, 'all']).default('all'),
+  limit: DecimalAmount,
+});
+
+/** The spec's default: $50 per agent per day across all categories. */
+export const DEFAULT_CAPS = [{ period: 'daily', category: 'all', limit: '50' }] as const;
+
+/** The CFO's signing key. */
+export interface CfoKey {
+  keyId: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+}
+
+export interface CfoOptions {
+  store: Store;
+  key: CfoKey;
+  /** USD (as budget USDC) per unit of each currency; USD and USDC are 1. */
+  prices?: Partial<Record<Currency, string>>;
+  /** How long a reservation holds before expiry releases it. Default 15 minutes. */
+  reservationMs?: number;
+  now?: () => Date;
+}
+
+export class Cfo {
+  private readonly prices: Partial<Record<Currency, string>>;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: CfoOptions) {
+    this.prices = { USD: '1', USDC: '1', ...options.prices };
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Decides a request (or returns its first decision). Bad input throws and changes nothing. */
+  async approve(raw: unknown): Promise<ApprovalDecision> {
+    const request = this.check(raw);
+    return this.options.store.transaction(async (tx) => {
+      await tx.cfo.lockRequest(request.request_id);
+      const existing = await tx.cfo.getRequest(request.request_id);
+      if (existing) return existing.decision;
+      const agent = await tx.agents.get(request.agent_id);
+      if (!agent) {
+        throw new InputError(`agent_id: no agent '${request.agent_id}'`);
+      }
+      const now = this.now();
+      let decision: SpendDecision;
+      let keys: BudgetKey[] = [];
+      if (agent.status === 'frozen') {
+        decision = { decision: 'reject', reasons: ['the agent is frozen'], risk_score: 1 };
+      } else {
+        const caps = capsOf(agent.persona);
+        const zone = timeZoneOf(agent.persona);
+        const wanted = caps
+          .filter((cap) => cap.category === 'all' || cap.category === request.request_type)
+          .map((cap) => ({
+            period: cap.period,
+            period_start: periodStart(cap.period, now, zone),
+            category: cap.category,
+            limit: cap.limit.units,
+          }));
+        const rows = await tx.cfo.lockBudgets(request.agent_id, wanted);
+        keys = rows.map(({ period, period_start, category }) => ({
+          period,
+          period_start,
+          category,
+        }));
+        decision = decideSpend({
+          type: request.request_type,
+          amount: request.budgetAmount,
+          projectedRevenue: request.budgetRevenue,
+          caps: rows.map((row) => ({
+            period: row.period,
+            category: row.category as BudgetCap['category'],
+            limit: money(row.limit, 'USDC'),
+            spent: money(row.spent, 'USDC'),
+            reserved: money(row.reserved, 'USDC'),
+          })),
+          signals: {
+            newCounterparty: request.counterparty
+              ? !(await tx.cfo.hasPaid(request.agent_id, request.counterparty))
+              : false,
+            requestsLastHour: await tx.cfo.countRequestsSince(
+              request.agent_id,
+              new Date(now.getTime() - 3_600_000),
+            ),
+          },
+        });
+      }
+      const fields: SignedDecisionFields = {
+        tx_id: request.request_id,
+        agent_id: request.agent_id,
+        request_type: request.request_type,
+        amount: request.amount.units.toString(),
+        currency: request.amount.currency,
+        projected_roi: decision.roi ?? null,
+        risk_score: decision.risk_score,
+        decision: decision.decision,
+        reasons: decision.reasons,
+        cfo_agent_id: this.options.key.keyId,
+        created_at: now.toISOString(),
+      };
+      const signature = signDecision(fields, this.options.key.privateKey);
+      await tx.cfo.appendLedger((previous) => chainEntry(fields, signature, previous));
+      const holds = decision.decision !== 'reject';
+      if (holds) {
+        await tx.cfo.adjustBudgets(request.agent_id, keys, {
+          spent: 0n,
+          reserved: request.budgetAmount.units,
+        });
+      }
+      const answer: ApprovalDecision = {
+        decision: decision.decision,
+        reasons: decision.reasons,
+        risk_score: decision.risk_score,
+        ...(decision.roi !== undefined && { roi: decision.roi }),
+        signature,
+        cfo_key_id: this.options.key.keyId,
+        decided_at: fields.created_at,
+      };
+      await tx.cfo.insertRequest({
+        request_id: request.request_id,
+        agent_id: request.agent_id,
+        request_type: request.request_type,
+        amount: fields.amount,
+        currency: fields.currency,
+        budget_amount: request.budgetAmount.units,
+        projected_revenue: request.projectedRevenue?.units.toString() ?? null,
+        counterparty: request.counterparty ?? null,
+        justification: request.justification,
+        task_id: request.task_id ?? null,
+        decision: answer,
+        status: holds ? 'reserved' : 'rejected',
+        budget_keys: holds ? keys : [],
+        reserved_until: holds
+          ? new Date(now.getTime() + (this.options.reservationMs ?? 15 * 60_000))
+          : null,
+      });
+      return answer;
+    });
+  }
+
+  /** Moves an approved request's reservation to spent. False when there is nothing to settle. */
+  settle(requestId: string): Promise<boolean> {
+    return this.finish(requestId, 'settled');
+  }
+
+  /** Frees a reservation (the spend was cancelled). False when there is nothing held. */
+  release(requestId: string): Promise<boolean> {
+    return this.finish(requestId, 'released');
+  }
+
+  /** Releases every reservation past its time; returns how many. */
+  async expireReservations(): Promise<number> {
+    const expired = await this.options.store.cfo.expiredReservations(this.now(), 500);
+    let released = 0;
+    for (const requestId of expired) if (await this.release(requestId)) released++;
+    return released;
+  }
+
+  private finish(requestId: string, to: 'settled' | 'released'): Promise<boolean> {
+    return this.options.store.transaction(async (tx) => {
+      await tx.cfo.lockRequest(requestId);
+      const request = await tx.cfo.getRequest(requestId);
+      if (!request || request.status !== 'reserved') return false;
+      if (to === 'settled' && request.decision.decision !== 'approve') {
+        throw new InputError(
+          `spend ${requestId} was ${request.decision.decision}d, not approved; a person must approve it first`,
+        );
+      }
+      await tx.cfo.lockBudgets(
+        request.agent_id,
+        request.budget_keys.map((key) => ({ ...key, limit: 0n })),
+      );
+      await tx.cfo.adjustBudgets(request.agent_id, request.budget_keys, {
+        spent: to === 'settled' ? request.budget_amount : 0n,
+        reserved: -request.budget_amount,
+      });
+      return tx.cfo.setRequestStatus(requestId, 'reserved', to);
+    });
+  }
+
+  /** Validates a request and converts its money; throws InputError naming the field. */
+  private check(raw: unknown) {
+    const parsed = SpendRequest.safeParse(raw);
+    if (!parsed.success) {
+      throw new InputError(`invalid spend request: ${fieldProblems(parsed.error).join('; ')}`);
+    }
+    const request = parsed.data;
+    const amount = parseField('amount', request.amount, request.currency);
+    if (amount.units <= 0n) throw new InputError('amount: must be more than zero');
+    const price = this.prices[amount.currency];
+    if (!price) {
+      throw new InputError(`currency: no USD price is configured for ${amount.currency}`);
+    }
+    const projectedRevenue =
+      request.projected_revenue === undefined
+        ? undefined
+        : parseField('projected_revenue', request.projected_revenue, request.currency);
+    return {
+      ...request,
+      amount,
+      projectedRevenue,
+      // Budgets count spend rounded up and revenue rounded down: never in the agent's favour.
+      budgetAmount: convert(amount, 'USDC', price, 'up'),
+      budgetRevenue: projectedRevenue && convert(projectedRevenue, 'USDC', price, 'down'),
+    };
+  }
+}
+
+function parseField(field: string, amount: string | number, currency: string): Money {
+  try {
+    return parseMoney(amount, currency);
+  } catch (error) {
+    if (error instanceof MoneyFormatError) {
+      throw new InputError(`${isCurrency(currency) ? field : 'currency'}: ${error.problem}`);
+    }
+    throw error;
+  }
+}
+
+/** The agent's caps: `persona.budgets` if set, else the default $50 a day. */
+function capsOf(persona: Record<string, unknown>): Array<Omit<BudgetCap, 'spent' | 'reserved'>> {
+  const settings = z.array(CapSetting).safeParse(persona.budgets ?? DEFAULT_CAPS);
+  const list = settings.success ? settings.data : DEFAULT_CAPS.map((cap) => CapSetting.parse(cap));
+  return list.map((cap) => ({
+    period: cap.period as BudgetPeriod,
+    category: cap.category,
+    limit: parseMoney(cap.limit, 'USDC'),
+  }));
+}
+
+function timeZoneOf(persona: Record<string, unknown>): string {
+  const zone = persona.timezone;
+  return typeof zone === 'string' && isTimeZone(zone) ? zone : 'UTC';
+}

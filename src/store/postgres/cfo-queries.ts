@@ -1,0 +1,220 @@
+// The CFO's storage: budget rows locked in key order, spend requests keyed by request_id, and
+// the ledger appended under one advisory lock so `seq` and `prev_hash` never race. Callers run
+// these inside one transaction (Store.transaction), which is what makes a decision atomic.
+
+import { type Kysely, sql } from 'kysely';
+import type { LedgerEntry } from '../../commerce/ledger-chain.js';
+import type {
+  BudgetKey,
+  BudgetRow,
+  CfoRepository,
+  NewSpendRequest,
+  SpendRequestStatus,
+  StoredSpendRequest,
+} from '../store.js';
+import type { ChimeraSchema } from './schema.js';
+
+/** The advisory lock every ledger append takes ('chimera.ledger' as a 64-bit key). */
+const LEDGER_LOCK = sql`hashtextextended('chimera.ledger', 0)`;
+
+export class PostgresCfoRepository implements CfoRepository {
+  constructor(private readonly db: Kysely<ChimeraSchema>) {}
+
+  async lockRequest(requestId: string): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${requestId}, 1))`.execute(this.db);
+  }
+
+  async getRequest(requestId: string): Promise<StoredSpendRequest | undefined> {
+    const row = await this.db
+      .selectFrom('spend_requests')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      request_id: row.request_id,
+      agent_id: row.agent_id,
+      status: row.status as SpendRequestStatus,
+      decision: row.decision as StoredSpendRequest['decision'],
+      budget_amount: BigInt(row.budget_amount),
+      budget_keys: row.budget_keys as BudgetKey[],
+      reserved_until: row.reserved_until,
+    };
+  }
+
+  async insertRequest(request: NewSpendRequest): Promise<void> {
+    await this.db
+      .insertInto('spend_requests')
+      .values({
+        ...request,
+        budget_amount: request.budget_amount.toString(),
+        decision: JSON.stringify(request.decision),
+        budget_keys: JSON.stringify(request.budget_keys),
+      })
+      .execute();
+  }
+
+  async setRequestStatus(
+    requestId: string,
+    from: SpendRequestStatus,
+    to: SpendRequestStatus,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('spend_requests')
+      .set({ status: to, updated_at: new Date() })
+      .where('request_id', '=', requestId)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async lockBudgets(
+    agentId: string,
+    wanted: ReadonlyArray<BudgetKey & { limit: bigint }>,
+  ): Promise<BudgetRow[]> {
+    if (wanted.length === 0) return [];
+    await this.db
+      .insertInto('budget_tracking')
+      .values(
+        wanted.map((key) => ({
+          agent_id: agentId,
+          period: key.period,
+          period_start: key.period_start,
+          category: key.category,
+          limit_amount: key.limit.toString(),
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict.columns(['agent_id', 'period', 'period_start', 'category']).doNothing(),
+      )
+      .execute();
+    const rows = await this.db
+      .selectFrom('budget_tracking')
+      .select([
+        'period',
+        'period_start',
+        'category',
+        'limit_amount',
+        'spent_amount',
+        'reserved_amount',
+      ])
+      .where('agent_id', '=', agentId)
+      .where((eb) =>
+        eb.or(
+          wanted.map((key) =>
+            eb.and([
+              eb('period', '=', key.period),
+              eb('period_start', '=', key.period_start),
+              eb('category', '=', key.category),
+            ]),
+          ),
+        ),
+      )
+      .orderBy('period')
+      .orderBy('period_start')
+      .orderBy('category')
+      .forUpdate()
+      .execute();
+    return rows.map((row) => ({
+      period: row.period as BudgetKey['period'],
+      period_start: toDateText(row.period_start),
+      category: row.category,
+      limit: BigInt(row.limit_amount),
+      spent: BigInt(row.spent_amount),
+      reserved: BigInt(row.reserved_amount),
+    }));
+  }
+
+  async adjustBudgets(
+    agentId: string,
+    keys: readonly BudgetKey[],
+    change: { spent: bigint; reserved: bigint },
+  ): Promise<void> {
+    for (const key of keys) {
+      await this.db
+        .updateTable('budget_tracking')
+        .set({
+          spent_amount: sql`spent_amount + ${change.spent.toString()}::bigint`,
+          reserved_amount: sql`reserved_amount + ${change.reserved.toString()}::bigint`,
+          updated_at: new Date(),
+        })
+        .where('agent_id', '=', agentId)
+        .where('period', '=', key.period)
+        .where('period_start', '=', key.period_start)
+        .where('category', '=', key.category)
+        .execute();
+    }
+  }
+
+  async countRequestsSince(agentId: string, since: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('spend_requests')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .where('agent_id', '=', agentId)
+      .where('created_at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return row.count;
+  }
+
+  async hasPaid(agentId: string, counterparty: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('spend_requests')
+      .select('request_id')
+      .where('agent_id', '=', agentId)
+      .where('counterparty', '=', counterparty)
+      .where('status', '=', 'settled')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async expiredReservations(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('spend_requests')
+      .select('request_id')
+      .where('status', '=', 'reserved')
+      .where('reserved_until', '<=', now)
+      .orderBy('reserved_until')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.request_id);
+  }
+
+  async appendLedger(
+    link: (previous: Pick<LedgerEntry, 'seq' | 'entry_hash'> | undefined) => LedgerEntry,
+  ): Promise<LedgerEntry> {
+    await sql`SELECT pg_advisory_xact_lock(${LEDGER_LOCK})`.execute(this.db);
+    const head = await this.db
+      .selectFrom('ledger')
+      .select(['seq', 'entry_hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const entry = link(head && { seq: Number(head.seq), entry_hash: head.entry_hash });
+    await this.db
+      .insertInto('ledger')
+      .values({ ...entry, reasons: JSON.stringify(entry.reasons) })
+      .execute();
+    return entry;
+  }
+
+  async listLedger(): Promise<LedgerEntry[]> {
+    const rows = await this.db.selectFrom('ledger').selectAll().orderBy('seq').execute();
+    return rows.map((row) => ({
+      ...row,
+      seq: Number(row.seq),
+      amount: String(row.amount),
+      reasons: row.reasons as string[],
+      created_at: new Date(row.created_at).toISOString(),
+      decision: row.decision as LedgerEntry['decision'],
+    }));
+  }
+}
+
+/** A `date` column as 'YYYY-MM-DD' whether the driver gave a string or a Date. */
+function toDateText(value: unknown): string {
+  if (value instanceof Date) {
+    const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
+    return local.toISOString().slice(0, 10);
+  }
+  return String(value).slice(0, 10);
+}
