@@ -72,6 +72,9 @@ function checkUrl(value: string): string {
   return value;
 }
 
+/** Longest a query waits for a free pooled client once the server has answered. */
+const POOL_WAIT_MS = 120_000;
+
 async function connectPool(url: string, max = 10, label: string): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   // A client losing its server is reported on these; the failed query rejects on its own and the
@@ -80,6 +83,9 @@ async function connectPool(url: string, max = 10, label: string): Promise<pg.Poo
   pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await pool.query('SELECT 1');
+    // The server is there. From now on the timeout bounds waiting for a free client, which a
+    // burst (a thousand spend requests at once) can make long without anything being wrong.
+    pool.options.connectionTimeoutMillis = POOL_WAIT_MS;
     return pool;
   } catch (error) {
     await pool.end().catch(() => undefined);
