@@ -2,6 +2,8 @@
 // Chimera. The CLI (and later the HTTP server) build exactly one of these.
 
 import { hostname } from 'node:os';
+import { Cfo } from '../commerce/cfo.js';
+import { cfoKeyPath, loadCfoKey } from '../commerce/cfo-key.js';
 import type { ChimeraConfig } from '../config/config.js';
 import { ChimeraError } from '../domain/errors.js';
 import { loadMcpConfig, NO_MCP_CONFIG } from '../mcp/mcp-config-file.js';
@@ -47,6 +49,8 @@ export interface ChimeraApp {
   hub: McpHub;
   /** Tools and model lent to skill runs. */
   services: SkillServices;
+  /** The CFO, with its signing key loaded (created on first use by commands that write). */
+  cfo(): Promise<Cfo>;
   close(): Promise<void>;
 }
 
@@ -87,6 +91,7 @@ export async function openChimera(
         );
       }
     }
+    let cfo: Promise<Cfo> | undefined;
     const backoff = { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs };
     const planner = new Planner({ store, skills, specIds: catalog.ids });
     const judge = new Judge({
@@ -147,6 +152,12 @@ export async function openChimera(
       runtime,
       hub,
       services,
+      cfo: () => {
+        cfo ??= loadCfoKey(cfoKeyPath(config), options.createDataDir).then(
+          (key) => new Cfo({ store, key }),
+        );
+        return cfo;
+      },
       close: async () => {
         await runtime.stop();
         await hub.close();

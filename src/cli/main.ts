@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import type { CliContext, GlobalFlags } from './cli-context.js';
 import { registerAdminCommands } from './commands/admin-commands.js';
 import { registerCampaignCommands } from './commands/campaign-commands.js';
+import { registerCfoCommands } from './commands/cfo-commands.js';
 import { registerMcpCommands } from './commands/mcp-commands.js';
 import { registerReviewCommands } from './commands/review-commands.js';
 import { registerRunCommands } from './commands/run-commands.js';
@@ -37,6 +38,7 @@ export function buildProgram(printer: Printer = createPrinter()): Command {
   registerReviewCommands(program, context);
   registerCampaignCommands(program, context);
   registerAdminCommands(program, context);
+  registerCfoCommands(program, context);
   registerMcpCommands(program, context);
   registerSkillsCommands(program, context);
   return program;

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       CHIMERA_TRACE_RETENTION_DAYS: '30',
       CHIMERA_MODEL: 'openai-compatible:llama3.1',
       CHIMERA_MODEL_BASE_URL: 'http://127.0.0.1:11434/v1',
+      CHIMERA_CFO_KEY_FILE: '/etc/chimera/cfo.pem',
       CHIMERA_FEEDS: '/etc/chimera/feeds.json',
       CHIMERA_HTTP_HOST: '0.0.0.0',
       CHIMERA_HTTP_PORT: '0',
@@ -70,6 +71,7 @@ describe('loadConfig', () => {
       traceRetentionDays: 30,
       model: 'openai-compatible:llama3.1',
       modelBaseUrl: 'http://127.0.0.1:11434/v1',
+      cfoKeyFile: '/etc/chimera/cfo.pem',
       feeds: '/etc/chimera/feeds.json',
       httpHost: '0.0.0.0',
       httpPort: 0,
@@ -111,8 +113,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(18);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(18);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(19);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(19);
   });
 
   it.each([

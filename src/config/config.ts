@@ -45,6 +45,8 @@ const Config = z
     model: z.string().min(1).default('offline'),
     /** Base URL of an OpenAI-compatible endpoint (Ollama, vLLM), for model 'openai-compatible:…'. */
     modelBaseUrl: z.string().url().optional(),
+    /** The CFO's Ed25519 private key (PEM); default `<data dir>/cfo-ed25519.pem`. */
+    cfoKeyFile: z.string().min(1).optional(),
     /** Feed manifest (JSON) of the bundled trends server; default: the shipped snapshots. */
     feeds: z.string().min(1).optional(),
     /** Interface the HTTP server (MCP endpoint, health) listens on. */
@@ -87,6 +89,7 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   model: 'CHIMERA_MODEL',
   modelBaseUrl: 'CHIMERA_MODEL_BASE_URL',
   mcpConfig: 'CHIMERA_MCP_CONFIG',
+  cfoKeyFile: 'CHIMERA_CFO_KEY_FILE',
   feeds: 'CHIMERA_FEEDS',
   httpHost: 'CHIMERA_HTTP_HOST',
   httpPort: 'CHIMERA_HTTP_PORT',

@@ -342,6 +342,8 @@ export interface CfoRepository {
     link: (previous: Pick<LedgerEntry, 'seq' | 'entry_hash'> | undefined) => LedgerEntry,
   ): Promise<LedgerEntry>;
   listLedger(): Promise<LedgerEntry[]>;
+  /** Each agent's latest budget row per period and category. */
+  listCurrentBudgets(agentId?: string): Promise<Array<BudgetRow & { agent_id: string }>>;
 }
 
 export interface Store {

@@ -197,6 +197,36 @@ export class PostgresCfoRepository implements CfoRepository {
     return entry;
   }
 
+  async listCurrentBudgets(agentId?: string) {
+    let query = this.db
+      .selectFrom('budget_tracking')
+      .distinctOn(['agent_id', 'period', 'category'])
+      .select([
+        'agent_id',
+        'period',
+        'period_start',
+        'category',
+        'limit_amount',
+        'spent_amount',
+        'reserved_amount',
+      ])
+      .orderBy('agent_id')
+      .orderBy('period')
+      .orderBy('category')
+      .orderBy('period_start', 'desc');
+    if (agentId) query = query.where('agent_id', '=', agentId);
+    const rows = await query.execute();
+    return rows.map((row) => ({
+      agent_id: row.agent_id,
+      period: row.period as BudgetKey['period'],
+      period_start: toDateText(row.period_start),
+      category: row.category,
+      limit: BigInt(row.limit_amount),
+      spent: BigInt(row.spent_amount),
+      reserved: BigInt(row.reserved_amount),
+    }));
+  }
+
   async listLedger(): Promise<LedgerEntry[]> {
     const rows = await this.db.selectFrom('ledger').selectAll().orderBy('seq').execute();
     return rows.map((row) => ({

@@ -1,0 +1,108 @@
+// `chimera ledger verify`, `chimera ledger export --format csv|jsonl` and `chimera budget show`.
+
+import type { Command } from 'commander';
+import { cfoKeyPath, loadCfoKey } from '../../commerce/cfo-key.js';
+import { verifyChain } from '../../commerce/ledger-chain.js';
+import { InputError } from '../../domain/errors.js';
+import { decimalText, money } from '../../domain/money.js';
+import { type CliContext, withApp } from '../cli-context.js';
+
+const LEDGER_COLUMNS = [
+  'seq',
+  'tx_id',
+  'agent_id',
+  'request_type',
+  'amount',
+  'currency',
+  'projected_roi',
+  'risk_score',
+  'decision',
+  'reasons',
+  'approval_signature',
+  'cfo_agent_id',
+  'prev_hash',
+  'entry_hash',
+  'created_at',
+] as const;
+
+export function registerCfoCommands(program: Command, context: CliContext): void {
+  const ledger = program.command('ledger').description("the CFO's signed, hash-chained ledger");
+  ledger
+    .command('verify')
+    .description(
+      'recompute the hash chain and check every signature; exit 1 at the first bad entry',
+    )
+    .action(async () => {
+      await withApp(context, { createDataDir: false }, async (app) => {
+        const key = await loadCfoKey(cfoKeyPath(app.config), false);
+        const verdict = verifyChain(await app.store.cfo.listLedger(), key.publicKey);
+        if (verdict.ok) {
+          context.printer.line(`ledger verified: ${verdict.entries} entries, key ${key.keyId}`);
+          return;
+        }
+        context.printer.error(
+          `ledger broken at seq ${verdict.seq} (tx ${verdict.tx_id}): ${verdict.problem}`,
+        );
+        process.exitCode = 1;
+      });
+    });
+  ledger
+    .command('export')
+    .description('print every ledger entry, in seq order')
+    .option('--format <format>', 'csv or jsonl', 'jsonl')
+    .action(async (flags: { format: string }) => {
+      if (flags.format !== 'csv' && flags.format !== 'jsonl') {
+        throw new InputError(`--format: use csv or jsonl, got '${flags.format}'`);
+      }
+      await withApp(context, { createDataDir: false }, async (app) => {
+        const entries = await app.store.cfo.listLedger();
+        if (flags.format === 'jsonl') {
+          for (const entry of entries) context.printer.line(JSON.stringify(entry));
+          return;
+        }
+        context.printer.line(LEDGER_COLUMNS.join(','));
+        for (const entry of entries) {
+          context.printer.line(LEDGER_COLUMNS.map((column) => csvCell(entry[column])).join(','));
+        }
+      });
+    });
+
+  program
+    .command('budget')
+    .description('budgets')
+    .command('show')
+    .description('spent, reserved and remaining per agent, period and category (USD)')
+    .option('--agent <id>', 'one agent only')
+    .option('--json', 'print JSON')
+    .action(async (flags: { agent?: string; json?: boolean }) => {
+      await withApp(context, { createDataDir: false }, async (app) => {
+        const rows = (await app.store.cfo.listCurrentBudgets(flags.agent)).map((row) => ({
+          agent_id: row.agent_id,
+          period: row.period,
+          period_start: row.period_start,
+          category: row.category,
+          limit: usd(row.limit),
+          spent: usd(row.spent),
+          reserved: usd(row.reserved),
+          remaining: usd(row.limit - row.spent - row.reserved),
+        }));
+        if (flags.json) return context.printer.json(rows);
+        if (rows.length === 0) return context.printer.line('no budgets used yet');
+        for (const row of rows) {
+          context.printer.line(
+            `${row.agent_id}  ${row.period} from ${row.period_start}  ${row.category}: spent ${row.spent}, reserved ${row.reserved}, remaining ${row.remaining} of ${row.limit} USD`,
+          );
+        }
+      });
+    });
+}
+
+/** Budget money (micro-USDC) as dollars. */
+function usd(units: bigint): string {
+  return decimalText(money(units, 'USDC'));
+}
+
+function csvCell(value: unknown): string {
+  const text = Array.isArray(value) ? JSON.stringify(value) : value === null ? '' : String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
