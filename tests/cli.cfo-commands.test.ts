@@ -1,4 +1,4 @@
-// FR-CFO-003, FR-CFO-005: `chimera ledger verify` is green on an untouched ledger and exits 1
+// FR-CFO-003, FR-CFO-005, FR-CFO-006: `chimera ledger verify` is green on an untouched ledger and exits 1
 // naming the first bad entry after an edit; `ledger export` prints CSV and JSON Lines; `budget
 // show` prints spent, reserved and remaining. The CFO key is created once and reused.
 
@@ -74,6 +74,15 @@ describe('the CFO commands on PostgreSQL', () => {
     expect(result.stdout.trim()).toMatch(
       /^ava {2}daily from \d{4}-\d{2}-\d{2} {2}all: spent 12\.50, reserved 20\.00, remaining 17\.50 of 50\.00 USD$/,
     );
+  });
+
+  it('freezes and unfreezes an agent (FR-CFO-006)', async () => {
+    expect((await cli(['agent', 'freeze', 'ava'])).stdout.trim()).toBe('agent ava is frozen');
+    expect((await app.store.agents.get('ava'))?.status).toBe('frozen');
+    expect((await cli(['agent', 'unfreeze', 'ava'])).stdout.trim()).toBe('agent ava is active');
+    const unknown = await cli(['agent', 'freeze', 'nobody']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no agent 'nobody'/);
   });
 
   it('exits 1 at the first bad entry after an edit made in the database', async () => {

@@ -64,6 +64,8 @@ export interface PlanTaskView {
   error_code: string | null;
   /** An approved external effect (a post) not yet performed: dependents wait for it. */
   effect_pending?: boolean;
+  /** The task's agent is frozen: it stays pending until a person unfreezes the agent. */
+  agent_frozen?: boolean;
 }
 
 /** What the Planner will do to one task. */
@@ -104,6 +106,7 @@ export function planNextSteps(tasks: readonly PlanTaskView[]): PlanStep[] {
       continue;
     }
     if (task.status !== 'pending') continue;
+    if (task.agent_frozen) continue;
     const dependencies = task.depends_on.map((id) => byId.get(id));
     const deadId = task.depends_on.find((id) => isDead(byId.get(id)));
     if (deadId !== undefined) {
@@ -147,6 +150,8 @@ export function isQuiescent(tasks: readonly PlanTaskView[]): boolean {
   const blockedByReview = (task: PlanTaskView, seen = new Set<string>()): boolean => {
     if (task.status === 'awaiting_review') return true;
     if (task.status !== 'pending' || seen.has(task.id)) return false;
+    // A frozen agent's task waits for the person who unfreezes it.
+    if (task.agent_frozen) return true;
     seen.add(task.id);
     // A task the Planner would cancel is not waiting on anyone.
     if (task.depends_on.some((id) => isDead(byId.get(id)))) return false;

@@ -45,7 +45,7 @@ describe('the task state machine (FR-TASK-001)', () => {
   );
 
   it('covers every status and every action of the transition table', () => {
-    expect(ACTIONS).toHaveLength(12);
+    expect(ACTIONS).toHaveLength(13);
     expect(pairs).toHaveLength(TASK_STATUSES.length * ACTIONS.length);
   });
 
@@ -71,6 +71,7 @@ describe('the task state machine (FR-TASK-001)', () => {
       [
         'pending -enqueue-> queued',
         'queued -claim-> running',
+        'queued -hold-> pending',
         'running -submit-> judging',
         'running -requeue-> queued',
         'running -abort-> rejected',

@@ -8,6 +8,7 @@ import { isTerminal, type TaskStatus } from './task-status.js';
 export type TaskAction =
   | 'enqueue' // pending → queued: dependencies approved
   | 'claim' // queued → running: a worker took it
+  | 'hold' // queued → pending: its agent is frozen; the Planner queues it again on unfreeze
   | 'submit' // running → judging: the skill produced a result
   | 'requeue' // running → queued: transient error or expired lease, with backoff
   | 'abort' // running → rejected: permanent error or attempts exhausted
@@ -25,6 +26,7 @@ export const TRANSITIONS: Readonly<
 > = {
   enqueue: { from: ['pending'], to: 'queued' },
   claim: { from: ['queued'], to: 'running' },
+  hold: { from: ['queued'], to: 'pending' },
   submit: { from: ['running'], to: 'judging' },
   requeue: { from: ['running'], to: 'queued' },
   abort: { from: ['running'], to: 'rejected' },

@@ -7,6 +7,7 @@ export const TraceKind = z.enum([
   'task-create',
   'task-enqueue',
   'task-start',
+  'task-hold',
   'skill-run',
   'task-judge',
   'task-review',

@@ -125,8 +125,14 @@ export class Planner {
   private async advanceWithin(store: Store, campaign: Campaign, loaded: Task[]): Promise<void> {
     // A task's dependents wait until its external effect (a post) has happened.
     const awaiting = new Set(await store.effects.tasksAwaitingEffects(campaign.id));
-    const tasks = loaded.map((task) => ({ ...task, effect_pending: awaiting.has(task.id) }));
-    const byId = new Map<string, Task & { effect_pending?: boolean }>(
+    // A frozen agent's tasks stay pending until it is unfrozen.
+    const frozen = await frozenAgents(store, campaign.agent_ids);
+    const tasks = loaded.map((task) => ({
+      ...task,
+      effect_pending: awaiting.has(task.id),
+      agent_frozen: frozen.has(task.agent_id),
+    }));
+    const byId = new Map<string, Task & { effect_pending?: boolean; agent_frozen?: boolean }>(
       tasks.map((task) => [task.id, task]),
     );
     const events: TraceEvent[] = [];
@@ -216,4 +222,15 @@ export class Planner {
       steps,
     });
   }
+}
+
+/** Which of `agentIds` are frozen. */
+export async function frozenAgents(
+  store: Store,
+  agentIds: readonly string[],
+): Promise<Set<string>> {
+  const agents = await Promise.all(agentIds.map((id) => store.agents.get(id)));
+  return new Set(
+    agents.filter((agent) => agent?.status === 'frozen').map((agent) => agent?.id as string),
+  );
 }

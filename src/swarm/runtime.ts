@@ -2,14 +2,14 @@
 // on a timer, and the two ways to run: until stopped, or until quiescent.
 
 import type pg from 'pg';
-import { isQuiescent } from '../domain/plan.js';
+import { isQuiescent, type PlanTaskView } from '../domain/plan.js';
 import type { TaskStatus } from '../domain/task-status.js';
 import type { Logger } from '../observability/logger.js';
 import { type Dispatcher, startDispatcher } from '../queue/graphile-dispatcher.js';
 import type { Store } from '../store/store.js';
 import type { EffectExecutor } from './effects/effect-executor.js';
 import type { LeaseReaper } from './lease-reaper.js';
-import type { Planner } from './planner.js';
+import { frozenAgents, type Planner } from './planner.js';
 import type { TaskWorker } from './task-worker.js';
 
 /** Runtime options. */
@@ -118,6 +118,16 @@ export class SwarmRuntime {
     }
   }
 
+  /** The campaigns' tasks as the planning rules see them, frozen agents marked. */
+  private async planView(campaignIds: string[]): Promise<PlanTaskView[]> {
+    const { store } = this.options;
+    const tasks = (
+      await Promise.all(campaignIds.map((id) => store.tasks.listByCampaign(id)))
+    ).flat();
+    const frozen = await frozenAgents(store, [...new Set(tasks.map((task) => task.agent_id))]);
+    return tasks.map((task) => ({ ...task, agent_frozen: frozen.has(task.agent_id) }));
+  }
+
   /** Reports over every campaign that was active at some check of this run. */
   private async progress(): Promise<RunProgress & { quiescent: boolean }> {
     const { store } = this.options;
@@ -132,11 +142,7 @@ export class SwarmRuntime {
     const busy = effectsPending || BUSY_STATUSES.some((status) => (counts[status] ?? 0) > 0);
     // Only pending tasks need the full DAG to tell "blocked by a review" from "about to run".
     const quiescent =
-      !busy &&
-      ((counts.pending ?? 0) === 0 ||
-        isQuiescent(
-          (await Promise.all([...this.watched].map((id) => store.tasks.listByCampaign(id)))).flat(),
-        ));
+      !busy && ((counts.pending ?? 0) === 0 || isQuiescent(await this.planView([...this.watched])));
     return { counts, total, settled, quiescent };
   }
 

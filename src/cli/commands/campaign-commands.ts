@@ -1,10 +1,12 @@
-// `chimera agent add FILE`, `agent list`, `agent show ID` and `chimera campaign launch FILE`.
+// `chimera agent add FILE`, `agent list`, `agent show ID`, `agent freeze|unfreeze ID` and
+// `chimera campaign launch FILE`.
 
 import type { Command } from 'commander';
 import { parseAgent, readJsonFile } from '../../app/example-seed.js';
 import { InputError } from '../../domain/errors.js';
 import { toAgent } from '../../personas/persona.js';
 import { loadSoulFile } from '../../personas/soul-file.js';
+import { setAgentFrozen } from '../../swarm/agent-freeze.js';
 import { type CliContext, withApp } from '../cli-context.js';
 
 export function registerCampaignCommands(program: Command, context: CliContext): void {
@@ -21,6 +23,24 @@ export function registerCampaignCommands(program: Command, context: CliContext):
         context.printer.line(`agent ${agent.id} saved`);
       });
     });
+  for (const frozen of [true, false]) {
+    agents
+      .command(`${frozen ? 'freeze' : 'unfreeze'} <id>`)
+      .description(
+        frozen
+          ? 'stop the agent spending and starting tasks, at once'
+          : 'let a frozen agent spend and work again',
+      )
+      .action(async (id: string) => {
+        await withApp(context, { createDataDir: false }, async (app) => {
+          const changed = await setAgentFrozen(app.store, id, frozen, 'cli');
+          const state = frozen ? 'frozen' : 'active';
+          context.printer.line(
+            changed ? `agent ${id} is ${state}` : `agent ${id} was already ${state}`,
+          );
+        });
+      });
+  }
   agents
     .command('list')
     .description('list agents with their niche and status')
