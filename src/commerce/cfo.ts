@@ -213,7 +213,7 @@ export class Cfo {
     return this.options.store.transaction(async (tx) => {
       await tx.cfo.lockRequest(requestId);
       const request = await tx.cfo.getRequest(requestId);
-      if (!request || request.status !== 'reserved') return false;
+      if (request?.status !== 'reserved') return false;
       if (to === 'settled' && request.decision.decision !== 'approve') {
         throw new InputError(
           `spend ${requestId} was ${request.decision.decision}d, not approved; a person must approve it first`,
