@@ -46,34 +46,24 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The fields a signature covers, and nothing else of the object it is read from. */
+const SIGNED_FIELDS = [
+  'tx_id',
+  'agent_id',
+  'request_type',
+  'amount',
+  'currency',
+  'projected_roi',
+  'risk_score',
+  'decision',
+  'reasons',
+  'cfo_agent_id',
+  'created_at',
+] as const satisfies ReadonlyArray<keyof SignedDecisionFields>;
+
 function signedPayload(fields: SignedDecisionFields): Buffer {
-  const {
-    tx_id,
-    agent_id,
-    request_type,
-    amount,
-    currency,
-    projected_roi,
-    risk_score,
-    decision,
-    reasons,
-    cfo_agent_id,
-    created_at,
-  } = fields;
   return Buffer.from(
-    canonicalJson({
-      tx_id,
-      agent_id,
-      request_type,
-      amount,
-      currency,
-      projected_roi,
-      risk_score,
-      decision,
-      reasons,
-      cfo_agent_id,
-      created_at,
-    }),
+    canonicalJson(Object.fromEntries(SIGNED_FIELDS.map((key) => [key, fields[key]]))),
   );
 }
 

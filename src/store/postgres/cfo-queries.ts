@@ -115,14 +115,7 @@ export class PostgresCfoRepository implements CfoRepository {
       .orderBy('category')
       .forUpdate()
       .execute();
-    return rows.map((row) => ({
-      period: row.period as BudgetKey['period'],
-      period_start: toDateText(row.period_start),
-      category: row.category,
-      limit: BigInt(row.limit_amount),
-      spent: BigInt(row.spent_amount),
-      reserved: BigInt(row.reserved_amount),
-    }));
+    return rows.map(toBudgetRow);
   }
 
   async adjustBudgets(
@@ -216,15 +209,7 @@ export class PostgresCfoRepository implements CfoRepository {
       .orderBy('period_start', 'desc');
     if (agentId) query = query.where('agent_id', '=', agentId);
     const rows = await query.execute();
-    return rows.map((row) => ({
-      agent_id: row.agent_id,
-      period: row.period as BudgetKey['period'],
-      period_start: toDateText(row.period_start),
-      category: row.category,
-      limit: BigInt(row.limit_amount),
-      spent: BigInt(row.spent_amount),
-      reserved: BigInt(row.reserved_amount),
-    }));
+    return rows.map((row) => ({ agent_id: row.agent_id, ...toBudgetRow(row) }));
   }
 
   async listLedger(): Promise<LedgerEntry[]> {
@@ -238,6 +223,25 @@ export class PostgresCfoRepository implements CfoRepository {
       decision: row.decision as LedgerEntry['decision'],
     }));
   }
+}
+
+/** A budget_tracking row as the CFO reads it: amounts as bigint, the start as a date text. */
+function toBudgetRow(row: {
+  period: string;
+  period_start: unknown;
+  category: string;
+  limit_amount: string;
+  spent_amount: string;
+  reserved_amount: string;
+}): BudgetRow {
+  return {
+    period: row.period as BudgetKey['period'],
+    period_start: toDateText(row.period_start),
+    category: row.category,
+    limit: BigInt(row.limit_amount),
+    spent: BigInt(row.spent_amount),
+    reserved: BigInt(row.reserved_amount),
+  };
 }
 
 /** A `date` column as 'YYYY-MM-DD' whether the driver gave a string or a Date. */
