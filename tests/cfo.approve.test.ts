@@ -1,10 +1,10 @@
-// FR-CFO-001, FR-CFO-002, FR-CFO-003, FR-CFO-004: cfo.approve on PGlite and PostgreSQL. Every
+// FR-CFO-001, FR-CFO-002, FR-CFO-003, FR-CFO-004, FR-CFO-007: cfo.approve on PGlite and PostgreSQL. Every
 // rule boundary through the store, idempotency, reservation expiry, period rollover, signatures
 // that check out with the public key, and bad input that changes nothing.
 
 import { generateKeyPairSync } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Cfo, type SpendRequest } from '../src/commerce/cfo.js';
+import { Cfo, expireReservations, type SpendRequest } from '../src/commerce/cfo.js';
 import { verifyChain } from '../src/commerce/ledger-chain.js';
 import { addAgent, useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
@@ -132,9 +132,22 @@ describe.each(ADAPTERS)('cfo.approve on %s', (kind) => {
     expect(await cfo.settle(settled.request_id)).toBe(false);
     expect((await budget(agent))[0]).toMatchObject({ spent: '7000000', reserved: '3000000' });
     clock = new Date(clock.getTime() + 61_000);
-    expect(await cfo.expireReservations()).toBeGreaterThanOrEqual(1);
+    expect(await expireReservations(suite.app.store, clock)).toBeGreaterThanOrEqual(1);
     expect((await budget(agent))[0]).toMatchObject({ spent: '7000000', reserved: '0' });
     expect(await cfo.settle(expiring.request_id)).toBe(false);
+  });
+
+  it("lets the runtime's sweep release reservations that expired", async () => {
+    const agent = await freshAgent();
+    const spend = request(agent, '4');
+    await cfo.approve(spend);
+    await suite.app.database.pool.query(
+      `UPDATE spend_requests SET reserved_until = now() - interval '1 second' WHERE request_id = $1`,
+      [spend.request_id],
+    );
+    await suite.app.runtime.runUntilQuiescent();
+    expect((await budget(agent))[0]).toMatchObject({ spent: '0', reserved: '0' });
+    expect((await suite.app.store.cfo.getRequest(spend.request_id))?.status).toBe('released');
   });
 
   it('starts a new daily budget at midnight in the agent time zone', async () => {

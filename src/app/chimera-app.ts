@@ -2,7 +2,7 @@
 // Chimera. The CLI (and later the HTTP server) build exactly one of these.
 
 import { hostname } from 'node:os';
-import { Cfo } from '../commerce/cfo.js';
+import { Cfo, expireReservations } from '../commerce/cfo.js';
 import { cfoKeyPath, loadCfoKey } from '../commerce/cfo-key.js';
 import type { ChimeraConfig } from '../config/config.js';
 import { ChimeraError } from '../domain/errors.js';
@@ -92,6 +92,12 @@ export async function openChimera(
       }
     }
     let cfo: Promise<Cfo> | undefined;
+    const openCfo = () => {
+      cfo ??= loadCfoKey(cfoKeyPath(config), options.createDataDir).then(
+        (key) => new Cfo({ store, key }),
+      );
+      return cfo;
+    };
     const backoff = { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs };
     const planner = new Planner({ store, skills, specIds: catalog.ids });
     const judge = new Judge({
@@ -135,7 +141,12 @@ export async function openChimera(
         services,
         performers: [publishPerformer, replyPerformer],
       }),
-      reaper: new LeaseReaper({ store, leaseMs: config.leaseMs, backoff }),
+      reaper: new LeaseReaper({
+        store,
+        leaseMs: config.leaseMs,
+        backoff,
+        sweeps: [() => expireReservations(store)],
+      }),
       logger: options.logger,
       concurrency: config.concurrency,
       pollIntervalMs: config.pollIntervalMs,
@@ -152,12 +163,7 @@ export async function openChimera(
       runtime,
       hub,
       services,
-      cfo: () => {
-        cfo ??= loadCfoKey(cfoKeyPath(config), options.createDataDir).then(
-          (key) => new Cfo({ store, key }),
-        );
-        return cfo;
-      },
+      cfo: openCfo,
       close: async () => {
         await runtime.stop();
         await hub.close();

@@ -193,42 +193,12 @@ export class Cfo {
 
   /** Moves an approved request's reservation to spent. False when there is nothing to settle. */
   settle(requestId: string): Promise<boolean> {
-    return this.finish(requestId, 'settled');
+    return finishReservation(this.options.store, requestId, 'settled');
   }
 
   /** Frees a reservation (the spend was cancelled). False when there is nothing held. */
   release(requestId: string): Promise<boolean> {
-    return this.finish(requestId, 'released');
-  }
-
-  /** Releases every reservation past its time; returns how many. */
-  async expireReservations(): Promise<number> {
-    const expired = await this.options.store.cfo.expiredReservations(this.now(), 500);
-    let released = 0;
-    for (const requestId of expired) if (await this.release(requestId)) released++;
-    return released;
-  }
-
-  private finish(requestId: string, to: 'settled' | 'released'): Promise<boolean> {
-    return this.options.store.transaction(async (tx) => {
-      await tx.cfo.lockRequest(requestId);
-      const request = await tx.cfo.getRequest(requestId);
-      if (request?.status !== 'reserved') return false;
-      if (to === 'settled' && request.decision.decision !== 'approve') {
-        throw new InputError(
-          `spend ${requestId} was ${request.decision.decision}d, not approved; a person must approve it first`,
-        );
-      }
-      await tx.cfo.lockBudgets(
-        request.agent_id,
-        request.budget_keys.map((key) => ({ ...key, limit: 0n })),
-      );
-      await tx.cfo.adjustBudgets(request.agent_id, request.budget_keys, {
-        spent: to === 'settled' ? request.budget_amount : 0n,
-        reserved: -request.budget_amount,
-      });
-      return tx.cfo.setRequestStatus(requestId, 'reserved', to);
-    });
+    return finishReservation(this.options.store, requestId, 'released');
   }
 
   /** Validates a request and converts its money; throws InputError naming the field. */
@@ -284,4 +254,40 @@ function capsOf(persona: Record<string, unknown>): Array<Omit<BudgetCap, 'spent'
 function timeZoneOf(persona: Record<string, unknown>): string {
   const zone = persona.timezone;
   return typeof zone === 'string' && isTimeZone(zone) ? zone : 'UTC';
+}
+
+/** Releases every reservation past its time; returns how many. Needs no signing key. */
+export async function expireReservations(store: Store, now: Date = new Date()): Promise<number> {
+  let released = 0;
+  for (const requestId of await store.cfo.expiredReservations(now, 500)) {
+    if (await finishReservation(store, requestId, 'released')) released++;
+  }
+  return released;
+}
+
+/** Settles or releases a reservation in one transaction; false when nothing is held. */
+function finishReservation(
+  store: Store,
+  requestId: string,
+  to: 'settled' | 'released',
+): Promise<boolean> {
+  return store.transaction(async (tx) => {
+    await tx.cfo.lockRequest(requestId);
+    const request = await tx.cfo.getRequest(requestId);
+    if (request?.status !== 'reserved') return false;
+    if (to === 'settled' && request.decision.decision !== 'approve') {
+      throw new InputError(
+        `spend ${requestId} was ${request.decision.decision}d, not approved; a person must approve it first`,
+      );
+    }
+    await tx.cfo.lockBudgets(
+      request.agent_id,
+      request.budget_keys.map((key) => ({ ...key, limit: 0n })),
+    );
+    await tx.cfo.adjustBudgets(request.agent_id, request.budget_keys, {
+      spent: to === 'settled' ? request.budget_amount : 0n,
+      reserved: -request.budget_amount,
+    });
+    return tx.cfo.setRequestStatus(requestId, 'reserved', to);
+  });
 }

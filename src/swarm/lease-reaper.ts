@@ -1,6 +1,7 @@
 // The visibility timeout: a task whose worker died mid-run keeps a lease that runs out. The
 // reaper re-queues such tasks with backoff, or gives them back to the Planner when their attempts
-// are spent. It also re-dispatches queued tasks whose job may sit locked by a dead process.
+// are spent. It also re-dispatches queued tasks whose job may sit locked by a dead process, and
+// runs the sweeps it is given (expired spend reservations).
 // Rows are locked SKIP LOCKED, so many reapers in many processes never collide.
 
 import { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF } from '../domain/backoff.js';
@@ -19,6 +20,8 @@ export class LeaseReaper {
       leaseMs: number;
       backoff?: BackoffOptions;
       now?: () => Date;
+      /** More sweeps of things that expire (the CFO's reservations); each returns its count. */
+      sweeps?: ReadonlyArray<() => Promise<number>>;
     },
   ) {}
 
@@ -28,8 +31,15 @@ export class LeaseReaper {
       (await this.expireLeases()) +
       (await this.redispatch()) +
       (await this.wakeStalled()) +
-      (await this.redispatchEffects())
+      (await this.redispatchEffects()) +
+      (await this.runSweeps())
     );
+  }
+
+  private async runSweeps(): Promise<number> {
+    let touched = 0;
+    for (const sweep of this.options.sweeps ?? []) touched += await sweep();
+    return touched;
   }
 
   /** Queues again external effects still unperformed after a lease: their job died with a process. */
