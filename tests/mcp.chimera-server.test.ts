@@ -1,6 +1,7 @@
-// FR-MCP-005: Chimera is an MCP server. The official MCP Inspector CLI lists its tools, calls
-// scout.analyze and reads a resource over stdio; an SDK client gets the campaign_brief prompt
-// and a clear error for bad tool input.
+// FR-MCP-005, FR-CFO-008: Chimera is an MCP server. The official MCP Inspector CLI lists its
+// tools, calls scout.analyze and reads a resource over stdio; an SDK client gets the
+// campaign_brief prompt, a spend decision from cfo.approve with budget.show, and a clear error
+// for bad tool input.
 
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -50,6 +51,8 @@ describe('the MCP Inspector CLI against `chimera mcp serve`', () => {
       'scout.analyze',
       'director.create_brief',
       'artist.produce',
+      'cfo.approve',
+      'budget.show',
     ]);
     for (const tool of tools) {
       expect(tool.inputSchema).toMatchObject({ type: 'object' });
@@ -105,6 +108,44 @@ describe('the Chimera MCP server in-process', () => {
     });
     const text = (prompt.messages[0]?.content as { text: string }).text;
     expect(text).toContain('"Launch the spring drop" for agents ava,milo');
+  });
+
+  it('decides a spend with cfo.approve and shows it in budget.show (FR-CFO-008)', async () => {
+    const approved = await client.callTool({
+      name: 'cfo.approve',
+      arguments: {
+        request_id: 'mcp-spend-1',
+        agent_id: 'ava',
+        request_type: 'compute',
+        amount: '4.50',
+        currency: 'USD',
+        justification: 'render the teaser video',
+      },
+    });
+    expect(approved.isError).toBeFalsy();
+    expect(approved.structuredContent).toMatchObject({
+      decision: 'approve',
+      cfo_key_id: expect.stringMatching(/^cfo-[0-9a-f]{16}$/),
+    });
+    const shown = await client.callTool({ name: 'budget.show', arguments: { agent_id: 'ava' } });
+    expect(shown.structuredContent).toMatchObject({
+      budgets: [{ agent_id: 'ava', period: 'daily', reserved: '4.50', remaining: '45.50' }],
+    });
+    const bad = await client.callTool({
+      name: 'cfo.approve',
+      arguments: {
+        request_id: 'mcp-spend-2',
+        agent_id: 'ava',
+        request_type: 'compute',
+        amount: '1.0000001',
+        currency: 'USDC',
+        justification: 'too precise',
+      },
+    });
+    expect(bad.isError).toBe(true);
+    expect(JSON.stringify(bad.content)).toContain(
+      'amount: 1.0000001 has 7 decimals; USDC has at most 6',
+    );
   });
 
   it('answers bad tool input with an error naming the field', async () => {

@@ -59,6 +59,8 @@ describe('the Streamable HTTP MCP endpoint of a running chimera', () => {
       'scout.analyze',
       'director.create_brief',
       'artist.produce',
+      'cfo.approve',
+      'budget.show',
     ]);
     const result = (await inspect(
       ...['--method', 'tools/call', '--tool-name', 'scout.analyze'],

@@ -1,6 +1,8 @@
-// Chimera as an MCP server: its analysis and production skills as tools with input and output
-// schemas, its campaigns, tasks and review queue as resources, and a `campaign_brief` prompt.
-// Tools run the skill directly for the caller; nothing they do publishes or spends.
+// Chimera as an MCP server: its analysis and production skills and the CFO (cfo.approve,
+// budget.show) as tools with input and output schemas, its campaigns, tasks and review queue as
+// resources, and a `campaign_brief` prompt.
+// Skill tools run the skill directly for the caller and publish nothing; cfo.approve decides and
+// reserves, but moves no money.
 
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
@@ -9,6 +11,7 @@ import { ChimeraError } from '../../../domain/errors.js';
 import { fieldProblems } from '../../../domain/field-problems.js';
 import type { AnySkill } from '../../../skills/skill.js';
 import { jsonContents, structuredAnswer, toolFailure } from '../tool-results.js';
+import { registerCfoTools } from './cfo-tools.js';
 
 /** The skills offered as tools: side-effect free, so a caller outside the loop may run them. */
 export const EXPOSED_SKILLS = ['scout.analyze', 'director.create_brief', 'artist.produce'] as const;
@@ -20,6 +23,7 @@ const CALLER_AGENT = 'mcp-client';
 export function createChimeraServer(app: ChimeraApp): McpServer {
   const server = new McpServer({ name: 'chimera', version: '0.1.0' });
   for (const name of EXPOSED_SKILLS) registerSkillTool(server, app, app.skills.get(name));
+  registerCfoTools(server, app);
 
   server.registerResource(
     'campaigns',
