@@ -61,6 +61,17 @@ const SIGNED_FIELDS = [
   'created_at',
 ] as const satisfies ReadonlyArray<keyof SignedDecisionFields>;
 
+/** Every column of a ledger entry, in export order: the signed fields around the chain's own. */
+export const LEDGER_COLUMNS = [
+  'seq',
+  ...SIGNED_FIELDS.filter((field) => field !== 'cfo_agent_id' && field !== 'created_at'),
+  'approval_signature',
+  'cfo_agent_id',
+  'prev_hash',
+  'entry_hash',
+  'created_at',
+] as const;
+
 function signedPayload(fields: SignedDecisionFields): Buffer {
   return Buffer.from(
     canonicalJson(Object.fromEntries(SIGNED_FIELDS.map((key) => [key, fields[key]]))),

@@ -1,29 +1,11 @@
 // `chimera ledger verify`, `chimera ledger export --format csv|jsonl` and `chimera budget show`.
 
 import type { Command } from 'commander';
+import { budgetLines } from '../../commerce/budget-view.js';
 import { cfoKeyPath, loadCfoKey } from '../../commerce/cfo-key.js';
-import { verifyChain } from '../../commerce/ledger-chain.js';
+import { LEDGER_COLUMNS, verifyChain } from '../../commerce/ledger-chain.js';
 import { InputError } from '../../domain/errors.js';
-import { decimalText, money } from '../../domain/money.js';
 import { type CliContext, withApp } from '../cli-context.js';
-
-const LEDGER_COLUMNS = [
-  'seq',
-  'tx_id',
-  'agent_id',
-  'request_type',
-  'amount',
-  'currency',
-  'projected_roi',
-  'risk_score',
-  'decision',
-  'reasons',
-  'approval_signature',
-  'cfo_agent_id',
-  'prev_hash',
-  'entry_hash',
-  'created_at',
-] as const;
 
 export function registerCfoCommands(program: Command, context: CliContext): void {
   const ledger = program.command('ledger').description("the CFO's signed, hash-chained ledger");
@@ -76,16 +58,7 @@ export function registerCfoCommands(program: Command, context: CliContext): void
     .option('--json', 'print JSON')
     .action(async (flags: { agent?: string; json?: boolean }) => {
       await withApp(context, { createDataDir: false }, async (app) => {
-        const rows = (await app.store.cfo.listCurrentBudgets(flags.agent)).map((row) => ({
-          agent_id: row.agent_id,
-          period: row.period,
-          period_start: row.period_start,
-          category: row.category,
-          limit: usd(row.limit),
-          spent: usd(row.spent),
-          reserved: usd(row.reserved),
-          remaining: usd(row.limit - row.spent - row.reserved),
-        }));
+        const rows = budgetLines(await app.store.cfo.listCurrentBudgets(flags.agent));
         if (flags.json) return context.printer.json(rows);
         if (rows.length === 0) return context.printer.line('no budgets used yet');
         for (const row of rows) {
@@ -95,11 +68,6 @@ export function registerCfoCommands(program: Command, context: CliContext): void
         }
       });
     });
-}
-
-/** Budget money (micro-USDC) as dollars. */
-function usd(units: bigint): string {
-  return decimalText(money(units, 'USDC'));
 }
 
 function csvCell(value: unknown): string {

@@ -5,9 +5,9 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { ChimeraApp } from '../../../app/chimera-app.js';
+import { budgetLines } from '../../../commerce/budget-view.js';
 import { SpendRequest } from '../../../commerce/cfo.js';
 import { ChimeraError } from '../../../domain/errors.js';
-import { decimalText, money } from '../../../domain/money.js';
 import { structuredAnswer, toolFailure } from '../tool-results.js';
 
 const Decision = {
@@ -62,19 +62,8 @@ export function registerCfoTools(server: McpServer, app: ChimeraApp): void {
       annotations: { readOnlyHint: true },
     },
     async ({ agent_id }) => {
-      const rows = await app.store.cfo.listCurrentBudgets(agent_id);
-      const usd = (units: bigint) => decimalText(money(units, 'USDC'));
       return structuredAnswer({
-        budgets: rows.map((row) => ({
-          agent_id: row.agent_id,
-          period: row.period,
-          period_start: row.period_start,
-          category: row.category,
-          limit: usd(row.limit),
-          spent: usd(row.spent),
-          reserved: usd(row.reserved),
-          remaining: usd(row.limit - row.spent - row.reserved),
-        })),
+        budgets: budgetLines(await app.store.cfo.listCurrentBudgets(agent_id)),
       });
     },
   );
