@@ -191,6 +191,24 @@ describe.each(ADAPTERS)('cfo.approve on %s', (kind) => {
     expect((await suite.app.store.cfo.listLedger()).length).toBe(before.length);
   });
 
+  it.each([
+    [{ budgets: [{ period: 'hourly', limit: '5' }] }, /invalid persona\.budgets: \[0\]\.period/],
+    [
+      { budgets: [{ period: 'daily', limit: '5.0000001' }] },
+      /persona\.budgets\[0\]\.limit: 5\.0000001 has 7 decimals/,
+    ],
+    [
+      { timezone: 'Mars/Olympus' },
+      /invalid persona\.timezone: 'Mars\/Olympus' is not an IANA time zone/,
+    ],
+  ])('fails closed on a malformed budget setting %j, writing nothing', async (persona, reason) => {
+    const agent = await freshAgent(persona);
+    const before = (await suite.app.store.cfo.listLedger()).length;
+    await expect(cfo.approve(request(agent, '5'))).rejects.toThrow(reason);
+    expect(await budget(agent)).toEqual([]);
+    expect((await suite.app.store.cfo.listLedger()).length).toBe(before);
+  });
+
   it('rejects a frozen agent, records the rejection, and holds no money', async () => {
     const agent = await freshAgent();
     const stored = (await suite.app.store.agents.get(agent))!;

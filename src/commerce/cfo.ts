@@ -100,8 +100,8 @@ export class Cfo {
       if (agent.status === 'frozen') {
         decision = { decision: 'reject', reasons: ['the agent is frozen'], risk_score: 1 };
       } else {
-        const caps = capsOf(agent.persona);
-        const zone = timeZoneOf(agent.persona);
+        const caps = capsOf(agent.id, agent.persona);
+        const zone = timeZoneOf(agent.id, agent.persona);
         const wanted = caps
           .filter((cap) => cap.category === 'all' || cap.category === request.request_type)
           .map((cap) => ({
@@ -240,20 +240,36 @@ function parseField(field: string, amount: string | number, currency: string): M
   }
 }
 
-/** The agent's caps: `persona.budgets` if set, else the default $50 a day. */
-function capsOf(persona: Record<string, unknown>): Array<Omit<BudgetCap, 'spent' | 'reserved'>> {
+/**
+ * The agent's caps: `persona.budgets` if set, else the default $50 a day. A malformed setting
+ * fails closed: the request is refused naming the field, rather than spent under a guess.
+ */
+function capsOf(
+  agentId: string,
+  persona: Record<string, unknown>,
+): Array<Omit<BudgetCap, 'spent' | 'reserved'>> {
   const settings = z.array(CapSetting).safeParse(persona.budgets ?? DEFAULT_CAPS);
-  const list = settings.success ? settings.data : DEFAULT_CAPS.map((cap) => CapSetting.parse(cap));
-  return list.map((cap) => ({
+  if (!settings.success) {
+    throw new InputError(
+      `agent '${agentId}' has invalid persona.budgets: ${fieldProblems(settings.error).join('; ')}`,
+    );
+  }
+  return settings.data.map((cap, index) => ({
     period: cap.period as BudgetPeriod,
     category: cap.category,
-    limit: parseMoney(cap.limit, 'USDC'),
+    limit: parseField(`persona.budgets[${index}].limit`, cap.limit, 'USDC'),
   }));
 }
 
-function timeZoneOf(persona: Record<string, unknown>): string {
-  const zone = persona.timezone;
-  return typeof zone === 'string' && isTimeZone(zone) ? zone : 'UTC';
+/** The agent's time zone (`persona.timezone`, default UTC); an unknown zone fails closed. */
+function timeZoneOf(agentId: string, persona: Record<string, unknown>): string {
+  const zone = persona.timezone ?? 'UTC';
+  if (typeof zone !== 'string' || !isTimeZone(zone)) {
+    throw new InputError(
+      `agent '${agentId}' has invalid persona.timezone: '${String(zone)}' is not an IANA time zone such as Europe/Lisbon`,
+    );
+  }
+  return zone;
 }
 
 /** Releases every reservation past its time; returns how many. Needs no signing key. */
