@@ -17,6 +17,8 @@ export interface AgentRepository {
   upsert(agent: Agent): Promise<void>;
   get(id: string): Promise<Agent | undefined>;
   list(): Promise<Agent[]>;
+  /** Which of `ids` are frozen, in one query. */
+  listFrozen(ids: readonly string[]): Promise<string[]>;
 }
 
 /** Campaigns. Only the Planner calls `updateStatus`. */

@@ -229,8 +229,5 @@ export async function frozenAgents(
   store: Store,
   agentIds: readonly string[],
 ): Promise<Set<string>> {
-  const agents = await Promise.all(agentIds.map((id) => store.agents.get(id)));
-  return new Set(
-    agents.filter((agent) => agent?.status === 'frozen').map((agent) => agent?.id as string),
-  );
+  return new Set(await store.agents.listFrozen([...new Set(agentIds)]));
 }

@@ -169,27 +169,24 @@ function isNegator(word: string): boolean {
   return NEGATORS.has(word) || NEGATED_CONTRACTION.test(word);
 }
 
+/** A set of the space-separated words of `words`. */
+function wordSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(' '));
+}
+
 /** Nouns for what consumers pay: a rise is bad news for the reader, a fall good news. */
-const COST_NOUNS = new Set(
-  'price prices pricing fare fares fee fees rent rents tax taxes toll tolls bill bills cost costs subscription subscriptions membership memberships tuition premium premiums tariff tariffs'.split(
-    ' ',
-  ),
+const COST_NOUNS = wordSet(
+  'price prices pricing fare fares fee fees rent rents tax taxes toll tolls bill bills cost costs subscription subscriptions membership memberships tuition premium premiums tariff tariffs',
 );
 /** Nouns for what an economy, company or community earns or gathers: a rise is good news. */
-const GAIN_NOUNS = new Set(
-  'shares stock stocks revenue revenues sale sales profit profits earnings attendance user users subscriber subscribers visitor visitors wage wages salary salaries income bitcoin crypto index market markets economy valuation exports jobs employment bookings ridership tourism investment output production turnout ratings readership viewers viewership donations'.split(
-    ' ',
-  ),
+const GAIN_NOUNS = wordSet(
+  'shares stock stocks revenue revenues sale sales profit profits earnings attendance user users subscriber subscribers visitor visitors wage wages salary salaries income bitcoin crypto index market markets economy valuation exports jobs employment bookings ridership tourism investment output production turnout ratings readership viewers viewership donations',
 );
-const RISE_VERBS = new Set(
-  'rise rises rising rose risen raise raises raised raising increase increases increased increasing hike hikes hiked hiking jump jumps jumped jumping soar soars soared soaring surge surges surged surging double doubles doubled doubling triple triples tripled climb climbs climbed climbing spike spikes spiked gain gains gained grow grows grew grown up higher'.split(
-    ' ',
-  ),
+const RISE_VERBS = wordSet(
+  'rise rises rising rose risen raise raises raised raising increase increases increased increasing hike hikes hiked hiking jump jumps jumped jumping soar soars soared soaring surge surges surged surging double doubles doubled doubling triple triples tripled climb climbs climbed climbing spike spikes spiked gain gains gained grow grows grew grown up higher',
 );
-const FALL_VERBS = new Set(
-  'fall falls fell fallen falling drop drops dropped dropping cut cuts cutting slash slashes slashed lower lowers lowered decrease decreases decreased down reduce reduces reduced reduction ease eases eased tumble tumbles tumbled plunge plunges plunged slide slides slid sink sinks sank lose loses lost losing slump slumps slumped decline declines declined shrink shrinks shrank lowest'.split(
-    ' ',
-  ),
+const FALL_VERBS = wordSet(
+  'fall falls fell fallen falling drop drops dropped dropping cut cuts cutting slash slashes slashed lower lowers lowered decrease decreases decreased down reduce reduces reduced reduction ease eases eased tumble tumbles tumbled plunge plunges plunged slide slides slid sink sinks sank lose loses lost losing slump slumps slumped decline declines declined shrink shrinks shrank lowest',
 );
 /**
  * Direction words VADER scores by themselves ("increase" +1.3, "drop" -1.1, "lower" -1.2). What
@@ -203,19 +200,15 @@ const NEUTRAL_DIRECTION_WORDS =
 const DIRECTION_VALENCE = { cost: 1.8, gain: 1.5, harm: 1.5 } as const;
 
 /** Words that reduce what follows: "lower risk of death", "averting a shutdown". */
-const REDUCERS = new Set(
-  'lower lowers lowered reduce reduces reduced reducing reduction fewer less drop drops dropped fall falls fell decline declines declined decrease decreases decreased prevent prevents prevented preventing avert averts averted averting curb curbs curbed curbing'.split(
-    ' ',
-  ),
+const REDUCERS = wordSet(
+  'lower lowers lowered reduce reduces reduced reducing reduction fewer less drop drops dropped fall falls fell decline declines declined decrease decreases decreased prevent prevents prevented preventing avert averts averted averting curb curbs curbed curbing',
 );
 /**
  * Harms VADER does not score (or scores mildly) whose fall is good news and whose rise is bad:
  * "lower risk of early death", "unemployment falls", "crime rises".
  */
-const HARM_NOUNS = new Set(
-  'obesity disease diseases deaths emissions poverty cancer diabetes unemployment symptoms risk risks injuries accidents inflation crime crimes homelessness debt deficit infections cases pollution waits'.split(
-    ' ',
-  ),
+const HARM_NOUNS = wordSet(
+  'obesity disease diseases deaths emissions poverty cancer diabetes unemployment symptoms risk risks injuries accidents inflation crime crimes homelessness debt deficit infections cases pollution waits',
 );
 /** Valence of a reduced harm ("47% lower risk of early death"). */
 const REDUCED_HARM_VALENCE = 1.5;

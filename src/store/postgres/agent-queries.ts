@@ -41,6 +41,17 @@ export class PostgresAgentRepository implements AgentRepository {
     return row && toAgent(row);
   }
 
+  async listFrozen(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('agents')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .where('status', '=', 'frozen')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   async list(): Promise<Agent[]> {
     const rows = await this.db.selectFrom('agents').selectAll().orderBy('id').execute();
     return rows.map(toAgent);

@@ -14,6 +14,16 @@ import type {
 } from '../store.js';
 import type { ChimeraSchema } from './schema.js';
 
+/** The budget_tracking columns a BudgetRow is read from. */
+const BUDGET_COLUMNS = [
+  'period',
+  'period_start',
+  'category',
+  'limit_amount',
+  'spent_amount',
+  'reserved_amount',
+] as const;
+
 /** The advisory lock every ledger append takes ('chimera.ledger' as a 64-bit key). */
 const LEDGER_LOCK = sql`hashtextextended('chimera.ledger', 0)`;
 
@@ -90,14 +100,7 @@ export class PostgresCfoRepository implements CfoRepository {
       .execute();
     const rows = await this.db
       .selectFrom('budget_tracking')
-      .select([
-        'period',
-        'period_start',
-        'category',
-        'limit_amount',
-        'spent_amount',
-        'reserved_amount',
-      ])
+      .select(BUDGET_COLUMNS)
       .where('agent_id', '=', agentId)
       .where((eb) =>
         eb.or(
@@ -194,15 +197,7 @@ export class PostgresCfoRepository implements CfoRepository {
     let query = this.db
       .selectFrom('budget_tracking')
       .distinctOn(['agent_id', 'period', 'category'])
-      .select([
-        'agent_id',
-        'period',
-        'period_start',
-        'category',
-        'limit_amount',
-        'spent_amount',
-        'reserved_amount',
-      ])
+      .select(['agent_id', ...BUDGET_COLUMNS])
       .orderBy('agent_id')
       .orderBy('period')
       .orderBy('category')
