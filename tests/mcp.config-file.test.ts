@@ -53,7 +53,13 @@ describe.each(ADAPTERS)('.mcp.json servers on %s', (kind) => {
   }
 
   it('reaches a configured stdio server by its name, and traces the call under that name', async () => {
-    expect(suite.app.hub.serverNames()).toEqual(['media', 'news', 'social-sandbox', 'trends']);
+    expect(suite.app.hub.serverNames()).toEqual([
+      'media',
+      'news',
+      'social-sandbox',
+      'trends',
+      'wallet',
+    ]);
     const task = await runScout({ trend_servers: ['news'] });
     expect(task.status).toBe('done');
     expect(TrendReport.parse(task.output).trends.length).toBeGreaterThan(0);
@@ -69,7 +75,7 @@ describe.each(ADAPTERS)('.mcp.json servers on %s', (kind) => {
     expect(task.attempt).toBe(1);
     expect(task.error_code).toBe('MCP_UNKNOWN_SERVER');
     expect(task.feedback.join('\n')).toContain(
-      "unknown MCP server 'tiktok-trends'; configured servers: media, news, social-sandbox, trends",
+      "unknown MCP server 'tiktok-trends'; configured servers: media, news, social-sandbox, trends, wallet",
     );
   });
 

@@ -14,9 +14,9 @@ import { McpHub } from '../src/mcp/mcp-hub.js';
 import { MemoryRateLimiter } from '../src/mcp/rate-limiter.js';
 import { createMediaServer } from '../src/mcp/servers/media/media-server.js';
 import { hubTools } from '../src/mcp/skill-tools.js';
-import { MEDIA_PRICES } from '../src/models/price-table.js';
+import { MEDIA_PRICES, wordCount } from '../src/models/price-table.js';
 import { artistSkill } from '../src/skills/content/artist-skill.js';
-import { ContentBrief, wordCount } from '../src/skills/content/content-brief.js';
+import { ContentBrief } from '../src/skills/content/content-brief.js';
 import { MediaAsset } from '../src/skills/content/media-asset.js';
 import { defineSkill } from '../src/skills/skill.js';
 import { unavailableServices } from '../src/skills/unavailable-services.js';
@@ -155,7 +155,7 @@ describe('the artist without espeak-ng and ffmpeg', () => {
           feedback: [],
           signal: new AbortController().signal,
           tools: hubTools(hub)(run),
-          model: unavailableServices().model,
+          model: unavailableServices().modelFor(run),
         },
       );
       const asset = MediaAsset.parse(output);

@@ -4,8 +4,11 @@
 import { hostname } from 'node:os';
 import { Cfo, expireReservations } from '../commerce/cfo.js';
 import { cfoKeyPath, loadCfoKey } from '../commerce/cfo-key.js';
+import { CostGovernor } from '../commerce/cost-governor.js';
+import { BUNDLED_TOOL_PRICES, type ToolPrices } from '../commerce/tool-prices.js';
 import type { ChimeraConfig } from '../config/config.js';
 import { ChimeraError } from '../domain/errors.js';
+import { hubWalletBalances } from '../mcp/hub-wallet-balances.js';
 import { loadMcpConfig, NO_MCP_CONFIG } from '../mcp/mcp-config-file.js';
 import { McpHub } from '../mcp/mcp-hub.js';
 import { MemoryRateLimiter, type RateLimiter } from '../mcp/rate-limiter.js';
@@ -23,7 +26,9 @@ import { migrate } from '../store/migrator.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/store.js';
 import { CONTENT_POLICIES, ownRepeatsPolicy } from '../swarm/content-policies.js';
+import { wakeHeldCampaigns } from '../swarm/dispatch.js';
 import { EffectExecutor } from '../swarm/effects/effect-executor.js';
+import { paymentPerformer } from '../swarm/effects/payment-performer.js';
 import { publishPerformer } from '../swarm/effects/publish-performer.js';
 import { replyPerformer } from '../swarm/effects/reply-performer.js';
 import { Judge, type JudgePolicy } from '../swarm/judge.js';
@@ -47,8 +52,13 @@ export interface ChimeraApp {
   runtime: SwarmRuntime;
   /** The MCP hub every skill reaches the outside through. */
   hub: McpHub;
-  /** Tools and model lent to skill runs. */
+  /** Tools and model lent to agents' skill runs; every cost is charged to the run's agent. */
   services: SkillServices;
+  /**
+   * Tools and model for skills run on behalf of an outside MCP client, which is no agent of
+   * ours: calls are traced but charged to no agent's budget.
+   */
+  callerServices: SkillServices;
   /** The CFO, with its signing key loaded (created on first use by commands that write). */
   cfo(): Promise<Cfo>;
   close(): Promise<void>;
@@ -63,6 +73,8 @@ export interface OpenOptions {
   skills?: readonly AnySkill[];
   /** Judge policy hooks. */
   policies?: readonly JudgePolicy[];
+  /** Prices of tools beyond the bundled servers' (or replacing them), by 'server.tool'. */
+  toolPrices?: ToolPrices;
 }
 
 /** Opens the database, brings its schema up to date, and wires the swarm. */
@@ -99,7 +111,6 @@ export async function openChimera(
       return cfo;
     };
     const backoff = { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs };
-    const planner = new Planner({ store, skills, specIds: catalog.ids });
     const judge = new Judge({
       thresholds: { approveAt: config.approveAt, escalateAt: config.escalateAt },
       policies: [...CONTENT_POLICIES, ownRepeatsPolicy(store.content), ...(options.policies ?? [])],
@@ -113,15 +124,26 @@ export async function openChimera(
         pool: database.pool,
         dataDir: config.dataDir,
         feedsManifest: config.feeds,
+        walletConfig: config,
       }),
       allowLists: mcpServers.allowLists,
       rateLimiter,
       trace: (events) => store.traces.write(events),
     });
-    const services: SkillServices = {
-      toolsFor: hubTools(hub),
-      model: createLanguageModel(config, OFFLINE_WRITERS),
-    };
+    const planner = new Planner({
+      store,
+      skills,
+      specIds: catalog.ids,
+      balances: hubWalletBalances(hub),
+    });
+    const model = createLanguageModel(config, OFFLINE_WRITERS);
+    const callerServices: SkillServices = { toolsFor: hubTools(hub), modelFor: () => model };
+    const services = new CostGovernor({
+      store,
+      cfo: openCfo,
+      toolPrices: { ...BUNDLED_TOOL_PRICES, ...options.toolPrices },
+      modelName: config.model,
+    }).govern({ toolsFor: hubTools(hub), model });
     const worker = new TaskWorker({
       store,
       skills,
@@ -139,13 +161,13 @@ export async function openChimera(
       effects: new EffectExecutor({
         store,
         services,
-        performers: [publishPerformer, replyPerformer],
+        performers: [publishPerformer, replyPerformer, paymentPerformer],
       }),
       reaper: new LeaseReaper({
         store,
         leaseMs: config.leaseMs,
         backoff,
-        sweeps: [() => expireReservations(store)],
+        sweeps: [() => expireReservations(store), () => wakeHeldCampaigns(store)],
       }),
       logger: options.logger,
       concurrency: config.concurrency,
@@ -159,10 +181,11 @@ export async function openChimera(
       store,
       skills,
       planner,
-      reviews: new ReviewDesk({ store, skills }),
+      reviews: new ReviewDesk({ store, skills, cfo: openCfo }),
       runtime,
       hub,
       services,
+      callerServices,
       cfo: openCfo,
       close: async () => {
         await runtime.stop();

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { BUNDLED_SERVERS } from '../mcp/bundled-servers.js';
 import { type McpConfig, resolveAllowLists } from '../mcp/mcp-config-file.js';
 import type { McpServerTarget } from '../mcp/mcp-hub.js';
+import type { WalletConfig } from '../mcp/servers/wallet/open-wallet-backend.js';
 import type { ToolAllowLists } from '../mcp/tool-allow-list.js';
 
 /** What the bundled servers need from the process. */
@@ -14,6 +15,7 @@ export interface HubServerContext {
   pool: pg.Pool;
   dataDir: string;
   feedsManifest?: string | undefined;
+  walletConfig?: WalletConfig;
 }
 
 /** The checked allow-lists, and the server table once the process can host bundled servers. */

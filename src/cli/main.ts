@@ -11,6 +11,7 @@ import { registerReviewCommands } from './commands/review-commands.js';
 import { registerRunCommands } from './commands/run-commands.js';
 import { registerSkillsCommands } from './commands/skills-commands.js';
 import { registerStatusCommand } from './commands/status-command.js';
+import { registerWalletCommands } from './commands/wallet-commands.js';
 import { describeFailure } from './exit-codes.js';
 import { createPrinter, type Printer } from './printer.js';
 
@@ -39,6 +40,7 @@ export function buildProgram(printer: Printer = createPrinter()): Command {
   registerCampaignCommands(program, context);
   registerAdminCommands(program, context);
   registerCfoCommands(program, context);
+  registerWalletCommands(program, context);
   registerMcpCommands(program, context);
   registerSkillsCommands(program, context);
   return program;

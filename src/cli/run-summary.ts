@@ -22,6 +22,8 @@ export interface RunSummary {
   published: number;
   /** What waits for a person, and why. */
   escalations: Array<{ review_id: string; agent_id: string; step: string; reasons: string[] }>;
+  /** Pending tasks the Planner holds back (a wallet too short to pay), and why. */
+  holds: Array<{ agent_id: string; step: string; reason: string }>;
   /** Tasks that failed for good (latest 20), and why. */
   rejections: Array<{ agent_id: string; step: string; reasons: string[] }>;
 }
@@ -51,6 +53,11 @@ export async function summarize(app: ChimeraApp): Promise<RunSummary> {
       step: task.step_key,
       reasons: review.reasons,
     })),
+    holds: (await app.store.tasks.listByStatus('pending', 200)).flatMap((task) =>
+      task.hold_reason
+        ? [{ agent_id: task.agent_id, step: task.step_key, reason: task.hold_reason }]
+        : [],
+    ),
     rejections: (await app.store.tasks.listByStatus('failed', 20)).map((task) => ({
       agent_id: task.agent_id,
       step: task.step_key,
@@ -81,6 +88,7 @@ export function formatSummary(summary: RunSummary): string[] {
       (item) =>
         `  escalated ${item.agent_id}/${item.step}: ${item.reasons.join('; ')} (review ${item.review_id})`,
     ),
+    ...summary.holds.map((item) => `  held ${item.agent_id}/${item.step}: ${item.reason}`),
     `effects recorded: ${summary.effects}`,
     `posts published: ${summary.published}`,
     `rejections: ${summary.rejections.length}`,

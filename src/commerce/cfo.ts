@@ -83,8 +83,11 @@ export class Cfo {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Decides a request (or returns its first decision). Bad input throws and changes nothing. */
-  async approve(raw: unknown): Promise<ApprovalDecision> {
+  /**
+   * Decides a request (or returns its decision so far). Bad input throws and changes nothing.
+   * `costKey` groups the requests one task makes for one priced call (see CostGovernor).
+   */
+  async approve(raw: unknown, options: { costKey?: string } = {}): Promise<ApprovalDecision> {
     const request = this.check(raw);
     return this.options.store.transaction(async (tx) => {
       await tx.cfo.lockRequest(request.request_id);
@@ -133,26 +136,20 @@ export class Cfo {
               : false,
             requestsLastHour: await tx.cfo.countRequestsSince(
               request.agent_id,
+              request.request_type,
               new Date(now.getTime() - 3_600_000),
             ),
           },
         });
       }
-      const fields: SignedDecisionFields = {
-        tx_id: request.request_id,
+      const answer = await this.record(tx, now, {
+        ...decision,
+        request_id: request.request_id,
         agent_id: request.agent_id,
         request_type: request.request_type,
         amount: request.amount.units.toString(),
         currency: request.amount.currency,
-        projected_roi: decision.roi ?? null,
-        risk_score: decision.risk_score,
-        decision: decision.decision,
-        reasons: decision.reasons,
-        cfo_agent_id: this.options.key.keyId,
-        created_at: now.toISOString(),
-      };
-      const signature = signDecision(fields, this.options.key.privateKey);
-      await tx.cfo.appendLedger((previous) => chainEntry(fields, signature, previous));
+      });
       const holds = decision.decision !== 'reject';
       if (holds) {
         await tx.cfo.adjustBudgets(request.agent_id, keys, {
@@ -160,21 +157,12 @@ export class Cfo {
           reserved: request.budgetAmount.units,
         });
       }
-      const answer: ApprovalDecision = {
-        decision: decision.decision,
-        reasons: decision.reasons,
-        risk_score: decision.risk_score,
-        ...(decision.roi !== undefined && { roi: decision.roi }),
-        signature,
-        cfo_key_id: this.options.key.keyId,
-        decided_at: fields.created_at,
-      };
       await tx.cfo.insertRequest({
         request_id: request.request_id,
         agent_id: request.agent_id,
         request_type: request.request_type,
-        amount: fields.amount,
-        currency: fields.currency,
+        amount: request.amount.units.toString(),
+        currency: request.amount.currency,
         budget_amount: request.budgetAmount.units,
         projected_revenue: request.projectedRevenue?.units.toString() ?? null,
         counterparty: request.counterparty ?? null,
@@ -183,17 +171,63 @@ export class Cfo {
         decision: answer,
         status: holds ? 'reserved' : 'rejected',
         budget_keys: holds ? keys : [],
-        reserved_until: holds
-          ? new Date(now.getTime() + (this.options.reservationMs ?? 15 * 60_000))
-          : null,
+        // An escalation holds its money until a person decides; an approval until it expires.
+        reserved_until: decision.decision === 'approve' ? this.holdUntil(now) : null,
+        ...(options.costKey && { cost_key: options.costKey }),
       });
       return answer;
     });
   }
 
-  /** Moves an approved request's reservation to spent. False when there is nothing to settle. */
-  settle(requestId: string): Promise<boolean> {
-    return finishReservation(this.options.store, requestId, 'settled');
+  /**
+   * A person's decision on an escalated request, in the caller's transaction (the review's): it
+   * is signed and appended to the ledger beside the CFO's escalation, and becomes the request's
+   * decision. Approval keeps the reservation for the resumed task; rejection releases it.
+   */
+  async decideEscalated(
+    tx: Store,
+    requestId: string,
+    verdict: { approve: boolean; reviewer: string; reason: string | null },
+  ): Promise<ApprovalDecision> {
+    await tx.cfo.lockRequest(requestId);
+    const request = await tx.cfo.getRequest(requestId);
+    if (request?.status !== 'reserved' || request.decision.decision !== 'escalate') {
+      throw new InputError(`spend ${requestId} is not waiting for a person's decision`);
+    }
+    const now = this.now();
+    const said = verdict.reason ? `: ${verdict.reason}` : '';
+    const answer = await this.record(tx, now, {
+      ...request,
+      decision: verdict.approve ? 'approve' : 'reject',
+      reasons: [`${verdict.approve ? 'approved' : 'rejected'} by ${verdict.reviewer}${said}`],
+      risk_score: request.decision.risk_score,
+      ...(request.decision.roi !== undefined && { roi: request.decision.roi }),
+    });
+    if (!verdict.approve) {
+      await tx.cfo.adjustBudgets(request.agent_id, request.budget_keys, {
+        spent: 0n,
+        reserved: -request.budget_amount,
+      });
+    }
+    await tx.cfo.redecide(requestId, {
+      decision: answer,
+      status: verdict.approve ? 'reserved' : 'rejected',
+      reserved_until: verdict.approve ? this.holdUntil(now) : null,
+    });
+    return answer;
+  }
+
+  /**
+   * Moves an approved request's reservation to spent: the reserved amount, or `actual` when the
+   * final cost is known (a model call's real tokens). False when there is nothing to settle.
+   */
+  settle(requestId: string, actual?: Money): Promise<boolean> {
+    return finishReservation(
+      this.options.store,
+      requestId,
+      'settled',
+      actual && this.budgetMoney(actual, 'up').units,
+    );
   }
 
   /** Frees a reservation (the spend was cancelled). False when there is nothing held. */
@@ -210,10 +244,6 @@ export class Cfo {
     const request = parsed.data;
     const amount = parseField('amount', request.amount, request.currency);
     if (amount.units <= 0n) throw new InputError('amount: must be more than zero');
-    const price = this.prices[amount.currency];
-    if (!price) {
-      throw new InputError(`currency: no USD price is configured for ${amount.currency}`);
-    }
     const projectedRevenue =
       request.projected_revenue === undefined
         ? undefined
@@ -223,8 +253,59 @@ export class Cfo {
       amount,
       projectedRevenue,
       // Budgets count spend rounded up and revenue rounded down: never in the agent's favour.
-      budgetAmount: convert(amount, 'USDC', price, 'up'),
-      budgetRevenue: projectedRevenue && convert(projectedRevenue, 'USDC', price, 'down'),
+      budgetAmount: this.budgetMoney(amount, 'up'),
+      budgetRevenue: projectedRevenue && this.budgetMoney(projectedRevenue, 'down'),
+    };
+  }
+
+  /** `amount` in budget money (micro-USDC) at the configured price. */
+  private budgetMoney(amount: Money, rounding: 'up' | 'down'): Money {
+    const price = this.prices[amount.currency];
+    if (!price) {
+      throw new InputError(`currency: no USD price is configured for ${amount.currency}`);
+    }
+    return convert(amount, 'USDC', price, rounding);
+  }
+
+  private holdUntil(now: Date): Date {
+    return new Date(now.getTime() + (this.options.reservationMs ?? 15 * 60_000));
+  }
+
+  /** Signs a decision and appends it to the ledger; returns it as the CFO's answer. */
+  private async record(
+    tx: Store,
+    now: Date,
+    entry: SpendDecision & {
+      request_id: string;
+      agent_id: string;
+      request_type: string;
+      amount: string;
+      currency: string;
+    },
+  ): Promise<ApprovalDecision> {
+    const fields: SignedDecisionFields = {
+      tx_id: entry.request_id,
+      agent_id: entry.agent_id,
+      request_type: entry.request_type,
+      amount: entry.amount,
+      currency: entry.currency,
+      projected_roi: entry.roi ?? null,
+      risk_score: entry.risk_score,
+      decision: entry.decision,
+      reasons: entry.reasons,
+      cfo_agent_id: this.options.key.keyId,
+      created_at: now.toISOString(),
+    };
+    const signature = signDecision(fields, this.options.key.privateKey);
+    await tx.cfo.appendLedger((previous) => chainEntry(fields, signature, previous));
+    return {
+      decision: entry.decision,
+      reasons: entry.reasons,
+      risk_score: entry.risk_score,
+      ...(entry.roi !== undefined && { roi: entry.roi }),
+      signature,
+      cfo_key_id: this.options.key.keyId,
+      decided_at: fields.created_at,
     };
   }
 }
@@ -281,11 +362,15 @@ export async function expireReservations(store: Store, now: Date = new Date()): 
   return released;
 }
 
-/** Settles or releases a reservation in one transaction; false when nothing is held. */
+/**
+ * Settles or releases a reservation in one transaction; false when nothing is held. Settling
+ * counts `spent` (default: the reserved amount) as spent.
+ */
 function finishReservation(
   store: Store,
   requestId: string,
   to: 'settled' | 'released',
+  spent?: bigint,
 ): Promise<boolean> {
   return store.transaction(async (tx) => {
     await tx.cfo.lockRequest(requestId);
@@ -301,7 +386,7 @@ function finishReservation(
       request.budget_keys.map((key) => ({ ...key, limit: 0n })),
     );
     await tx.cfo.adjustBudgets(request.agent_id, request.budget_keys, {
-      spent: to === 'settled' ? request.budget_amount : 0n,
+      spent: to === 'settled' ? (spent ?? request.budget_amount) : 0n,
       reserved: -request.budget_amount,
     });
     return tx.cfo.setRequestStatus(requestId, 'reserved', to);

@@ -113,8 +113,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(19);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(19);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(24);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(24);
   });
 
   it.each([

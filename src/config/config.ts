@@ -49,6 +49,16 @@ const Config = z
     cfoKeyFile: z.string().min(1).optional(),
     /** Feed manifest (JSON) of the bundled trends server; default: the shipped snapshots. */
     feeds: z.string().min(1).optional(),
+    /** Backend of the bundled wallet server: 'local' (the database; default) or 'agentkit' (Coinbase). */
+    wallet: z.enum(['local', 'agentkit']).optional(),
+    /** The wallet master seed (32 bytes) every agent's wallet key derives from; default `<data dir>/wallet-seed`. */
+    walletSeedFile: z.string().min(1).optional(),
+    /** CDP API key name, for wallet 'agentkit'. */
+    cdpApiKeyName: z.string().min(1).optional(),
+    /** CDP API key private key (PEM), for wallet 'agentkit'. A secret: never log the config. */
+    cdpApiKeyPrivateKey: z.string().min(1).optional(),
+    /** AgentKit network id, for wallet 'agentkit'; unset means base-sepolia. */
+    cdpNetworkId: z.string().min(1).optional(),
     /** Interface the HTTP server (MCP endpoint, health) listens on. */
     httpHost: z.string().min(1).default('127.0.0.1'),
     /** Port of the HTTP server; 0 picks a free one. */
@@ -91,6 +101,11 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   mcpConfig: 'CHIMERA_MCP_CONFIG',
   cfoKeyFile: 'CHIMERA_CFO_KEY_FILE',
   feeds: 'CHIMERA_FEEDS',
+  wallet: 'CHIMERA_WALLET',
+  walletSeedFile: 'CHIMERA_WALLET_SEED_FILE',
+  cdpApiKeyName: 'CDP_API_KEY_NAME',
+  cdpApiKeyPrivateKey: 'CDP_API_KEY_PRIVATE_KEY',
+  cdpNetworkId: 'CDP_NETWORK_ID',
   httpHost: 'CHIMERA_HTTP_HOST',
   httpPort: 'CHIMERA_HTTP_PORT',
   logLevel: 'LOG_LEVEL',

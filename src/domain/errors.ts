@@ -9,6 +9,8 @@ export interface ErrorContext {
   readonly skill?: string;
   readonly state?: string;
   readonly field?: string;
+  /** The spend request a SPEND_* error is about. */
+  readonly spendRequestId?: string;
 }
 
 /** Every error code Chimera raises on purpose. Keep docs/errors.md in step. */
@@ -41,8 +43,12 @@ export const ERROR_CODES = [
   'MCP_UNAVAILABLE',
   'MCP_TOOL_FAILED',
   'MCP_OUTPUT_INVALID',
+  'WALLET_INSUFFICIENT_FUNDS',
+  'WALLET_KEY_REUSED',
   'MODEL_OUTPUT_INVALID',
   'MODEL_UNAVAILABLE',
+  'SPEND_REJECTED',
+  'SPEND_ESCALATED',
 ] as const;
 
 /** A stable, documented error code. */

@@ -143,3 +143,15 @@ function divide(numerator: bigint, denominator: bigint, rounding: Rounding): big
   if (twice < denominator) return quotient;
   return quotient % 2n === 0n ? quotient : quotient + 1n;
 }
+
+/**
+ * Dollars held as a float (the provider price table's) as USDC, rounded up to the micro-dollar:
+ * a cost is never counted as less than it was.
+ */
+export function usdcFromDollars(dollars: number): Money {
+  if (!Number.isFinite(dollars) || dollars < 0) {
+    throw new RangeError(`a cost must be a finite, non-negative number of dollars, not ${dollars}`);
+  }
+  // Round away float noise at a thousandth of a micro-dollar first, then up to the micro-dollar.
+  return money(BigInt(Math.ceil(Math.round(dollars * 1e9) / 1e3)), 'USDC');
+}

@@ -66,6 +66,8 @@ export interface PlanTaskView {
   effect_pending?: boolean;
   /** The task's agent is frozen: it stays pending until a person unfreezes the agent. */
   agent_frozen?: boolean;
+  /** Why the Planner holds this pending task back (its wallet is short); it waits for funds. */
+  hold_reason?: string | null | undefined;
 }
 
 /** What the Planner will do to one task. */
@@ -89,6 +91,7 @@ const PERMANENT_CODES = new Set([
   'MCP_TOOL_DENIED',
   'MCP_TOOL_FAILED',
   'MCP_OUTPUT_INVALID',
+  'SPEND_REJECTED',
 ]);
 
 /** True when a rejected task may be re-planned. */
@@ -106,7 +109,7 @@ export function planNextSteps(tasks: readonly PlanTaskView[]): PlanStep[] {
       continue;
     }
     if (task.status !== 'pending') continue;
-    if (task.agent_frozen) continue;
+    if (task.agent_frozen || task.hold_reason) continue;
     const dependencies = task.depends_on.map((id) => byId.get(id));
     const deadId = task.depends_on.find((id) => isDead(byId.get(id)));
     if (deadId !== undefined) {
@@ -150,8 +153,8 @@ export function isQuiescent(tasks: readonly PlanTaskView[]): boolean {
   const blockedByReview = (task: PlanTaskView, seen = new Set<string>()): boolean => {
     if (task.status === 'awaiting_review') return true;
     if (task.status !== 'pending' || seen.has(task.id)) return false;
-    // A frozen agent's task waits for the person who unfreezes it.
-    if (task.agent_frozen) return true;
+    // A frozen agent's task waits for the person who unfreezes it; a held one for its funds.
+    if (task.agent_frozen || task.hold_reason) return true;
     seen.add(task.id);
     // A task the Planner would cancel is not waiting on anyone.
     if (task.depends_on.some((id) => isDead(byId.get(id)))) return false;

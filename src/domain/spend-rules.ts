@@ -30,7 +30,10 @@ export interface BudgetCap {
 export interface RiskSignals {
   /** The agent has never paid this counterparty before (agent payments, transfers). */
   newCounterparty: boolean;
-  /** The agent's spend requests in the last hour, this one excluded. */
+  /**
+   * The agent's spend requests of the same category in the last hour, this one excluded: a burst
+   * of ad buys is a signal; the many small model calls of a busy day are not ads.
+   */
   requestsLastHour: number;
 }
 
@@ -78,7 +81,7 @@ export const CATEGORY_RISK_BP: Record<SpendType, number> = {
  * Risk in basis points (0..10 000), the sum of four documented signals, capped at 10 000:
  * - amount relative to the tightest daily cap: up to 4 000 (the whole cap);
  * - a new counterparty: 2 000;
- * - velocity: 400 per request in the last hour beyond 5, up to 2 000;
+ * - velocity: 400 per request of the same category in the last hour beyond 5, up to 2 000;
  * - the category's base risk (`CATEGORY_RISK_BP`).
  */
 export function riskScoreBp(spend: SpendCase): number {

@@ -45,7 +45,7 @@ describe('the task state machine (FR-TASK-001)', () => {
   );
 
   it('covers every status and every action of the transition table', () => {
-    expect(ACTIONS).toHaveLength(13);
+    expect(ACTIONS).toHaveLength(15);
     expect(pairs).toHaveLength(TASK_STATUSES.length * ACTIONS.length);
   });
 
@@ -75,6 +75,8 @@ describe('the task state machine (FR-TASK-001)', () => {
         'running -submit-> judging',
         'running -requeue-> queued',
         'running -abort-> rejected',
+        'running -escalate_spend-> awaiting_review',
+        'awaiting_review -resume-> queued',
         'judging -approve-> approved',
         'judging -escalate-> awaiting_review',
         'judging -reject-> rejected',
@@ -102,6 +104,15 @@ describe('the task state machine (FR-TASK-001)', () => {
     expect(nextStatus('judging', 'escalate')).toBe('awaiting_review');
     expect(nextStatus('awaiting_review', 'approve')).toBe('approved');
     expect(nextStatus('awaiting_review', 'reject')).toBe('rejected');
+  });
+
+  it('parks a running task whose spend a person must approve, and runs it again once they do', () => {
+    expect(walk('running', ['escalate_spend', 'resume', 'claim'])).toEqual([
+      'awaiting_review',
+      'queued',
+      'running',
+    ]);
+    expect(refusal('judging', 'escalate_spend')).toBeInstanceOf(IllegalTransition);
   });
 
   it('lets a rejected task be retried (→ queued) or failed (→ failed)', () => {

@@ -14,6 +14,8 @@ export type TaskAction =
   | 'abort' // running → rejected: permanent error or attempts exhausted
   | 'approve' // judging | awaiting_review → approved
   | 'escalate' // judging → awaiting_review
+  | 'escalate_spend' // running → awaiting_review: the CFO wants a person to approve a spend
+  | 'resume' // awaiting_review → queued: a person approved the spend; the task runs again
   | 'reject' // judging | awaiting_review → rejected
   | 'complete' // approved → done: the effect ran
   | 'retry' // rejected → queued: re-planned with feedback
@@ -32,6 +34,8 @@ export const TRANSITIONS: Readonly<
   abort: { from: ['running'], to: 'rejected' },
   approve: { from: ['judging', 'awaiting_review'], to: 'approved' },
   escalate: { from: ['judging'], to: 'awaiting_review' },
+  escalate_spend: { from: ['running'], to: 'awaiting_review' },
+  resume: { from: ['awaiting_review'], to: 'queued' },
   reject: { from: ['judging', 'awaiting_review'], to: 'rejected' },
   complete: { from: ['approved'], to: 'done' },
   retry: { from: ['rejected'], to: 'queued' },

@@ -35,6 +35,8 @@ export const Task = z.object({
   /** When a run_task job was last added for this task; the reaper re-dispatches stale ones. */
   dispatched_at: z.coerce.date().nullable(),
   error_code: z.string().nullable(),
+  /** Why the Planner keeps this pending task back (its agent's wallet is short), if it does. */
+  hold_reason: z.string().nullable().optional(),
   created_at: z.coerce.date(),
   updated_at: z.coerce.date(),
 });

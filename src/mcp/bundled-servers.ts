@@ -11,6 +11,8 @@ import { createMediaServer } from './servers/media/media-server.js';
 import { createSocialSandboxServer } from './servers/social-sandbox/social-sandbox-server.js';
 import { loadFeedLibrary } from './servers/trends/feed-library.js';
 import { createTrendsServer } from './servers/trends/trends-server.js';
+import { openWalletBackend, type WalletConfig } from './servers/wallet/open-wallet-backend.js';
+import { createWalletServer } from './servers/wallet/wallet-server.js';
 
 /** What a bundled server may need from the process hosting it. */
 export interface BundledServerContext {
@@ -20,6 +22,8 @@ export interface BundledServerContext {
   dataDir?: string;
   /** Feed manifest of the trends server (CHIMERA_FEEDS); default: the shipped snapshots. */
   feedsManifest?: string;
+  /** Settings of the wallet server (CHIMERA_WALLET, the seed file, CDP); default: local store. */
+  walletConfig?: WalletConfig;
 }
 
 /** A bundled server: whether it needs the database, and how to build it. */
@@ -47,6 +51,16 @@ export const BUNDLED_SERVERS: Record<string, BundledServer> = {
       if (!pool) throw new ChimeraError('MCP_UNAVAILABLE', 'social-sandbox needs the database');
       return createSocialSandboxServer({ store: PostgresSandboxStore.fromPool(pool) });
     },
+  },
+  wallet: {
+    needsDatabase: true,
+    create: async ({ pool, dataDir, walletConfig }) =>
+      createWalletServer({
+        backend: await openWalletBackend(
+          walletConfig ?? { dataDir: dataDir ?? './.chimera' },
+          pool,
+        ),
+      }),
   },
 };
 

@@ -34,6 +34,11 @@ export function textCost(
  */
 export const SPOKEN_WORDS_PER_SECOND = 2.87;
 
+/** Words in a text: for a video script's 100–500 word rule and its spoken length. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
 /** Seconds a script of `words` words takes to speak. */
 export function spokenSeconds(words: number): number {
   return words / SPOKEN_WORDS_PER_SECOND;

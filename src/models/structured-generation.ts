@@ -40,6 +40,8 @@ export async function generateStructured<T>(
       },
     };
   } catch (error) {
+    // Chimera's own refusals (the CFO's SPEND_* from the cost governor) pass through as they are.
+    if (error instanceof ChimeraError) throw error;
     if (NoObjectGeneratedError.isInstance(error)) {
       const cause =
         error.cause instanceof Error ? error.cause.message : String(error.cause ?? error.message);

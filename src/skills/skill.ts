@@ -3,6 +3,7 @@
 
 import type { LanguageModel } from 'ai';
 import type { z } from 'zod';
+import type { Money } from '../domain/money.js';
 
 /** MCP access bound to the running task: every call carries its agent, spec and task. */
 export interface SkillTools {
@@ -33,16 +34,22 @@ export interface SkillContext {
   model: LanguageModel;
 }
 
-/** What the runtime lends every skill run: tools bound to the run, and the model. */
+/** The run a tool call or model call belongs to: its agent pays, its task is traced. */
+export interface SkillRun {
+  agentId: string;
+  specId: string;
+  taskId: string;
+  campaignId: string;
+  attempt: number;
+}
+
+/**
+ * What the runtime lends every skill run: tools and a model bound to the run, so each call is
+ * traced with it and its cost is charged to the run's agent (see CostGovernor).
+ */
 export interface SkillServices {
-  toolsFor(run: {
-    agentId: string;
-    specId: string;
-    taskId: string;
-    campaignId: string;
-    attempt: number;
-  }): SkillTools;
-  model: LanguageModel;
+  toolsFor(run: SkillRun): SkillTools;
+  modelFor(run: SkillRun): LanguageModel;
 }
 
 /** A skill's answer: an output for the Judge and the skill's own confidence in it (0..1). */
@@ -81,6 +88,11 @@ export interface Skill<Input = unknown, Output = unknown> {
   readonly effect?: SkillEffect<Output>;
   /** The words an audience would see in an output; content policies (sensitive topics) read this. */
   publicText?(output: Output): string;
+  /**
+   * For skills whose effect pays from the agent's wallet: what the task will pay. The Planner
+   * reads the wallet's balance before queueing the task, and holds it while the balance is short.
+   */
+  walletSpend?(input: Input): Money;
   /** For reply skills: each incoming message with the reply drafted to it (the honesty check). */
   exchanges?(output: Output): Array<{ incoming: string; reply: string }>;
   /** For visual skills: the character reference asked for and the one rendered (the lock). */

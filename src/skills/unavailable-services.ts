@@ -12,6 +12,6 @@ export function unavailableServices(): SkillServices {
   };
   return {
     toolsFor: () => ({ callTool: refuse, readResource: refuse }),
-    model: new OfflineLanguageModel({}),
+    modelFor: () => new OfflineLanguageModel({}),
   };
 }

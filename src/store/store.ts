@@ -5,7 +5,7 @@ import type { LedgerEntry } from '../commerce/ledger-chain.js';
 import type { Agent } from '../domain/agent.js';
 import type { Campaign, CampaignSpec, CampaignStatus } from '../domain/campaign.js';
 import type { TaskDraft } from '../domain/plan.js';
-import type { Review } from '../domain/review.js';
+import type { Review, ReviewKind } from '../domain/review.js';
 import type { Task } from '../domain/task.js';
 import type { TaskAction } from '../domain/task-state-machine.js';
 import type { TaskStatus } from '../domain/task-status.js';
@@ -41,6 +41,7 @@ export interface TaskPatch {
   run_at?: Date | null;
   dispatched_at?: Date | null;
   error_code?: string | null;
+  hold_reason?: string | null;
 }
 
 /** Tasks. Every status change goes through `transition`, which checks `state_version`. */
@@ -48,6 +49,10 @@ export interface TaskRepository {
   insertMany(campaignId: string, drafts: readonly TaskDraft[]): Promise<void>;
   get(id: string): Promise<Task | undefined>;
   listByCampaign(campaignId: string): Promise<Task[]>;
+  /** Notes why a pending task is held back (null: it is not); no state change, no version. */
+  setHoldReason(taskId: string, reason: string | null): Promise<void>;
+  /** Active campaigns with a held task, for the sweep that has the Planner look again. */
+  campaignsWithHeldTasks(): Promise<string[]>;
   /**
    * Applies `action` (or a chain of actions, e.g. submit → approve → complete) to `task` as read:
    * the state machine checks every step and picks the final status, and the store writes it in
@@ -107,9 +112,19 @@ export interface ResultRepository {
   latest(taskId: string): Promise<ResultRecord | undefined>;
 }
 
+/** A review to open: 'content' unless it is a spend the CFO escalated. */
+export interface NewReview {
+  id: string;
+  task_id: string;
+  attempt: number;
+  reasons: string[];
+  kind?: ReviewKind;
+  spend_request_id?: string;
+}
+
 /** Human reviews. */
 export interface ReviewRepository {
-  open(review: { id: string; task_id: string; attempt: number; reasons: string[] }): Promise<void>;
+  open(review: NewReview): Promise<void>;
   get(id: string): Promise<Review | undefined>;
   listPending(): Promise<Review[]>;
   /** Records a decision on a pending review; throws REVIEW_ALREADY_DECIDED otherwise. */
@@ -279,6 +294,11 @@ export type SpendRequestStatus = 'reserved' | 'settled' | 'released' | 'rejected
 export interface StoredSpendRequest {
   request_id: string;
   agent_id: string;
+  request_type: string;
+  /** In the request's currency's minor units. */
+  amount: string;
+  currency: string;
+  task_id: string | null;
   status: SpendRequestStatus;
   decision: {
     decision: 'approve' | 'escalate' | 'reject';
@@ -311,6 +331,8 @@ export interface NewSpendRequest {
   status: SpendRequestStatus;
   budget_keys: BudgetKey[];
   reserved_until: Date | null;
+  /** Groups one task's requests for one priced call (see CostGovernor). */
+  cost_key?: string;
 }
 
 /** The CFO's storage; every method runs in the caller's transaction. */
@@ -335,7 +357,21 @@ export interface CfoRepository {
     keys: readonly BudgetKey[],
     change: { spent: bigint; reserved: bigint },
   ): Promise<void>;
-  countRequestsSince(agentId: string, since: Date): Promise<number>;
+  /** Replaces a request's decision (a person decided an escalation) and its status and hold. */
+  redecide(
+    requestId: string,
+    change: {
+      decision: StoredSpendRequest['decision'];
+      status: SpendRequestStatus;
+      reserved_until: Date | null;
+    },
+  ): Promise<void>;
+  /** The newest request with `costKey`, and how many there are. */
+  latestByCostKey(
+    costKey: string,
+  ): Promise<{ latest: StoredSpendRequest | undefined; count: number }>;
+  /** The agent's requests of `requestType` since `since`. */
+  countRequestsSince(agentId: string, requestType: string, since: Date): Promise<number>;
   /** True when the agent has a settled spend to `counterparty`. */
   hasPaid(agentId: string, counterparty: string): Promise<boolean>;
   expiredReservations(now: Date, limit: number): Promise<string[]>;

@@ -33,3 +33,10 @@ export function wakePlanner(store: Store, campaignId: string): Promise<void> {
     jobKeyMode: 'preserve_run_at',
   });
 }
+
+/** Has the Planner look again at campaigns with held tasks (their wallets may have been funded). */
+export async function wakeHeldCampaigns(store: Store): Promise<number> {
+  const campaignIds = await store.tasks.campaignsWithHeldTasks();
+  for (const campaignId of campaignIds) await wakePlanner(store, campaignId);
+  return campaignIds.length;
+}

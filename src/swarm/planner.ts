@@ -1,11 +1,15 @@
 // The Planner: turns a campaign into a task DAG, queues each task once its dependencies are
 // approved, re-plans rejected tasks with their feedback, and settles the campaign. It is the only
-// writer of campaign status. Each pass is one transaction guarded by state_version.
+// writer of campaign status. Each pass is one transaction guarded by state_version. A task that
+// pays from its agent's wallet is queued only when the wallet's balance covers it; until then it
+// is held with the reason, and looked at again on the next pass. Balances are read before the
+// pass's transaction opens: no transaction waits on the outside world.
 
 import { type Campaign, CampaignSpec } from '../domain/campaign.js';
 import { resolveBindings } from '../domain/campaign-template.js';
 import { ChimeraError, InputError, VersionConflict } from '../domain/errors.js';
 import { fieldProblems } from '../domain/field-problems.js';
+import { type Currency, formatMoney, type Money } from '../domain/money.js';
 import {
   expandTemplate,
   type PlanStep,
@@ -16,7 +20,7 @@ import type { Task } from '../domain/task.js';
 import type { TraceEvent } from '../domain/trace-event.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
 import type { Store } from '../store/store.js';
-import { dispatchTask } from './dispatch.js';
+import { dispatchTask, wakePlanner } from './dispatch.js';
 import { taskEvent } from './trace.js';
 
 /** Planner options. */
@@ -25,8 +29,18 @@ export interface PlannerOptions {
   skills: SkillRegistry;
   /** Spec ids defined in specs/; a task naming any other id is refused at creation. */
   specIds: ReadonlySet<string>;
+  /** Reads agents' wallet balances (the wallet MCP server's get_balance). */
+  balances?: WalletBalances;
   now?: () => Date;
 }
+
+/** The wallet balance of the agent a task runs for, in `currency`. */
+export interface WalletBalances {
+  balanceOf(task: Task, currency: Currency): Promise<Money>;
+}
+
+/** Balances read before a pass, by task id: the balance, or why it could not be read. */
+type BalanceSnapshot = ReadonlyMap<string, Money | string>;
 
 /** Spec id stamped on campaign-level trace events. */
 const PLANNER_SPEC_ID = 'FR-PLAN-004';
@@ -101,19 +115,21 @@ export class Planner {
       });
       const created = await tx.tasks.listByCampaign(campaignId);
       await tx.traces.write(created.map((task) => taskEvent(task, 'task-create', 'pending')));
-      await this.advanceWithin(tx, campaign, created);
+      await this.advanceWithin(tx, campaign, created, new Map());
       return campaign;
     });
   }
 
   /** One planning pass over a campaign; retried on a concurrent writer. */
   async advance(campaignId: string): Promise<void> {
+    const balances = await this.readBalances(campaignId);
     for (let attempt = 1; ; attempt++) {
       try {
         await this.options.store.transaction(async (tx) => {
           const campaign = await tx.campaigns.get(campaignId);
           if (campaign?.status !== 'active') return;
-          await this.advanceWithin(tx, campaign, await tx.tasks.listByCampaign(campaignId));
+          const tasks = await tx.tasks.listByCampaign(campaignId);
+          await this.advanceWithin(tx, campaign, tasks, balances);
         });
         return;
       } catch (error) {
@@ -122,15 +138,52 @@ export class Planner {
     }
   }
 
-  private async advanceWithin(store: Store, campaign: Campaign, loaded: Task[]): Promise<void> {
+  /**
+   * Reads, outside any transaction, the wallet balance of every pending task that pays from its
+   * wallet and is ready to queue.
+   */
+  private async readBalances(campaignId: string): Promise<BalanceSnapshot> {
+    const { store, skills, balances } = this.options;
+    const snapshot = new Map<string, Money | string>();
+    const campaign = await store.campaigns.get(campaignId);
+    if (!balances || campaign?.status !== 'active') return snapshot;
+    // Held tasks count as ready: their balance is what is read again.
+    const tasks = (await store.tasks.listByCampaign(campaignId)).map((task) => ({
+      ...task,
+      hold_reason: null,
+    }));
+    const byId = new Map(tasks.map((task) => [task.id, task]));
+    const ready = planNextSteps(tasks).filter((step) => step.action === 'enqueue');
+    for (const { taskId } of ready) {
+      const task = byId.get(taskId) as Task;
+      const cost = walletCost(skills, task, await this.bindInput(store, campaign, task, byId));
+      if (!cost) continue;
+      try {
+        snapshot.set(task.id, await balances.balanceOf(task, cost.currency));
+      } catch (error) {
+        snapshot.set(task.id, error instanceof Error ? error.message : String(error));
+      }
+    }
+    return snapshot;
+  }
+
+  private async advanceWithin(
+    store: Store,
+    campaign: Campaign,
+    loaded: Task[],
+    balances: BalanceSnapshot,
+  ): Promise<void> {
     // A task's dependents wait until its external effect (a post) has happened.
     const awaiting = new Set(await store.effects.tasksAwaitingEffects(campaign.id));
     // A frozen agent's tasks stay pending until it is unfrozen.
     const frozen = await frozenAgents(store, campaign.agent_ids);
+    // Held tasks are looked at again on every pass: the wallet may have been funded.
+    const held = new Map(loaded.map((task) => [task.id, task.hold_reason ?? null]));
     const tasks = loaded.map((task) => ({
       ...task,
       effect_pending: awaiting.has(task.id),
       agent_frozen: frozen.has(task.agent_id),
+      hold_reason: null,
     }));
     const byId = new Map<string, Task & { effect_pending?: boolean; agent_frozen?: boolean }>(
       tasks.map((task) => [task.id, task]),
@@ -143,7 +196,7 @@ export class Planner {
       steps = planNextSteps([...byId.values()])
     ) {
       for (const step of steps) {
-        const next = await this.applyStep(store, campaign, step, byId, events);
+        const next = await this.applyStep(store, campaign, step, { byId, held, balances }, events);
         byId.set(next.id, next);
       }
     }
@@ -169,14 +222,32 @@ export class Planner {
     store: Store,
     campaign: Campaign,
     step: PlanStep,
-    byId: Map<string, Task>,
+    {
+      byId,
+      held,
+      balances,
+    }: { byId: Map<string, Task>; held: Map<string, string | null>; balances: BalanceSnapshot },
     events: TraceEvent[],
   ): Promise<Task> {
     const task = byId.get(step.taskId) as Task;
     if (step.action === 'enqueue') {
-      const next = await store.tasks.transition(task, 'enqueue', {
-        input: await this.bindInput(store, campaign, task, byId),
-      });
+      const input = await this.bindInput(store, campaign, task, byId);
+      const cost = walletCost(this.options.skills, task, input);
+      if (cost && this.options.balances && !balances.has(task.id)) {
+        // Its balance is read before the next pass, which this wake asks for.
+        await wakePlanner(store, campaign.id);
+        return { ...task, hold_reason: 'its wallet balance is being read' };
+      }
+      const reason =
+        cost && shortfall(task, cost, balances.get(task.id) ?? 'no wallet is configured');
+      if (reason) {
+        if (held.get(task.id) !== reason) {
+          await store.tasks.setHoldReason(task.id, reason);
+          events.push(taskEvent(task, 'task-hold', 'balance-short', { detail: { reason } }));
+        }
+        return { ...task, hold_reason: reason };
+      }
+      const next = await store.tasks.transition(task, 'enqueue', { input, hold_reason: null });
       await dispatchTask(store, next);
       events.push(taskEvent(next, 'task-enqueue', 'queued'));
       return next;
@@ -230,4 +301,19 @@ export async function frozenAgents(
   agentIds: readonly string[],
 ): Promise<Set<string>> {
   return new Set(await store.agents.listFrozen([...new Set(agentIds)]));
+}
+
+/** What `task` pays from its agent's wallet, when its skill pays from one and its input is good. */
+function walletCost(skills: SkillRegistry, task: Task, input: unknown): Money | undefined {
+  const skill = skills.get(task.type);
+  // Input the skill refuses is the worker's to report, with the field named.
+  const parsed = skill.walletSpend && skill.inputSchema.safeParse(input);
+  return parsed?.success ? skill.walletSpend?.(parsed.data) : undefined;
+}
+
+/** Why `task` cannot pay `cost` from `balance` (or from a balance that could not be read). */
+function shortfall(task: Task, cost: Money, balance: Money | string): string | undefined {
+  if (typeof balance === 'string') return `the wallet balance could not be read: ${balance}`;
+  if (balance.units >= cost.units) return undefined;
+  return `the wallet holds ${formatMoney(balance)}, short of the ${formatMoney(cost)} this task pays; fund agent ${task.agent_id}'s wallet`;
 }

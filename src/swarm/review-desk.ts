@@ -1,15 +1,18 @@
-// Human review: list what waits for a person, and apply a person's decision. Approval runs the
-// same commit as a Judge approval (effect included); rejection hands the task back to the Planner
-// with the reviewer's reason as feedback. Each decision is one transaction and is audited.
+// Human review: list what waits for a person, and apply a person's decision. On content, approval
+// runs the same commit as a Judge approval (effect included) and rejection hands the task back to
+// the Planner with the reviewer's reason as feedback. On a spend the CFO escalated, the decision
+// is signed into the ledger: approval resumes the waiting task, rejection fails it for good. Each
+// decision is one transaction and is audited.
 
+import type { Cfo } from '../commerce/cfo.js';
 import { ChimeraError } from '../domain/errors.js';
 import type { Review } from '../domain/review.js';
 import type { Task } from '../domain/task.js';
 import type { TraceEvent } from '../domain/trace-event.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
-import type { ResultRecord, Store } from '../store/store.js';
+import type { ResultRecord, Store, StoredSpendRequest } from '../store/store.js';
 import { commitApproval } from './approval.js';
-import { wakePlanner } from './dispatch.js';
+import { dispatchTask, wakePlanner } from './dispatch.js';
 import { taskEvent } from './trace.js';
 
 /** A pending review with what a reviewer needs to decide. */
@@ -17,10 +20,14 @@ export interface ReviewItem {
   review: Review;
   task: Task;
   result: ResultRecord | undefined;
+  /** For a spend review: the request the CFO escalated (amount, type, its reasons). */
+  spend?: StoredSpendRequest | undefined;
 }
 
 export class ReviewDesk {
-  constructor(private readonly options: { store: Store; skills: SkillRegistry }) {}
+  constructor(
+    private readonly options: { store: Store; skills: SkillRegistry; cfo: () => Promise<Cfo> },
+  ) {}
 
   /** Pending reviews, oldest first, with their task and the result under review. */
   async listPending(): Promise<ReviewItem[]> {
@@ -31,16 +38,25 @@ export class ReviewDesk {
         review,
         task: (await store.tasks.get(review.task_id)) as Task,
         result: await store.results.latest(review.task_id),
+        ...(review.spend_request_id && {
+          spend: await store.cfo.getRequest(review.spend_request_id),
+        }),
       })),
     );
   }
 
-  /** Approves a pending review: the task's effect runs once and the DAG resumes. */
+  /**
+   * Approves a pending review. Content: the task's effect runs once and the DAG resumes. Spend:
+   * the task runs again with the spend approved.
+   */
   approve(reviewId: string, reviewer: string): Promise<Task> {
     return this.decide(reviewId, reviewer, 'approved', null);
   }
 
-  /** Rejects a pending review; the Planner retries the task with `reason` or fails it. */
+  /**
+   * Rejects a pending review. Content: the Planner retries the task with `reason` or fails it.
+   * Spend: the rejection is final; the task fails and the reservation is released.
+   */
   async reject(reviewId: string, reviewer: string, reason: string): Promise<Task> {
     if (reason.trim().length === 0) {
       throw new ChimeraError('INPUT_INVALID', 'reason: give the reason for the rejection');
@@ -71,7 +87,19 @@ export class ReviewDesk {
         }),
       ];
       let next: Task;
-      if (status === 'approved') {
+      if (existing.spend_request_id) {
+        next = await this.decideSpend(tx, existing.spend_request_id, task, {
+          approve: status === 'approved',
+          reviewer,
+          reason,
+        });
+        if (next.status === 'failed') {
+          events.push(
+            taskEvent(next, 'task-end', 'failed', { detail: { error: next.error_code } }),
+          );
+        }
+        await tx.traces.write(events);
+      } else if (status === 'approved') {
         // The approval commit writes the events with the task, effect and trace of the approval.
         next = (await commitApproval(tx, task, skills.get(task.type), task.output, { events }))
           .task;
@@ -91,5 +119,24 @@ export class ReviewDesk {
       await wakePlanner(tx, task.campaign_id);
       return next;
     });
+  }
+
+  /** Signs a person's decision on a spend into the ledger, and resumes or fails its task. */
+  private async decideSpend(
+    tx: Store,
+    spendRequestId: string,
+    task: Task,
+    verdict: { approve: boolean; reviewer: string; reason: string | null },
+  ): Promise<Task> {
+    await (await this.options.cfo()).decideEscalated(tx, spendRequestId, verdict);
+    if (!verdict.approve) {
+      return tx.tasks.transition(task, ['reject', 'fail'], {
+        error_code: 'SPEND_REJECTED',
+        feedback: [`reviewer ${verdict.reviewer} rejected the spend: ${verdict.reason}`],
+      });
+    }
+    const next = await tx.tasks.transition(task, 'resume', { error_code: null, run_at: null });
+    await dispatchTask(tx, next);
+    return next;
   }
 }

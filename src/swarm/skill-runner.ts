@@ -38,6 +38,13 @@ export async function runSkill(
   const timeoutMs = skill.timeoutMs ?? DEFAULT_SKILL_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const run = {
+    agentId: task.agent_id,
+    specId: skill.specId,
+    taskId: task.id,
+    campaignId: task.campaign_id,
+    attempt: task.attempt,
+  };
   try {
     const result = await Promise.race([
       skill.run(input.data, {
@@ -48,14 +55,8 @@ export async function runSkill(
         specId: task.spec_id,
         feedback: task.feedback,
         signal,
-        tools: options.services.toolsFor({
-          agentId: task.agent_id,
-          specId: skill.specId,
-          taskId: task.id,
-          campaignId: task.campaign_id,
-          attempt: task.attempt,
-        }),
-        model: options.services.model,
+        tools: options.services.toolsFor(run),
+        model: options.services.modelFor(run),
       }),
       rejectOnAbort(signal, timeout, timeoutMs, skill.name),
     ]);

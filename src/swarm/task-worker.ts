@@ -169,7 +169,27 @@ export class TaskWorker {
       }),
     ];
     let next: Task;
-    if (error.retryable && task.attempt < task.max_attempts) {
+    if (error.code === 'SPEND_ESCALATED' && error.context.spendRequestId) {
+      // The CFO wants a person: the task waits in the review queue, and runs again if approved.
+      next = await store.tasks.transition(task, 'escalate_spend', {
+        assigned_worker_id: null,
+        lease_expires_at: null,
+        error_code: error.code,
+      });
+      await store.reviews.open({
+        id: crypto.randomUUID(),
+        task_id: task.id,
+        attempt: task.attempt,
+        reasons: [error.message],
+        kind: 'spend',
+        spend_request_id: error.context.spendRequestId,
+      });
+      events.push(
+        taskEvent(next, 'task-review', 'awaiting_review', {
+          detail: { kind: 'spend', spend_request_id: error.context.spendRequestId },
+        }),
+      );
+    } else if (error.retryable && task.attempt < task.max_attempts) {
       const runAt = new Date(this.now().getTime() + backoffDelayMs(task.attempt, this.backoff));
       next = await store.tasks.transition(task, 'requeue', {
         assigned_worker_id: null,

@@ -3,6 +3,7 @@
 
 import { afterAll, beforeAll } from 'vitest';
 import { type ChimeraApp, openChimera } from '../../src/app/chimera-app.js';
+import type { ToolPrices } from '../../src/commerce/tool-prices.js';
 import { type ChimeraConfig, loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/observability/logger.js';
 import type { AnySkill } from '../../src/skills/skill.js';
@@ -16,6 +17,7 @@ export function openTestApp(
     skills?: AnySkill[];
     policies?: JudgePolicy[];
     config?: Partial<ChimeraConfig>;
+    toolPrices?: ToolPrices;
   } = {},
 ): Promise<ChimeraApp> {
   const config = loadConfig(
@@ -37,6 +39,7 @@ export function openTestApp(
     createDataDir: true,
     skills: options.skills ?? [],
     policies: options.policies ?? [],
+    ...(options.toolPrices && { toolPrices: options.toolPrices }),
   });
 }
 

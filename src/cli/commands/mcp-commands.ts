@@ -23,8 +23,9 @@ export function registerMcpCommands(program: Command, context: CliContext): void
         );
       }
       const bundled = bundledServer(name);
-      const { dataDir, feeds } = configFor(context);
-      const files = { dataDir, ...(feeds && { feedsManifest: feeds }) };
+      const config = configFor(context);
+      const { dataDir, feeds } = config;
+      const files = { dataDir, walletConfig: config, ...(feeds && { feedsManifest: feeds }) };
       if (!bundled.needsDatabase) return serveOnStdio(await bundled.create(files));
       await withApp(context, { createDataDir: true }, async (app) =>
         serveOnStdio(await bundled.create({ pool: app.database.pool, ...files })),

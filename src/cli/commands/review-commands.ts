@@ -2,6 +2,8 @@
 
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { type Currency, formatMoney, money } from '../../domain/money.js';
+import type { StoredSpendRequest } from '../../store/store.js';
 import { type CliContext, withApp } from '../cli-context.js';
 
 export function registerReviewCommands(program: Command, context: CliContext): void {
@@ -16,9 +18,10 @@ export function registerReviewCommands(program: Command, context: CliContext): v
         const items = await app.reviews.listPending();
         if (flags.json) {
           context.printer.json(
-            items.map(({ review: item, task, result }) => ({
+            items.map(({ review: item, task, result, spend }) => ({
               id: item.id,
               kind: item.kind,
+              ...(spend && { spend: spendSummary(spend) }),
               created_at: item.created_at,
               reasons: item.reasons,
               task: {
@@ -40,8 +43,12 @@ export function registerReviewCommands(program: Command, context: CliContext): v
           context.printer.line('no reviews pending');
           return;
         }
-        for (const { review: item, task, result } of items) {
-          context.printer.line(`review ${item.id}`);
+        for (const { review: item, task, result, spend } of items) {
+          context.printer.line(`review ${item.id} (${item.kind})`);
+          if (spend) {
+            const { amount, request_type, request_id } = spendSummary(spend);
+            context.printer.line(`  spend ${request_id}: ${amount} for ${request_type}`);
+          }
           context.printer.line(
             `  task ${task.id} (${task.type}, step ${task.step_key}, agent ${task.agent_id}, attempt ${item.attempt})`,
           );
@@ -82,4 +89,14 @@ function defaultReviewer(): string {
   } catch {
     return 'reviewer';
   }
+}
+
+/** A spend request as a reviewer reads it: the amount in its currency's major units. */
+function spendSummary(spend: StoredSpendRequest) {
+  return {
+    request_id: spend.request_id,
+    request_type: spend.request_type,
+    amount: formatMoney(money(BigInt(spend.amount), spend.currency as Currency)),
+    risk_score: spend.decision.risk_score,
+  };
 }

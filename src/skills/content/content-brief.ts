@@ -1,6 +1,7 @@
 // The Director's product: a ContentBrief the Artist can produce and the Judge can check.
 
 import { z } from 'zod';
+import { wordCount } from '../../models/price-table.js';
 
 /** The part of a brief the model writes. */
 export const BriefDraft = z.object({
@@ -13,11 +14,6 @@ export const BriefDraft = z.object({
   script: z.string().optional(),
 });
 export type BriefDraft = z.infer<typeof BriefDraft>;
-
-/** Words in a text, for the video script's 100–500 word rule. */
-export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
 
 /** A complete brief. `estimated_cost` is in US dollars, from the price table. */
 export const ContentBrief = BriefDraft.extend({

@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { OWN_REPEAT_REASON } from '../../domain/policies/own-repeats.js';
 import { withContext } from '../../models/model-context.js';
-import { productionCost, spokenSeconds } from '../../models/price-table.js';
+import { productionCost, spokenSeconds, wordCount } from '../../models/price-table.js';
 import { generateStructured } from '../../models/structured-generation.js';
 import { defineSkill } from '../skill.js';
-import { BriefDraft, ContentBrief, wordCount } from './content-brief.js';
+import { BriefDraft, ContentBrief } from './content-brief.js';
 import { EXAMPLE_BRIEF, EXAMPLE_PERSONA, EXAMPLE_TREND_REPORT } from './contract-examples.js';
 import { TrendReport } from './trend-report.js';
 

@@ -13,6 +13,7 @@ import { noopSkill } from './noop-skill.js';
 import { outlineSkill } from './outline-skill.js';
 
 const services = unavailableServices();
+const run = { agentId: 'ava', specId: 'SK-CORE-001', taskId: 't', campaignId: 'c', attempt: 1 };
 
 function context(overrides: Partial<SkillContext> = {}): SkillContext {
   return {
@@ -23,14 +24,8 @@ function context(overrides: Partial<SkillContext> = {}): SkillContext {
     specId: 'SK-CORE-001',
     feedback: [],
     signal: new AbortController().signal,
-    tools: services.toolsFor({
-      agentId: 'ava',
-      specId: 'SK-CORE-001',
-      taskId: 't',
-      campaignId: 'c',
-      attempt: 1,
-    }),
-    model: services.model,
+    tools: services.toolsFor(run),
+    model: services.modelFor(run),
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@
 // the ledger appended under one advisory lock so `seq` and `prev_hash` never race. Callers run
 // these inside one transaction (Store.transaction), which is what makes a decision atomic.
 
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { LedgerEntry } from '../../commerce/ledger-chain.js';
 import type {
   BudgetKey,
@@ -12,7 +12,7 @@ import type {
   SpendRequestStatus,
   StoredSpendRequest,
 } from '../store.js';
-import type { ChimeraSchema } from './schema.js';
+import type { ChimeraSchema, SpendRequestsTable } from './schema.js';
 
 /** The budget_tracking columns a BudgetRow is read from. */
 const BUDGET_COLUMNS = [
@@ -40,16 +40,38 @@ export class PostgresCfoRepository implements CfoRepository {
       .selectAll()
       .where('request_id', '=', requestId)
       .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      request_id: row.request_id,
-      agent_id: row.agent_id,
-      status: row.status as SpendRequestStatus,
-      decision: row.decision as StoredSpendRequest['decision'],
-      budget_amount: BigInt(row.budget_amount),
-      budget_keys: row.budget_keys as BudgetKey[],
-      reserved_until: row.reserved_until,
-    };
+    return row && toSpendRequest(row);
+  }
+
+  async redecide(
+    requestId: string,
+    change: {
+      decision: StoredSpendRequest['decision'];
+      status: SpendRequestStatus;
+      reserved_until: Date | null;
+    },
+  ): Promise<void> {
+    await this.db
+      .updateTable('spend_requests')
+      .set({
+        decision: JSON.stringify(change.decision),
+        status: change.status,
+        reserved_until: change.reserved_until,
+        updated_at: new Date(),
+      })
+      .where('request_id', '=', requestId)
+      .execute();
+  }
+
+  async latestByCostKey(costKey: string) {
+    const rows = await this.db
+      .selectFrom('spend_requests')
+      .selectAll()
+      .where('cost_key', '=', costKey)
+      .orderBy('created_at', 'desc')
+      .orderBy('request_id', 'desc')
+      .execute();
+    return { latest: rows[0] && toSpendRequest(rows[0]), count: rows.length };
   }
 
   async insertRequest(request: NewSpendRequest): Promise<void> {
@@ -142,11 +164,12 @@ export class PostgresCfoRepository implements CfoRepository {
     }
   }
 
-  async countRequestsSince(agentId: string, since: Date): Promise<number> {
+  async countRequestsSince(agentId: string, requestType: string, since: Date): Promise<number> {
     const row = await this.db
       .selectFrom('spend_requests')
       .select(sql<number>`count(*)::int`.as('count'))
       .where('agent_id', '=', agentId)
+      .where('request_type', '=', requestType)
       .where('created_at', '>=', since)
       .executeTakeFirstOrThrow();
     return row.count;
@@ -246,4 +269,20 @@ function toDateText(value: unknown): string {
     return local.toISOString().slice(0, 10);
   }
   return String(value).slice(0, 10);
+}
+
+function toSpendRequest(row: Selectable<SpendRequestsTable>): StoredSpendRequest {
+  return {
+    request_id: row.request_id,
+    agent_id: row.agent_id,
+    request_type: row.request_type,
+    amount: row.amount,
+    currency: row.currency,
+    task_id: row.task_id,
+    status: row.status as SpendRequestStatus,
+    decision: row.decision as StoredSpendRequest['decision'],
+    budget_amount: BigInt(row.budget_amount),
+    budget_keys: row.budget_keys as BudgetKey[],
+    reserved_until: row.reserved_until,
+  };
 }

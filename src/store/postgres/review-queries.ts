@@ -3,24 +3,19 @@
 import type { Kysely } from 'kysely';
 import { ChimeraError } from '../../domain/errors.js';
 import type { Review } from '../../domain/review.js';
-import type { ReviewRepository } from '../store.js';
+import type { NewReview, ReviewRepository } from '../store.js';
 import { toReview } from './row-mappers.js';
 import type { ChimeraSchema } from './schema.js';
 
 export class PostgresReviewRepository implements ReviewRepository {
   constructor(private readonly db: Kysely<ChimeraSchema>) {}
 
-  async open(review: {
-    id: string;
-    task_id: string;
-    attempt: number;
-    reasons: string[];
-  }): Promise<void> {
+  async open(review: NewReview): Promise<void> {
     await this.db
       .insertInto('reviews')
       .values({
         ...review,
-        kind: 'content',
+        kind: review.kind ?? 'content',
         reasons: JSON.stringify(review.reasons),
         status: 'pending',
       })

@@ -54,6 +54,7 @@ export interface TasksTable {
   run_at: Date | null;
   dispatched_at: Date | null;
   error_code: string | null;
+  hold_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -85,6 +86,7 @@ export interface ReviewsTable {
   decision_reason: string | null;
   created_at: Timestamp;
   decided_at: Date | null;
+  spend_request_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface EffectsTable {
@@ -207,6 +209,7 @@ export interface SpendRequestsTable {
   status: string;
   budget_keys: AnyJson;
   reserved_until: ColumnType<Date | null, Date | null, Date | null>;
+  cost_key: ColumnType<string | null, string | null | undefined, never>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -229,6 +232,32 @@ export interface LedgerTable {
   created_at: ColumnType<Date, Date | string, never>;
 }
 
+export interface WalletAccountsTable {
+  agent_id: string;
+  address: string;
+  created_at: Generated<Date>;
+}
+
+export interface WalletBalancesTable {
+  address: string;
+  currency: string;
+  /** numeric(78, 0) minor units; pg returns it as a string. */
+  units: ColumnType<string, string, string>;
+  updated_at: Generated<Date>;
+}
+
+export interface WalletTransactionsTable {
+  tx_id: string;
+  idempotency_key: string;
+  from_address: string;
+  to_address: string;
+  amount: ColumnType<string, string, never>;
+  currency: string;
+  status: string;
+  request_digest: string;
+  created_at: Generated<Date>;
+}
+
 export interface ChimeraSchema {
   agents: AgentsTable;
   campaigns: CampaignsTable;
@@ -246,4 +275,7 @@ export interface ChimeraSchema {
   budget_tracking: BudgetTrackingTable;
   spend_requests: SpendRequestsTable;
   ledger: LedgerTable;
+  wallet_accounts: WalletAccountsTable;
+  wallet_balances: WalletBalancesTable;
+  wallet_transactions: WalletTransactionsTable;
 }

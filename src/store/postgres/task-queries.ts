@@ -50,6 +50,27 @@ export class PostgresTaskRepository implements TaskRepository {
     return rows.map(toTask);
   }
 
+  async setHoldReason(taskId: string, reason: string | null): Promise<void> {
+    await this.db
+      .updateTable('tasks')
+      .set({ hold_reason: reason })
+      .where('id', '=', taskId)
+      .execute();
+  }
+
+  async campaignsWithHeldTasks(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('tasks')
+      .innerJoin('campaigns', 'campaigns.id', 'tasks.campaign_id')
+      .select('tasks.campaign_id')
+      .distinct()
+      .where('tasks.hold_reason', 'is not', null)
+      .where('tasks.status', '=', 'pending')
+      .where('campaigns.status', '=', 'active')
+      .execute();
+    return rows.map((row) => row.campaign_id);
+  }
+
   async transition(
     task: Task,
     action: TaskAction | readonly TaskAction[],

@@ -143,16 +143,20 @@ function registerSkillTool(server: McpServer, app: ChimeraApp, skill: AnySkill):
       const parsed = skill.inputSchema.safeParse(input);
       if (!parsed.success)
         return toolFailure(`invalid input: ${fieldProblems(parsed.error).join('; ')}`);
-      const run = { taskId: crypto.randomUUID(), campaignId: crypto.randomUUID(), attempt: 1 };
+      const run = {
+        taskId: crypto.randomUUID(),
+        campaignId: crypto.randomUUID(),
+        attempt: 1,
+        agentId: CALLER_AGENT,
+        specId: skill.specId,
+      };
       try {
         const { output } = await skill.run(parsed.data, {
           ...run,
-          agentId: CALLER_AGENT,
-          specId: skill.specId,
           feedback: [],
           signal: AbortSignal.timeout(skill.timeoutMs ?? 30_000),
-          tools: app.services.toolsFor({ ...run, agentId: CALLER_AGENT, specId: skill.specId }),
-          model: app.services.model,
+          tools: app.callerServices.toolsFor(run),
+          model: app.callerServices.modelFor(run),
         });
         return structuredAnswer(output);
       } catch (error) {
