@@ -1,7 +1,9 @@
 // The CFO: decides each spend request by the spend rules, signs the decision, writes it to the
 // ledger whatever it is, and reserves approved (and escalated) money, all in one transaction, so
 // no number of concurrent requests can overspend a cap. The same request_id always gets its
-// first decision back. Settlement moves a reservation to spent; release or expiry frees it.
+// decision back. A person's decision on an escalation is signed and ledgered the same way and
+// becomes the request's decision. Settlement moves a reservation to spent; release or expiry
+// (of an approval; an escalation holds until a person decides) frees it.
 
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
