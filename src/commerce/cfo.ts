@@ -11,15 +11,7 @@ import { AgentId } from '../domain/agent.js';
 import { type BudgetPeriod, isTimeZone, periodStart } from '../domain/budget-periods.js';
 import { InputError } from '../domain/errors.js';
 import { fieldProblems } from '../domain/field-problems.js';
-import {
-  type Currency,
-  convert,
-  isCurrency,
-  type Money,
-  MoneyFormatError,
-  money,
-  parseMoney,
-} from '../domain/money.js';
+import { type Currency, convert, type Money, money, parseMoneyField } from '../domain/money.js';
 import {
   type BudgetCap,
   decideSpend,
@@ -244,12 +236,12 @@ export class Cfo {
       throw new InputError(`invalid spend request: ${fieldProblems(parsed.error).join('; ')}`);
     }
     const request = parsed.data;
-    const amount = parseField('amount', request.amount, request.currency);
+    const amount = parseMoneyField('amount', request.amount, request.currency);
     if (amount.units <= 0n) throw new InputError('amount: must be more than zero');
     const projectedRevenue =
       request.projected_revenue === undefined
         ? undefined
-        : parseField('projected_revenue', request.projected_revenue, request.currency);
+        : parseMoneyField('projected_revenue', request.projected_revenue, request.currency);
     return {
       ...request,
       amount,
@@ -312,17 +304,6 @@ export class Cfo {
   }
 }
 
-function parseField(field: string, amount: string | number, currency: string): Money {
-  try {
-    return parseMoney(amount, currency);
-  } catch (error) {
-    if (error instanceof MoneyFormatError) {
-      throw new InputError(`${isCurrency(currency) ? field : 'currency'}: ${error.problem}`);
-    }
-    throw error;
-  }
-}
-
 /**
  * The agent's caps: `persona.budgets` if set, else the default $50 a day. A malformed setting
  * fails closed: the request is refused naming the field, rather than spent under a guess.
@@ -340,7 +321,7 @@ function capsOf(
   return settings.data.map((cap, index) => ({
     period: cap.period as BudgetPeriod,
     category: cap.category,
-    limit: parseField(`persona.budgets[${index}].limit`, cap.limit, 'USDC'),
+    limit: parseMoneyField(`persona.budgets[${index}].limit`, cap.limit, 'USDC'),
   }));
 }
 

@@ -2,6 +2,8 @@
 // (50,000,000 units = 50 USDC), ETH 18 (wei), USD 2 (cents). Parsing is exact and refuses more
 // decimals than the currency has; conversion takes a decimal price and an explicit rounding.
 
+import { InputError } from './errors.js';
+
 /** The currencies Chimera accounts in, with their decimals. */
 export const CURRENCIES = { USD: 2, USDC: 6, ETH: 18 } as const;
 export type Currency = keyof typeof CURRENCIES;
@@ -154,4 +156,19 @@ export function usdcFromDollars(dollars: number): Money {
   }
   // Round away float noise at a thousandth of a micro-dollar first, then up to the micro-dollar.
   return money(BigInt(Math.ceil(Math.round(dollars * 1e9) / 1e3)), 'USDC');
+}
+
+/**
+ * `parseMoney` for one field of someone's input: a bad amount is an InputError naming `field`,
+ * an unknown currency one naming `currency`.
+ */
+export function parseMoneyField(field: string, amount: string | number, currency: string): Money {
+  try {
+    return parseMoney(amount, currency);
+  } catch (error) {
+    if (error instanceof MoneyFormatError) {
+      throw new InputError(`${isCurrency(currency) ? field : 'currency'}: ${error.problem}`);
+    }
+    throw error;
+  }
 }

@@ -147,6 +147,9 @@ export class Planner {
     const snapshot = new Map<string, Money | string>();
     const campaign = await store.campaigns.get(campaignId);
     if (!balances || campaign?.status !== 'active') return snapshot;
+    // Most campaigns pay from no wallet: their passes read nothing more.
+    const pays = (type: string) => skills.has(type) && skills.get(type).walletSpend !== undefined;
+    if (!campaign.template.steps.some((step) => pays(step.skill))) return snapshot;
     // Held tasks count as ready: their balance is what is read again.
     const tasks = (await store.tasks.listByCampaign(campaignId)).map((task) => ({
       ...task,
@@ -156,6 +159,7 @@ export class Planner {
     const ready = planNextSteps(tasks).filter((step) => step.action === 'enqueue');
     for (const { taskId } of ready) {
       const task = byId.get(taskId) as Task;
+      if (!pays(task.type)) continue;
       const cost = walletCost(skills, task, await this.bindInput(store, campaign, task, byId));
       if (!cost) continue;
       try {

@@ -7,14 +7,12 @@ import type { ChimeraApp } from '../../app/chimera-app.js';
 import { ChimeraError, InputError } from '../../domain/errors.js';
 import {
   CURRENCIES,
-  type Currency,
   decimalText,
   formatMoney,
   isCurrency,
   type Money,
-  MoneyFormatError,
   money,
-  parseMoney,
+  parseMoneyField,
 } from '../../domain/money.js';
 import {
   openLocalWalletStore,
@@ -93,13 +91,7 @@ function parseAmount(amount: string, currency: string): Money {
       `--currency: unknown currency '${currency}'; use one of ${Object.keys(CURRENCIES).join(', ')}`,
     );
   }
-  let parsed: Money;
-  try {
-    parsed = parseMoney(amount, currency as Currency);
-  } catch (error) {
-    if (error instanceof MoneyFormatError) throw new InputError(`amount: ${error.problem}`);
-    throw error;
-  }
+  const parsed = parseMoneyField('amount', amount, currency);
   if (parsed.units <= 0n) throw new InputError(`amount: ${amount} ${currency} must be more than 0`);
   return parsed;
 }
