@@ -152,6 +152,8 @@ export async function openChimera(
       workerId: `${hostname()}:${process.pid}`,
       leaseMs: config.leaseMs,
       backoff,
+      onRenewalError: (error) =>
+        options.logger.warn({ err: error }, 'lease renewal failed; retrying at the next tick'),
     });
     const runtime = new SwarmRuntime({
       pool: database.pool,

@@ -91,6 +91,8 @@ export class CostGovernor {
     call: PricedCall,
   ): Promise<{ cfo: Cfo; requestId: string } | undefined> {
     if (call.estimate.units <= 0n) return undefined;
+    // A run that was stopped (its lease lost, its time up) asks for no more money.
+    run.signal?.throwIfAborted();
     const cfo = await this.options.cfo();
     const costKey = `${run.taskId}:${call.key}`;
     const { latest, count } = await this.options.store.cfo.latestByCostKey(costKey);
@@ -139,7 +141,8 @@ export class CostGovernor {
       readResource: (server, uri) => tools.readResource(server, uri),
       callTool: async (server, tool, args, options) => {
         const price = this.options.toolPrices[`${server}.${tool}`];
-        if (!price) return tools.callTool(server, tool, args, options);
+        // A stopped run's call asks the CFO for nothing: the hub refuses it and traces why.
+        if (!price || run.signal?.aborted) return tools.callTool(server, tool, args, options);
         let estimate: ReturnType<typeof price.estimate>;
         try {
           estimate = price.estimate(args);
@@ -195,6 +198,11 @@ export class CostGovernor {
       model,
       middleware: {
         specificationVersion: 'v3',
+        // The run's signal reaches the provider, whatever signal the skill passed itself.
+        transformParams: async ({ params }) => ({
+          ...params,
+          abortSignal: anySignal(params.abortSignal, run.signal),
+        }),
         wrapGenerate: ({ doGenerate, params }) =>
           this.charge(run, callFor(params), async () => {
             const result = await doGenerate();
@@ -209,6 +217,11 @@ export class CostGovernor {
       },
     });
   }
+}
+
+function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((signal) => signal !== undefined);
+  return present.length > 1 ? AbortSignal.any(present) : present[0];
 }
 
 /** A digest of a call's arguments, whatever their key order, to recognise the same call again. */

@@ -47,6 +47,8 @@ export interface CallContext {
   taskId?: string | null;
   campaignId?: string | null;
   attempt?: number | null;
+  /** The caller's run: once aborted, no call starts, and a call in flight is cancelled. */
+  signal?: AbortSignal | undefined;
 }
 
 /** A tool call. `outputSchema` checks the structured result; `dryRun` skips the call. */
@@ -110,6 +112,7 @@ export class McpHub {
           { retryable: true, context: { agentId: call.agentId } },
         );
       }
+      call.signal?.throwIfAborted();
       if (call.dryRun) {
         await trace('dry-run');
         return { output: undefined, text: '', dryRun: true };
@@ -117,6 +120,7 @@ export class McpHub {
       const result = await this.withRetries(call.server, (client) =>
         client.callTool({ name: call.tool, arguments: call.arguments }, undefined, {
           timeout: this.options.timeoutMs ?? 30_000,
+          ...(call.signal && { signal: call.signal }),
         }),
       );
       const text = (result.content as Array<{ type: string; text?: string }>)
@@ -144,8 +148,15 @@ export class McpHub {
     let outcome = 'ok';
     try {
       this.checkServer(request.server);
+      request.signal?.throwIfAborted();
       const result = await this.withRetries(request.server, (client) =>
-        client.readResource({ uri: request.uri }, { timeout: this.options.timeoutMs ?? 30_000 }),
+        client.readResource(
+          { uri: request.uri },
+          {
+            timeout: this.options.timeoutMs ?? 30_000,
+            ...(request.signal && { signal: request.signal }),
+          },
+        ),
       );
       return result.contents.map((part) => ('text' in part ? String(part.text) : '')).join('\n');
     } catch (error) {

@@ -33,10 +33,12 @@ export function hubTools(hub: McpHub): SkillServices['toolsFor'] {
           arguments: args,
           ...(options.outputSchema && { outputSchema: options.outputSchema }),
           ...(options.dryRun !== undefined && { dryRun: options.dryRun }),
+          ...(run.signal && { signal: run.signal }),
         });
         return answer.output;
       },
-      readResource: (server, uri) => hub.readResource({ ...context, server, uri }),
+      readResource: (server, uri) =>
+        hub.readResource({ ...context, server, uri, ...(run.signal && { signal: run.signal }) }),
     };
   };
 }

@@ -26,7 +26,7 @@ export interface SkillContext {
   specId: string;
   /** Reasons a Judge or reviewer gave when the previous attempt was rejected. */
   feedback: readonly string[];
-  /** Aborted when the skill's time is up or the worker shuts down. */
+  /** Aborted when the skill's time is up, its lease is lost, or the worker shuts down. */
   signal: AbortSignal;
   /** The only way out: MCP tools and resources, checked and traced by the hub. */
   tools: SkillTools;
@@ -41,6 +41,11 @@ export interface SkillRun {
   taskId: string;
   campaignId: string;
   attempt: number;
+  /**
+   * The run's signal: aborted when its time is up, its lease is lost or the worker stops. Every
+   * tool and model call of the run carries it, so none starts (or is paid for) after that.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /**

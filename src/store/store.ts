@@ -73,6 +73,15 @@ export interface TaskRepository {
     taskId: string,
     claim: { workerId: string; leaseExpiresAt: Date },
   ): Promise<Task | undefined>;
+  /**
+   * Extends the lease of `task` (as claimed: its id and attempt) to `leaseExpiresAt` while it is
+   * still running for `workerId`. False when it is not: the reaper re-queued it and maybe another
+   * worker claimed it. Leaves `state_version` alone, so the holder's next transition still holds.
+   */
+  renewLease(
+    task: Pick<Task, 'id' | 'attempt'>,
+    lease: { workerId: string; leaseExpiresAt: Date },
+  ): Promise<boolean>;
   /** Running tasks whose lease ended before `now`, oldest first, locked against other reapers. */
   claimExpiredLeases(now: Date, limit: number): Promise<Task[]>;
   /**

@@ -44,6 +44,7 @@ export async function runSkill(
     taskId: task.id,
     campaignId: task.campaign_id,
     attempt: task.attempt,
+    signal,
   };
   try {
     const result = await Promise.race([
@@ -100,7 +101,10 @@ function asChimeraError(error: unknown, skill: string): ChimeraError {
   });
 }
 
-/** Rejects when `signal` aborts: a timeout, or the worker shutting down. Both may be retried. */
+/**
+ * Rejects when `signal` aborts: a timeout or the worker shutting down, both retryable, or the
+ * reason the worker aborted with (a lost lease).
+ */
 function rejectOnAbort(
   signal: AbortSignal,
   timeout: AbortSignal,
@@ -110,19 +114,21 @@ function rejectOnAbort(
   return new Promise((_, reject) => {
     const onAbort = () =>
       reject(
-        timeout.aborted
-          ? new ChimeraError('SKILL_TIMEOUT', `${skill} did not finish within ${timeoutMs} ms`, {
-              retryable: true,
-              context: { skill },
-            })
-          : new ChimeraError(
-              'SKILL_TRANSIENT',
-              `${skill} was stopped: the worker is shutting down`,
-              {
+        signal.reason instanceof ChimeraError
+          ? signal.reason
+          : timeout.aborted
+            ? new ChimeraError('SKILL_TIMEOUT', `${skill} did not finish within ${timeoutMs} ms`, {
                 retryable: true,
                 context: { skill },
-              },
-            ),
+              })
+            : new ChimeraError(
+                'SKILL_TRANSIENT',
+                `${skill} was stopped: the worker is shutting down`,
+                {
+                  retryable: true,
+                  context: { skill },
+                },
+              ),
       );
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });

@@ -1,18 +1,22 @@
-// A stateless worker step: claim one queued task, run its skill (skill-runner.ts), have the Judge
-// rule, and commit the outcome atomically. It holds nothing between tasks; a crash mid-run leaves a lease
-// that the LeaseReaper expires. Stale or duplicate jobs find the task moved on and do nothing.
+// A stateless worker step: claim one queued task, run its skill (skill-runner.ts) under a lease
+// kept alive while it works (lease-keeper.ts), have the Judge rule, and commit the outcome
+// atomically. It holds nothing between tasks; a crash mid-run leaves a lease that the LeaseReaper
+// expires. Stale or duplicate jobs find the task moved on and do nothing.
 
 import { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF } from '../domain/backoff.js';
 import { type ChimeraError, VersionConflict } from '../domain/errors.js';
 import type { Task } from '../domain/task.js';
 import type { TraceEvent } from '../domain/trace-event.js';
+import type { Verdict } from '../domain/verdict.js';
 import type { AnySkill, SkillServices } from '../skills/skill.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
 import type { ResultRecord, Store } from '../store/store.js';
 import { commitApproval } from './approval.js';
+import { type Clock, SYSTEM_CLOCK } from './clock.js';
 import { dispatchTask, wakePlanner } from './dispatch.js';
 import type { Judge } from './judge.js';
-import { runSkill } from './skill-runner.js';
+import { keepLease } from './lease-keeper.js';
+import { runSkill, type SkillRunOutcome } from './skill-runner.js';
 import { taskEvent } from './trace.js';
 
 /** Worker options. */
@@ -24,45 +28,79 @@ export interface TaskWorkerOptions {
   services: SkillServices;
   /** Identifies this worker in `assigned_worker_id`. */
   workerId: string;
-  /** How long a claim holds before another worker may take the task over, in ms. Default 60 000. */
+  /**
+   * How long a claim holds without renewal, in ms. A running task renews it every third of
+   * that; once it lapses another worker may take the task over. @defaultValue 60 000
+   */
   leaseMs?: number;
   backoff?: BackoffOptions;
-  now?: () => Date;
+  /** Time and the renewal timer. @defaultValue SYSTEM_CLOCK */
+  clock?: Clock;
+  /** Told when a lease renewal fails for a reason other than losing the task. */
+  onRenewalError?: (error: unknown) => void;
 }
 
 export class TaskWorker {
   private readonly leaseMs: number;
   private readonly backoff: BackoffOptions;
-  private readonly now: () => Date;
+  private readonly clock: Clock;
 
   constructor(private readonly options: TaskWorkerOptions) {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
-    this.now = options.now ?? (() => new Date());
+    this.clock = options.clock ?? SYSTEM_CLOCK;
   }
 
-  /** Runs the task if it is still queued; returns the task as left, or undefined if stale. */
   /** Loads what judging needs before the first task is claimed. */
   prepare(): Promise<void> {
     return this.options.judge.prepare();
   }
 
+  /**
+   * Runs the task if it is still queued, holding its lease while the skill runs and the Judge
+   * rules. Returns the task as left, or undefined if the job was stale or the lease was lost (the
+   * run is then aborted and its result dropped: the worker that took the task over finishes it).
+   */
   async runTask(taskId: string, signal?: AbortSignal): Promise<Task | undefined> {
     const claimed = await this.claim(taskId);
     if (!claimed) return undefined;
     const skill = this.options.skills.has(claimed.type)
       ? this.options.skills.get(claimed.type)
       : undefined;
-    const startedAt = performance.now();
-    const outcome = await runSkill(skill, claimed, {
-      now: this.now(),
-      services: this.options.services,
-      signal,
+    const lease = keepLease({
+      store: this.options.store,
+      task: claimed,
+      workerId: this.options.workerId,
+      leaseMs: this.leaseMs,
+      clock: this.clock,
+      ...(this.options.onRenewalError && { onError: this.options.onRenewalError }),
     });
-    const durationMs = performance.now() - startedAt;
+    const startedAt = performance.now();
+    let outcome: SkillRunOutcome;
+    let verdict: Verdict | undefined;
     try {
-      if (outcome.kind === 'result' && skill) {
-        return await this.commitResult(claimed, skill, outcome, durationMs);
+      outcome = await runSkill(skill, claimed, {
+        now: this.clock.now(),
+        services: this.options.services,
+        signal: signal ? AbortSignal.any([signal, lease.signal]) : lease.signal,
+      });
+      if (outcome.kind === 'result' && skill && !lease.lost) {
+        const { output, confidence } = outcome;
+        verdict = await this.options.judge.judge({ task: claimed, skill, output, confidence });
+      }
+    } finally {
+      await lease.release();
+    }
+    const durationMs = performance.now() - startedAt;
+    if (lease.lost) {
+      await this.options.store.traces.write([
+        taskEvent(claimed, 'task-end', 'lease-lost', { durationMs }),
+      ]);
+      return undefined;
+    }
+    try {
+      if (outcome.kind === 'result' && skill && verdict) {
+        return await this.commitResult(claimed, skill, outcome, verdict, durationMs);
       }
       const { error } = outcome as { error: ChimeraError };
       return await this.options.store.transaction((store) =>
@@ -78,20 +116,20 @@ export class TaskWorker {
   private async claim(taskId: string): Promise<Task | undefined> {
     return this.options.store.tasks.claim(taskId, {
       workerId: this.options.workerId,
-      leaseExpiresAt: new Date(this.now().getTime() + this.leaseMs),
+      leaseExpiresAt: new Date(this.clock.now().getTime() + this.leaseMs),
     });
   }
 
-  /** Judges a result and commits what the verdict implies. */
+  /** Commits what the Judge's verdict on a result implies. */
   private async commitResult(
     task: Task,
     skill: AnySkill,
     outcome: { output: unknown; confidence: number },
+    verdict: Verdict,
     durationMs: number,
   ): Promise<Task> {
     const { store } = this.options;
     const { output, confidence } = outcome;
-    const verdict = await this.options.judge.judge({ task, skill, output, confidence });
     const result: ResultRecord = {
       task_id: task.id,
       attempt: task.attempt,
@@ -190,7 +228,9 @@ export class TaskWorker {
         }),
       );
     } else if (error.retryable && task.attempt < task.max_attempts) {
-      const runAt = new Date(this.now().getTime() + backoffDelayMs(task.attempt, this.backoff));
+      const runAt = new Date(
+        this.clock.now().getTime() + backoffDelayMs(task.attempt, this.backoff),
+      );
       next = await store.tasks.transition(task, 'requeue', {
         assigned_worker_id: null,
         lease_expires_at: null,

@@ -118,6 +118,21 @@ export class PostgresTaskRepository implements TaskRepository {
     return row && toTask(row);
   }
 
+  async renewLease(
+    task: Pick<Task, 'id' | 'attempt'>,
+    lease: { workerId: string; leaseExpiresAt: Date },
+  ): Promise<boolean> {
+    const renewed = await this.db
+      .updateTable('tasks')
+      .set({ lease_expires_at: lease.leaseExpiresAt })
+      .where('id', '=', task.id)
+      .where('attempt', '=', task.attempt)
+      .where('status', '=', 'running')
+      .where('assigned_worker_id', '=', lease.workerId)
+      .executeTakeFirst();
+    return renewed.numUpdatedRows > 0n;
+  }
+
   async claimExpiredLeases(now: Date, limit: number): Promise<Task[]> {
     const rows = await this.db
       .selectFrom('tasks')
