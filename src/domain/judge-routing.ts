@@ -60,6 +60,15 @@ function describeFinding(finding: PolicyFinding): string {
   return `${finding.policy}: ${finding.reason}`;
 }
 
+/**
+ * What raised one reason of a verdict: the policy named at its start, or 'confidence' for the
+ * confidence band and 'schema' for acceptance criteria (the inverse of how reasons are written).
+ */
+export function reasonSource(reason: string): string {
+  if (reason.startsWith('output fails acceptance criteria:')) return 'schema';
+  return /^([a-z][a-z0-9-]*): /.exec(reason)?.[1] ?? 'confidence';
+}
+
 /** Validates a thresholds pair, returning a problem description or undefined. */
 export function thresholdsProblem(thresholds: JudgeThresholds): string | undefined {
   const { approveAt, escalateAt } = thresholds;

@@ -136,6 +136,8 @@ export interface ReviewRepository {
   open(review: NewReview): Promise<void>;
   get(id: string): Promise<Review | undefined>;
   listPending(): Promise<Review[]>;
+  /** Content reviews a person approved on any of `taskIds`, newest decision first. */
+  listApprovedContent(taskIds: readonly string[]): Promise<Review[]>;
   /** Records a decision on a pending review; throws REVIEW_ALREADY_DECIDED otherwise. */
   decide(
     id: string,

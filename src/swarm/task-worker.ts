@@ -12,6 +12,7 @@ import type { AnySkill, SkillServices } from '../skills/skill.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
 import type { ResultRecord, Store } from '../store/store.js';
 import { commitApproval } from './approval.js';
+import { findCoveringApproval } from './approval-coverage.js';
 import { type Clock, SYSTEM_CLOCK } from './clock.js';
 import { dispatchTask, wakePlanner } from './dispatch.js';
 import type { Judge } from './judge.js';
@@ -38,6 +39,12 @@ export interface TaskWorkerOptions {
   clock?: Clock;
   /** Told when a lease renewal fails for a reason other than losing the task. */
   onRenewalError?: (error: unknown) => void;
+}
+
+/** A verdict, and the person's approval it relies on when it approves content they saw. */
+interface Ruling {
+  verdict: Verdict;
+  coveredBy?: { review: string; task: string; step: string };
 }
 
 export class TaskWorker {
@@ -77,7 +84,7 @@ export class TaskWorker {
     });
     const startedAt = performance.now();
     let outcome: SkillRunOutcome;
-    let verdict: Verdict | undefined;
+    let ruling: Ruling | undefined;
     try {
       outcome = await runSkill(skill, claimed, {
         now: this.clock.now(),
@@ -86,7 +93,7 @@ export class TaskWorker {
       });
       if (outcome.kind === 'result' && skill && !lease.lost) {
         const { output, confidence } = outcome;
-        verdict = await this.options.judge.judge({ task: claimed, skill, output, confidence });
+        ruling = await this.rule(claimed, skill, output, confidence);
       }
     } finally {
       await lease.release();
@@ -99,8 +106,8 @@ export class TaskWorker {
       return undefined;
     }
     try {
-      if (outcome.kind === 'result' && skill && verdict) {
-        return await this.commitResult(claimed, skill, outcome, verdict, durationMs);
+      if (outcome.kind === 'result' && skill && ruling) {
+        return await this.commitResult(claimed, skill, outcome, ruling, durationMs);
       }
       const { error } = outcome as { error: ChimeraError };
       return await this.options.store.transaction((store) =>
@@ -120,16 +127,51 @@ export class TaskWorker {
     });
   }
 
+  /**
+   * The Judge's verdict, except that an escalation a person already settled is approved: their
+   * approval of an earlier stage of the same content item covers this one (approval-coverage.ts).
+   */
+  private async rule(
+    task: Task,
+    skill: AnySkill,
+    output: unknown,
+    confidence: number,
+  ): Promise<Ruling> {
+    const verdict = await this.options.judge.judge({ task, skill, output, confidence });
+    if (verdict.decision !== 'escalate') return { verdict };
+    const { store, skills } = this.options;
+    const covering = await findCoveringApproval(store, skills, {
+      task,
+      skill,
+      output,
+      reasons: verdict.reasons,
+    });
+    if (!covering) return { verdict };
+    const { review, task: approved } = covering;
+    return {
+      verdict: {
+        ...verdict,
+        decision: 'approve',
+        reasons: [
+          ...verdict.reasons,
+          `covered by review ${review.id}: ${review.decided_by ?? 'a person'} approved the same content at step '${approved.step_key}'`,
+        ],
+      },
+      coveredBy: { review: review.id, task: approved.id, step: approved.step_key },
+    };
+  }
+
   /** Commits what the Judge's verdict on a result implies. */
   private async commitResult(
     task: Task,
     skill: AnySkill,
     outcome: { output: unknown; confidence: number },
-    verdict: Verdict,
+    ruling: Ruling,
     durationMs: number,
   ): Promise<Task> {
     const { store } = this.options;
     const { output, confidence } = outcome;
+    const { verdict, coveredBy } = ruling;
     const result: ResultRecord = {
       task_id: task.id,
       attempt: task.attempt,
@@ -143,7 +185,11 @@ export class TaskWorker {
     const events: TraceEvent[] = [
       taskEvent(task, 'skill-run', 'ok', { durationMs, specId: skill.specId }),
       taskEvent(task, 'task-judge', verdict.decision, {
-        detail: { confidence, reasons: verdict.reasons },
+        detail: {
+          confidence,
+          reasons: verdict.reasons,
+          ...(coveredBy && { covered_by: coveredBy }),
+        },
       }),
     ];
     if (verdict.decision === 'approve') {

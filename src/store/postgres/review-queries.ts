@@ -41,6 +41,19 @@ export class PostgresReviewRepository implements ReviewRepository {
     return rows.map(toReview);
   }
 
+  async listApprovedContent(taskIds: readonly string[]): Promise<Review[]> {
+    if (taskIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('reviews')
+      .selectAll()
+      .where('task_id', 'in', taskIds)
+      .where('kind', '=', 'content')
+      .where('status', '=', 'approved')
+      .orderBy('decided_at', 'desc')
+      .execute();
+    return rows.map(toReview);
+  }
+
   async decide(
     id: string,
     decision: { status: 'approved' | 'rejected'; by: string; reason: string | null },
