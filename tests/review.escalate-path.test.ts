@@ -83,7 +83,11 @@ describe.each(ADAPTERS)('judge routing and human review on %s', (kind) => {
     )!;
     const rejected = await suite.app.reviews.reject(first.review.id, 'rita', 'too salesy');
     expect(rejected.status).toBe('rejected');
-    expect(rejected.feedback).toEqual(['reviewer rita: too salesy']);
+    // The writer hears what the Judge flagged (the confidence band) and what the person refused.
+    expect(rejected.feedback).toEqual([
+      expect.stringMatching(/^confidence 0\.8 is between/),
+      'reviewer rita: too salesy',
+    ]);
 
     await suite.app.runtime.runUntilQuiescent();
     const second = (await suite.app.reviews.listPending()).find(

@@ -35,9 +35,7 @@ export function coversContent(
   approved: { view: ContentView; reasons: readonly string[] },
   later: { view: ContentView; reasons: readonly string[] },
 ): boolean {
-  const approvedLines = new Set(approved.view.lines);
-  if (later.view.lines.length === 0) return false;
-  if (!later.view.lines.every((line) => approvedLines.has(line))) return false;
+  if (!linesWithin(later.view, approved.view)) return false;
   if (
     approved.view.media.length > 0 &&
     approved.view.media.join('\n') !== later.view.media.join('\n')
@@ -46,4 +44,10 @@ export function coversContent(
   }
   const seen = new Set(approved.reasons.map(reasonSource));
   return later.reasons.every((reason) => seen.has(reasonSource(reason)));
+}
+
+/** True when `inner` has public text and every line of it is in `outer`'s text too. */
+export function linesWithin(inner: ContentView, outer: ContentView): boolean {
+  const outerLines = new Set(outer.lines);
+  return inner.lines.length > 0 && inner.lines.every((line) => outerLines.has(line));
 }

@@ -61,11 +61,13 @@ function describeFinding(finding: PolicyFinding): string {
 }
 
 /**
- * What raised one reason of a verdict: the policy named at its start, or 'confidence' for the
- * confidence band and 'schema' for acceptance criteria (the inverse of how reasons are written).
+ * What raised one reason of a verdict: the policy named at its start, 'confidence' for the
+ * confidence band, 'schema' for acceptance criteria, or 'reviewer' for a person's rejection
+ * (the inverse of how reasons are written here and by the review desk).
  */
 export function reasonSource(reason: string): string {
   if (reason.startsWith('output fails acceptance criteria:')) return 'schema';
+  if (reason.startsWith('reviewer ')) return 'reviewer';
   return /^([a-z][a-z0-9-]*): /.exec(reason)?.[1] ?? 'confidence';
 }
 

@@ -1,5 +1,6 @@
 // FR-PLAN-001 (expand a template per agent), FR-PLAN-002 (queue when dependencies are approved),
-// FR-PLAN-003 (retry or fail a rejected task, cancel its dependents) and FR-PLAN-004 (campaign
+// FR-PLAN-003 (retry or fail a rejected task, cancel its dependents), FR-PLAN-005 (re-open the
+// upstream producer of rejected content) and FR-PLAN-004 (campaign
 // status from task states), plus the quiescence rule behind `chimera run --once` (FR-CLI-002).
 
 import { describe, expect, it } from 'vitest';
@@ -202,6 +203,30 @@ describe('planNextSteps: queueing (FR-PLAN-002)', () => {
     'cancelled',
   ] as const)('plans nothing for a task that is %s', (status) => {
     expect(planNextSteps([task('a', status)])).toEqual([]);
+  });
+});
+
+describe('planNextSteps: re-open the upstream producer (FR-PLAN-005)', () => {
+  it('re-opens the producer of a rejected task’s content while both have attempts left', () => {
+    const brief = task('brief', 'done', { attempt: 1 });
+    const asset = task('asset', 'rejected', {
+      attempt: 1,
+      depends_on: ['brief'],
+      content_producer: 'brief',
+    });
+    expect(planNextSteps([brief, asset])).toEqual([
+      { action: 'reopen', taskId: 'brief', rejectedId: 'asset' },
+    ]);
+  });
+
+  it('retries or fails the task itself once the producer has no attempts left', () => {
+    const brief = task('brief', 'done', { attempt: 3, max_attempts: 3 });
+    const asset = task('asset', 'rejected', {
+      attempt: 1,
+      depends_on: ['brief'],
+      content_producer: 'brief',
+    });
+    expect(planNextSteps([brief, asset])).toEqual([{ action: 'retry', taskId: 'asset' }]);
   });
 });
 

@@ -68,12 +68,19 @@ export interface PlanTaskView {
   agent_frozen?: boolean;
   /** Why the Planner holds this pending task back (its wallet is short); it waits for funds. */
   hold_reason?: string | null | undefined;
+  /**
+   * For a rejected task whose rejection lies in content an upstream step wrote (a repeat, a
+   * directive breach, a claim a reviewer refused): that step's id. It is re-opened instead.
+   */
+  content_producer?: string | undefined;
 }
 
 /** What the Planner will do to one task. */
 export type PlanStep =
   | { action: 'enqueue'; taskId: string }
   | { action: 'retry'; taskId: string }
+  /** Re-opens `taskId`, the producer of `rejectedId`'s content, and the steps between them. */
+  | { action: 'reopen'; taskId: string; rejectedId: string }
   | { action: 'fail'; taskId: string }
   | { action: 'cancel'; taskId: string; reason: string };
 
@@ -105,7 +112,13 @@ export function planNextSteps(tasks: readonly PlanTaskView[]): PlanStep[] {
   const steps: PlanStep[] = [];
   for (const task of tasks) {
     if (task.status === 'rejected') {
-      steps.push({ action: canRetry(task) ? 'retry' : 'fail', taskId: task.id });
+      const producer = task.content_producer ? byId.get(task.content_producer) : undefined;
+      // The item's attempts are bounded twice: the producer's and the rejected step's own.
+      if (producer && canRetry(producer) && canRetry(task)) {
+        steps.push({ action: 'reopen', taskId: producer.id, rejectedId: task.id });
+      } else {
+        steps.push({ action: canRetry(task) ? 'retry' : 'fail', taskId: task.id });
+      }
       continue;
     }
     if (task.status !== 'pending') continue;

@@ -45,7 +45,7 @@ describe('the task state machine (FR-TASK-001)', () => {
   );
 
   it('covers every status and every action of the transition table', () => {
-    expect(ACTIONS).toHaveLength(15);
+    expect(ACTIONS).toHaveLength(16);
     expect(pairs).toHaveLength(TASK_STATUSES.length * ACTIONS.length);
   });
 
@@ -85,6 +85,8 @@ describe('the task state machine (FR-TASK-001)', () => {
         'approved -complete-> done',
         'rejected -retry-> queued',
         'rejected -fail-> failed',
+        'rejected -reopen-> pending',
+        'done -reopen-> pending',
         ...NON_TERMINAL.map((status) => `${status} -cancel-> cancelled`),
       ].sort(),
     );
@@ -130,11 +132,22 @@ describe('the task state machine (FR-TASK-001)', () => {
     expect(nextStatus(status, 'cancel')).toBe('cancelled');
   });
 
-  it.each(TERMINAL)('lets no action move a task out of the terminal state %s', (status) => {
+  it.each(
+    TERMINAL,
+  )('lets no action but an upstream re-plan move a task out of the terminal state %s', (status) => {
     for (const action of ACTIONS) {
-      expect(canTransition(status, action), action).toBe(false);
-      expect(refusal(status, action).code, action).toBe('TASK_ILLEGAL_TRANSITION');
+      const reopensDone = status === 'done' && action === 'reopen';
+      expect(canTransition(status, action), action).toBe(reopensDone);
+      if (!reopensDone) {
+        expect(refusal(status, action).code, action).toBe('TASK_ILLEGAL_TRANSITION');
+      }
     }
+  });
+
+  it('re-opens a done step whose content a later step was rejected for, and that step too', () => {
+    expect(nextStatus('done', 'reopen')).toBe('pending');
+    expect(nextStatus('rejected', 'reopen')).toBe('pending');
+    expect(refusal('failed', 'reopen')).toBeInstanceOf(IllegalTransition);
   });
 
   it('refuses to approve a task that was never judged', () => {

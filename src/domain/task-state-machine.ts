@@ -20,6 +20,7 @@ export type TaskAction =
   | 'complete' // approved → done: the effect ran
   | 'retry' // rejected → queued: re-planned with feedback
   | 'fail' // rejected → failed: attempts exhausted or permanent
+  | 'reopen' // done | rejected → pending: content it produced was rejected downstream; runs again
   | 'cancel'; // any non-terminal → cancelled
 
 /** The transition table: action → the states it may start from → the state it leads to. */
@@ -40,6 +41,7 @@ export const TRANSITIONS: Readonly<
   complete: { from: ['approved'], to: 'done' },
   retry: { from: ['rejected'], to: 'queued' },
   fail: { from: ['rejected'], to: 'failed' },
+  reopen: { from: ['done', 'rejected'], to: 'pending' },
   cancel: {
     from: ['pending', 'queued', 'running', 'judging', 'awaiting_review', 'approved', 'rejected'],
     to: 'cancelled',
@@ -49,7 +51,9 @@ export const TRANSITIONS: Readonly<
 /** The state `action` leads to from `from`; throws IllegalTransition when it is not allowed. */
 export function nextStatus(from: TaskStatus, action: TaskAction, taskId?: string): TaskStatus {
   const rule = TRANSITIONS[action];
-  if (!rule.from.includes(from) || isTerminal(from)) {
+  // Terminal states are final, except that the Planner re-opens a done step whose content a
+  // later step was rejected for (an upstream re-plan, FR-PLAN-005); its effect, if any, stays.
+  if (!rule.from.includes(from) || (isTerminal(from) && action !== 'reopen')) {
     throw new IllegalTransition(from, action, taskId);
   }
   return rule.to;

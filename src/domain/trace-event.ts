@@ -12,6 +12,7 @@ export const TraceKind = z.enum([
   'task-judge',
   'task-review',
   'task-retry',
+  'task-replan',
   'task-end',
   'effect-apply',
   'effect-perform',

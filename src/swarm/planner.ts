@@ -1,5 +1,6 @@
 // The Planner: turns a campaign into a task DAG, queues each task once its dependencies are
-// approved, re-plans rejected tasks with their feedback, and settles the campaign. It is the only
+// approved, re-plans rejected tasks with their feedback (re-opening the upstream step that wrote
+// content a later step was rejected for), and settles the campaign. It is the only
 // writer of campaign status. Each pass is one transaction guarded by state_version. A task that
 // pays from its agent's wallet is queued only when the wallet's balance covers it; until then it
 // is held with the reason, and looked at again on the next pass. Balances are read before the
@@ -20,6 +21,7 @@ import type { Task } from '../domain/task.js';
 import type { TraceEvent } from '../domain/trace-event.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
 import type { Store } from '../store/store.js';
+import { contentProducerPath } from './content-producer.js';
 import { dispatchTask, wakePlanner } from './dispatch.js';
 import { taskEvent } from './trace.js';
 
@@ -183,11 +185,19 @@ export class Planner {
     const frozen = await frozenAgents(store, campaign.agent_ids);
     // Held tasks are looked at again on every pass: the wallet may have been funded.
     const held = new Map(loaded.map((task) => [task.id, task.hold_reason ?? null]));
+    // A step rejected for content an upstream step wrote re-opens that step (FR-PLAN-005).
+    const loadedById = new Map(loaded.map((task) => [task.id, task]));
+    const producerPaths = new Map<string, string[]>();
+    for (const task of loaded) {
+      const path = contentProducerPath(task, loadedById, this.options.skills);
+      if (path) producerPaths.set(task.id, path);
+    }
     const tasks = loaded.map((task) => ({
       ...task,
       effect_pending: awaiting.has(task.id),
       agent_frozen: frozen.has(task.agent_id),
       hold_reason: null,
+      content_producer: producerPaths.get(task.id)?.[0],
     }));
     const byId = new Map<string, Task & { effect_pending?: boolean; agent_frozen?: boolean }>(
       tasks.map((task) => [task.id, task]),
@@ -200,8 +210,14 @@ export class Planner {
       steps = planNextSteps([...byId.values()])
     ) {
       for (const step of steps) {
-        const next = await this.applyStep(store, campaign, step, { byId, held, balances }, events);
-        byId.set(next.id, next);
+        const moved = await this.applyStep(
+          store,
+          campaign,
+          step,
+          { byId, held, balances, producerPaths },
+          events,
+        );
+        for (const next of [moved].flat()) byId.set(next.id, next);
       }
     }
     const settled = settledCampaignStatus([...byId.values()]);
@@ -230,10 +246,45 @@ export class Planner {
       byId,
       held,
       balances,
-    }: { byId: Map<string, Task>; held: Map<string, string | null>; balances: BalanceSnapshot },
+      producerPaths,
+    }: {
+      byId: Map<string, Task>;
+      held: Map<string, string | null>;
+      balances: BalanceSnapshot;
+      producerPaths: ReadonlyMap<string, readonly string[]>;
+    },
     events: TraceEvent[],
-  ): Promise<Task> {
+  ): Promise<Task | Task[]> {
     const task = byId.get(step.taskId) as Task;
+    if (step.action === 'reopen') {
+      const rejected = byId.get(step.rejectedId) as Task;
+      const [, ...between] = producerPaths.get(rejected.id) ?? [];
+      const reopened = [
+        await store.tasks.transition(task, 'reopen', {
+          feedback: [...task.feedback, ...rejected.feedback],
+          error_code: null,
+        }),
+      ];
+      // The steps after it run again on its new output: their inputs are bound afresh.
+      for (const id of [...between, rejected.id]) {
+        const later = byId.get(id) as Task;
+        const step = campaign.template.steps.find((each) => each.key === later.step_key);
+        reopened.push(
+          await store.tasks.transition(later, 'reopen', step ? { input: step.input } : {}),
+        );
+      }
+      events.push(
+        taskEvent(reopened[0] as Task, 'task-replan', 'reopened', {
+          detail: {
+            rejected_task: rejected.id,
+            rejected_step: rejected.step_key,
+            reasons: rejected.feedback,
+            reopened: reopened.map((each) => each.step_key),
+          },
+        }),
+      );
+      return reopened;
+    }
     if (step.action === 'enqueue') {
       const input = await this.bindInput(store, campaign, task, byId);
       const cost = walletCost(this.options.skills, task, input);

@@ -105,7 +105,8 @@ export class ReviewDesk {
           .task;
       } else {
         next = await tx.tasks.transition(task, 'reject', {
-          feedback: [`reviewer ${reviewer}: ${reason}`],
+          // The writer hears what the Judge flagged as well as what the person refused.
+          feedback: [...task.feedback, ...existing.reasons, `reviewer ${reviewer}: ${reason}`],
         });
         await tx.traces.write(events);
       }

@@ -218,7 +218,8 @@ export class TaskWorker {
       } else {
         settled = await tx.tasks.transition(task, ['submit', 'reject'], {
           output,
-          feedback: verdict.reasons,
+          // Reasons add up over attempts, so a retry avoids what every earlier attempt was told.
+          feedback: [...task.feedback, ...verdict.reasons],
         });
         events.push(
           taskEvent(settled, 'task-end', 'rejected', { detail: { reasons: verdict.reasons } }),
