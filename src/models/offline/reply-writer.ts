@@ -1,14 +1,20 @@
 // The offline model's writer for replies to comments: a short, friendly answer in the persona's
-// voice, chosen by what the comment does (asks, praises, doubts, or just says hello). It is
-// deterministic: the same persona and comment always give the same reply. It never answers
-// "are you a bot?" itself; the reply skill gives the honesty reply for those.
+// voice, chosen by what the comment does (asks, praises, doubts, or just says hello); a retry
+// takes another answer without the flagged words. Deterministic. It never answers "are you a
+// bot?" itself; the reply skill gives the honesty reply for those.
 
 import { createHash } from 'node:crypto';
+import { readFeedbackReasons } from '../../domain/policies/feedback-reasons.js';
+import { mentionsAny, removePhrases } from '../../domain/policies/phrase-match.js';
 import type { OfflineWriter } from './offline-language-model.js';
 
 interface ReplyContext {
   persona: { name: string; niche: string };
   comment: { author: string; text: string };
+  /** Why the previous attempt was rejected; empty or absent on a first attempt. */
+  feedback?: string[];
+  /** 1-based attempt number; when absent, one more than the number of reasons. */
+  attempt?: number;
 }
 
 const REPLIES: Record<'question' | 'praise' | 'doubt' | 'other', readonly string[]> = {
@@ -30,9 +36,12 @@ const REPLIES: Record<'question' | 'praise' | 'doubt' | 'other', readonly string
 const PRAISE = /\b(?:love|great|amazing|awesome|helpful|thank|thanks|obsessed|beautiful|saving)\b/i;
 const DOUBT = /\b(?:not sure|doubt|disagree|meh|overrated|tbh|hmm|wrong|hate)\b/i;
 
-/** Writes `{ text }`: a reply to the comment in context. */
+/**
+ * Writes `{ text }`: a reply to the comment in context. A retry takes the next answer of the
+ * comment's kind, passing over answers with words the reasons flag (cut out if all have them).
+ */
 export const replyWriter: OfflineWriter = (raw) => {
-  const { persona, comment } = raw as unknown as ReplyContext;
+  const { persona, comment, feedback = [], attempt } = raw as unknown as ReplyContext;
   const body = comment.text.replace(/@\w+/g, '').trim();
   const kind = DOUBT.test(body)
     ? 'doubt'
@@ -42,8 +51,13 @@ export const replyWriter: OfflineWriter = (raw) => {
         ? 'praise'
         : 'other';
   const options = REPLIES[kind];
-  const index =
-    createHash('sha256').update(`${persona.name}:${comment.text}`).digest().readUInt32BE(0) %
-    options.length;
-  return { text: `@${comment.author} ${options[index]}` };
+  const { avoid } = readFeedbackReasons(feedback);
+  const turn = Math.max(0, (attempt ?? feedback.length + 1) - 1);
+  const start =
+    createHash('sha256').update(`${persona.name}:${comment.text}`).digest().readUInt32BE(0) + turn;
+  const turned = options.map((_, step) => options[(start + step) % options.length] as string);
+  const reply =
+    turned.find((option) => !mentionsAny(option, avoid)) ??
+    (removePhrases(turned[0] as string, avoid) || 'Thank you!');
+  return { text: `@${comment.author} ${reply}` };
 };

@@ -1,10 +1,11 @@
-// director.create_brief: turns the best trend of a TrendReport (the next one, when told a draft
-// repeats an earlier post) into a ContentBrief in the persona's voice, written by the configured language model, with its production cost
-// estimated from the price table. It plans content; it produces and publishes nothing.
+// director.create_brief: turns the best trend of a TrendReport (the next one when a draft repeats
+// an earlier post or its flagged claim is the headline) into a ContentBrief in the persona's voice,
+// written by the configured model, costed from the price table. It produces and publishes nothing.
 
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { OWN_REPEAT_REASON } from '../../domain/policies/own-repeats.js';
+import { readFeedbackReasons } from '../../domain/policies/feedback-reasons.js';
+import { mentionsAny } from '../../domain/policies/phrase-match.js';
 import { withContext } from '../../models/model-context.js';
 import { productionCost, spokenSeconds, wordCount } from '../../models/price-table.js';
 import { generateStructured } from '../../models/structured-generation.js';
@@ -41,10 +42,7 @@ export const directorSkill = defineSkill({
   ],
   publicText: (brief) => [brief.caption, brief.script ?? '', brief.hashtags.join(' ')].join('\n'),
   async run(input, context) {
-    // Told that a draft repeats an earlier post, write about the report's next trend instead.
-    const repeats = context.feedback.filter((line) => line.includes(OWN_REPEAT_REASON)).length;
-    const trends = input.report.trends;
-    const trend = trends[repeats % trends.length] as (typeof trends)[number];
+    const trend = chooseTrend(input.report.trends, context.feedback);
     const { persona, format } = input;
     const prompt = withContext(
       [
@@ -53,10 +51,20 @@ export const directorSkill = defineSkill({
         `Write a ${format} post brief about this trend: "${trend.headline}" (topic: ${trend.topic}).`,
         'Answer with a caption, one to ten hashtags and visual prompts; a video brief also needs a 100–500 word script.',
         ...(context.feedback.length > 0
-          ? [`A reviewer rejected the last draft: ${context.feedback.join(' ')}`]
+          ? [
+              `The last draft was turned back (by the Judge's checks or a human reviewer) for: ${context.feedback.join(' ')}`,
+              'Leave out every claim and word those reasons flag, and write a clearly different draft, not a rewording of the last one.',
+            ]
           : []),
       ].join('\n'),
-      { task: 'content_brief', persona, trend, format, feedback: context.feedback },
+      {
+        task: 'content_brief',
+        persona,
+        trend,
+        format,
+        feedback: context.feedback,
+        attempt: context.attempt,
+      },
     );
     const { value } = await generateStructured(context.model, {
       purpose: 'director brief',
@@ -79,3 +87,17 @@ export const directorSkill = defineSkill({
     return { output: brief, confidence: 0.93 };
   },
 });
+
+/**
+ * The trend to write about: the report's best, or the next one per reason saying a draft repeats
+ * an earlier post; and past any whose headline carries words the reasons flag, since the claim
+ * cannot be dropped from a post about its own headline (unless every headline carries them).
+ */
+function chooseTrend<T extends { headline: string }>(
+  trends: readonly T[],
+  feedback: readonly string[],
+): T {
+  const { repeats, avoid } = readFeedbackReasons(feedback);
+  const order = trends.map((_, index) => trends[(repeats + index) % trends.length] as T);
+  return order.find((trend) => !mentionsAny(trend.headline, avoid)) ?? (order[0] as T);
+}
