@@ -2,7 +2,7 @@
 // VersionConflict and changes nothing; a duplicate effect is refused; a re-delivered job is a
 // no-op. Same suite on both adapters.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IllegalTransition, VersionConflict } from '../src/domain/errors.js';
 import { campaignOf, singleStep, useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
@@ -80,12 +80,36 @@ describe.each(ADAPTERS)('state_version and effect idempotency on %s', (kind) => 
     );
     await suite.app.runtime.runUntilQuiescent();
     const [task] = await suite.app.store.tasks.listByCampaign(campaign.id);
+    expect(task?.status).toBe('done');
+    const jobKey = `redelivered:${task!.id}`;
     await suite.app.store.transaction((tx) =>
-      tx.jobs.add({ name: 'run_task', payload: { taskId: task!.id } }),
+      tx.jobs.add({ name: 'run_task', payload: { taskId: task!.id }, jobKey }),
     );
+    const job = async () =>
+      (
+        await suite.app.database.pool.query<{ attempts: number; last_error: string | null }>(
+          'SELECT attempts, last_error FROM graphile_worker.jobs WHERE key = $1',
+          [jobKey],
+        )
+      ).rows[0];
+    expect(await job()).toMatchObject({ attempts: 0 });
+
     await suite.app.runtime.start();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await suite.app.runtime.stop();
+    try {
+      // Wait for the job itself: the queue deletes a job once its handler returns, and keeps a
+      // failed one with its error. The timeout only bounds how long a broken run takes to fail.
+      const left = await vi.waitFor(
+        async () => {
+          const row = await job();
+          if (row && !row.last_error) throw new Error(`job ${jobKey} has not run yet`);
+          return row;
+        },
+        { timeout: 30_000, interval: 20 },
+      );
+      expect(left, 'the re-delivered job ran and its handler succeeded').toBeUndefined();
+    } finally {
+      await suite.app.runtime.stop();
+    }
     const after = await suite.app.store.tasks.get(task!.id);
     expect(after?.state_version).toBe(task!.state_version);
     expect(await suite.app.store.effects.listByTask(task!.id)).toHaveLength(1);

@@ -15,6 +15,7 @@ export interface RateLimiter {
 export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { startedAt: number; used: number }>();
 
+  /** `now` is the clock that starts and ends windows, in ms (default `Date.now`). */
   constructor(private readonly now: () => number = Date.now) {}
 
   async take(key: string, limit: { max: number; windowMs: number }) {
