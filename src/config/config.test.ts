@@ -113,8 +113,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(24);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(24);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(27);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(27);
   });
 
   it.each([
@@ -164,6 +164,25 @@ describe('loadConfig', () => {
     expect(refusal({ CHIMERA_JUDGE_ESCALATE_AT: '0.95' }).message).toContain(
       'CHIMERA_JUDGE_ESCALATE_AT',
     );
+  });
+
+  it.each([
+    ['openai:gpt-4o-mini', 'OPENAI_API_KEY'],
+    ['anthropic:claude-sonnet-4-5', 'ANTHROPIC_API_KEY'],
+  ])('refuses hosted model %s without %s, naming the variable', (model, variable) => {
+    const error = refusal({ CHIMERA_MODEL: model });
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toMatch(new RegExp(`^invalid configuration: ${variable}: `));
+    expect(error.message).toContain(`CHIMERA_MODEL '${model}' needs this API key`);
+    expect(loadConfig({ CHIMERA_MODEL: model, [variable]: 'sk-test' }).model).toBe(model);
+  });
+
+  it('lets an OpenAI-compatible endpoint run without a key (Ollama asks for none)', () => {
+    const config = loadConfig({
+      CHIMERA_MODEL: 'openai-compatible:llama3.1',
+      CHIMERA_MODEL_BASE_URL: 'http://127.0.0.1:11434/v1',
+    });
+    expect(config.modelApiKey).toBeUndefined();
   });
 
   it('accepts equal thresholds', () => {

@@ -17,6 +17,12 @@ const decimal = (schema: z.ZodNumber) =>
     schema,
   );
 
+/** The setting holding each hosted provider's API key, which it cannot run without. */
+const HOSTED_MODEL_KEYS: Record<string, 'openaiApiKey' | 'anthropicApiKey'> = {
+  openai: 'openaiApiKey',
+  anthropic: 'anthropicApiKey',
+};
+
 const Config = z
   .object({
     /** PostgreSQL server URL; unset means the embedded PGlite in dataDir. */
@@ -45,6 +51,12 @@ const Config = z
     model: z.string().min(1).default('offline'),
     /** Base URL of an OpenAI-compatible endpoint (Ollama, vLLM), for model 'openai-compatible:…'. */
     modelBaseUrl: z.string().url().optional(),
+    /** API key of model provider 'openai'. A secret: never log the config. */
+    openaiApiKey: z.string().min(1).optional(),
+    /** API key of model provider 'anthropic'. A secret. */
+    anthropicApiKey: z.string().min(1).optional(),
+    /** API key of an OpenAI-compatible endpoint, when it asks for one (Ollama does not). A secret. */
+    modelApiKey: z.string().min(1).optional(),
     /** The CFO's Ed25519 private key (PEM); default `<data dir>/cfo-ed25519.pem`. */
     cfoKeyFile: z.string().min(1).optional(),
     /** Feed manifest (JSON) of the bundled trends server; default: the shipped snapshots. */
@@ -76,6 +88,18 @@ const Config = z
   .refine((config) => config.backoffBaseMs <= config.backoffMaxMs, {
     message: 'CHIMERA_BACKOFF_BASE_MS must not exceed CHIMERA_BACKOFF_MAX_MS',
     path: ['backoffBaseMs'],
+  })
+  // A hosted model without its key would only show as failed tasks: stop start-up instead.
+  .superRefine((config, context) => {
+    const provider = config.model.split(':')[0] ?? '';
+    const keyField = HOSTED_MODEL_KEYS[provider];
+    if (keyField && !config[keyField]) {
+      context.addIssue({
+        code: 'custom',
+        path: [keyField],
+        message: `CHIMERA_MODEL '${config.model}' needs this API key; set it, or use CHIMERA_MODEL=offline`,
+      });
+    }
   });
 
 /** The MCP configuration file read when CHIMERA_MCP_CONFIG is unset and it exists. */
@@ -98,6 +122,9 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   traceRetentionDays: 'CHIMERA_TRACE_RETENTION_DAYS',
   model: 'CHIMERA_MODEL',
   modelBaseUrl: 'CHIMERA_MODEL_BASE_URL',
+  openaiApiKey: 'OPENAI_API_KEY',
+  anthropicApiKey: 'ANTHROPIC_API_KEY',
+  modelApiKey: 'CHIMERA_MODEL_API_KEY',
   mcpConfig: 'CHIMERA_MCP_CONFIG',
   cfoKeyFile: 'CHIMERA_CFO_KEY_FILE',
   feeds: 'CHIMERA_FEEDS',

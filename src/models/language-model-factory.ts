@@ -1,7 +1,8 @@
 // Picks the text model at start-up from CHIMERA_MODEL: the offline writer by default, or a hosted
 // provider through the AI SDK ('openai:gpt-4o-mini', 'anthropic:claude-sonnet-4-5',
-// 'openai-compatible:llama3.1' with CHIMERA_MODEL_BASE_URL). Hosted providers read their API key
-// from their usual variables (OPENAI_API_KEY, ANTHROPIC_API_KEY, CHIMERA_MODEL_API_KEY).
+// 'openai-compatible:llama3.1' with CHIMERA_MODEL_BASE_URL). Their API keys come from the
+// configuration (OPENAI_API_KEY, ANTHROPIC_API_KEY, CHIMERA_MODEL_API_KEY), which refuses a hosted
+// model without its key at start-up.
 
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
@@ -15,7 +16,13 @@ export const MODEL_PROVIDERS = ['offline', 'openai', 'anthropic', 'openai-compat
 
 /** Builds the configured model; `writers` serve the offline model. */
 export function createLanguageModel(
-  settings: { model: string; modelBaseUrl?: string | undefined },
+  settings: {
+    model: string;
+    modelBaseUrl?: string | undefined;
+    openaiApiKey?: string | undefined;
+    anthropicApiKey?: string | undefined;
+    modelApiKey?: string | undefined;
+  },
   writers: Record<string, OfflineWriter>,
 ): LanguageModel {
   if (settings.model === 'offline') return new OfflineLanguageModel(writers);
@@ -27,8 +34,9 @@ export function createLanguageModel(
       `CHIMERA_MODEL '${settings.model}' needs a model id: write '<provider>:<model>', e.g. 'openai:gpt-4o-mini', or 'offline'`,
     );
   }
-  if (provider === 'openai') return createOpenAI()(modelId);
-  if (provider === 'anthropic') return createAnthropic()(modelId);
+  if (provider === 'openai') return createOpenAI({ apiKey: settings.openaiApiKey })(modelId);
+  if (provider === 'anthropic')
+    return createAnthropic({ apiKey: settings.anthropicApiKey })(modelId);
   if (provider === 'openai-compatible') {
     if (!settings.modelBaseUrl) {
       throw new ConfigError(
@@ -39,7 +47,7 @@ export function createLanguageModel(
     return createOpenAICompatible({
       name: 'openai-compatible',
       baseURL: settings.modelBaseUrl,
-      apiKey: process.env.CHIMERA_MODEL_API_KEY,
+      apiKey: settings.modelApiKey,
     })(modelId);
   }
   throw new ConfigError(
