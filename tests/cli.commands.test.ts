@@ -1,24 +1,30 @@
 // FR-CLI-001, FR-CLI-002, FR-CLI-003, FR-CLI-004, FR-CLI-005, FR-REVIEW-001, FR-REVIEW-002,
-// FR-TRACE-003, FR-TRACE-004, TR-EMBED-001: the real `chimera` executable, run as child
-// processes on a fresh embedded data dir and on an empty PostgreSQL database.
+// FR-TRACE-003, FR-TRACE-004, TR-EMBED-001: the `chimera` commands, run in-process on a fresh
+// embedded data dir (one per test) and on an empty PostgreSQL database; `chimera start` and a
+// `status` beside it run as real processes, as they do from a shell.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startCli, waitFor } from './support/cli-process.js';
+import { main } from '../src/cli/main.js';
+import { runCliIntoClosedPipe, startCli, waitFor } from './support/cli-process.js';
+import { useEmbeddedDataDirs } from './support/embedded-data-dirs.js';
+import { type ChimeraResult, runChimera } from './support/run-chimera.js';
 import { createTestDatabase, type TestDatabase } from './support/test-databases.js';
 
-let workspace: string;
-const dataDir = () => join(workspace, 'data');
+const AVA = 'examples/personas/ava/SOUL.md';
 
-beforeAll(async () => {
-  workspace = await mkdtemp(join(tmpdir(), 'chimera-cli-'));
-});
-afterAll(async () => {
-  await rm(workspace, { recursive: true, force: true });
-});
+const dataDirs = useEmbeddedDataDirs();
+
+/** Writes `content` (JSON, or text as is) to a new file of its own and returns its path. */
+async function jsonFile(name: string, content: unknown): Promise<string> {
+  const file = join(await dataDirs.folder(), name);
+  await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
 
 function expectOneLineError(stderr: string, pattern: RegExp) {
   const lines = stderr.trim().split('\n');
@@ -27,25 +33,46 @@ function expectOneLineError(stderr: string, pattern: RegExp) {
   expect(stderr).not.toMatch(/\n\s+at /);
 }
 
-describe('chimera on a fresh embedded data dir', () => {
-  it('runs the seeded example to quiescence with run --once and exits 0', async () => {
-    const result = await runCli(['run', '--once', '--data-dir', dataDir()]);
-    expect(result.stderr).not.toMatch(/error/i);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/first run: seeded 3 example agents and 2 campaign/);
-    expect(result.stdout).toMatch(/campaign "Spring drop teaser" \[completed\]: 6 done/);
-    expect(result.stdout).toMatch(/effects recorded: 6/);
-    expect(result.stdout).toMatch(/posts published: 2/);
-    expect(result.stdout).toMatch(
+/** `result`, once it has exited 0 without an error on stderr (progress lines are fine). */
+async function expectOk(result: Promise<ChimeraResult>): Promise<ChimeraResult> {
+  const finished = await result;
+  expect(finished.stderr).not.toMatch(/error/i);
+  expect(finished.code).toBe(0);
+  return finished;
+}
+
+/** A one-agent campaign of `steps` for ava, named `name`. */
+function campaign(name: string, steps: Array<Record<string, unknown>>) {
+  return { name, goal: 'borderline post', agent_ids: ['ava'], template: { steps } };
+}
+
+describe('the seeded examples on a fresh embedded data dir', () => {
+  let dataDir: string;
+  let first: ChimeraResult;
+  beforeAll(async () => {
+    dataDir = await dataDirs.absent();
+    first = await runChimera(['run', '--once', '--data-dir', dataDir]);
+  });
+
+  it('runs the seeded example to quiescence with run --once and exits 0', () => {
+    expect(first.stderr).not.toMatch(/error/i);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/first run: seeded 3 example agents and 2 campaign/);
+    expect(first.stdout).toMatch(
+      /campaign [0-9a-f-]{36} "Spring drop teaser" \[completed\]: 6 done/,
+    );
+    expect(first.stdout).toMatch(/effects recorded: 6/);
+    expect(first.stdout).toMatch(/posts published: 2/);
+    expect(first.stdout).toMatch(
       /escalated noor\/brief: sensitive-topics: sensitive topic \(health\): mentions .* \(review [0-9a-f-]{36}\)/,
     );
   });
 
   it('reports status as JSON and does not seed twice', async () => {
-    const again = await runCli(['run', '--once', '--data-dir', dataDir()]);
+    const again = await runChimera(['run', '--once', '--data-dir', dataDir]);
     expect(again.code).toBe(0);
     expect(again.stdout).not.toMatch(/first run/);
-    const status = await runCli(['status', '--json', '--data-dir', dataDir()]);
+    const status = await runChimera(['status', '--json', '--data-dir', dataDir]);
     expect(status.code).toBe(0);
     const summary = JSON.parse(status.stdout);
     expect(summary).toMatchObject({
@@ -56,63 +83,70 @@ describe('chimera on a fresh embedded data dir', () => {
     });
     expect(summary.campaigns).toHaveLength(2);
   });
+});
 
+describe('chimera on a fresh embedded data dir', () => {
   it('refuses a malformed campaign file with one line, exit 2 and nothing written', async () => {
-    const broken = join(workspace, 'broken.json');
-    await writeFile(broken, '{ "name": "x", ');
-    const result = await runCli(['campaign', 'launch', broken, '--data-dir', dataDir()]);
+    const dataDir = await dataDirs.absent();
+    const broken = await jsonFile('broken.json', '{ "name": "x", ');
+    const result = await runChimera(['campaign', 'launch', broken, '--data-dir', dataDir]);
     expect(result.code).toBe(2);
     expectOneLineError(
       result.stderr,
       /^error: .*broken\.json is not valid JSON.*\[INPUT_INVALID\]$/,
     );
+    expect(existsSync(dataDir)).toBe(false);
+  });
 
-    const invalid = join(workspace, 'invalid.json');
-    await writeFile(
-      invalid,
-      JSON.stringify({ name: 'x', agent_ids: ['ava'], template: { steps: [] } }),
-    );
-    const schema = await runCli(['campaign', 'launch', invalid, '--data-dir', dataDir()]);
+  it('refuses a campaign file that breaks the schema with one line, exit 2 and nothing written', async () => {
+    const dataDir = await dataDirs.migrated();
+    const invalid = await jsonFile('invalid.json', {
+      name: 'x',
+      agent_ids: ['ava'],
+      template: { steps: [] },
+    });
+    const schema = await runChimera(['campaign', 'launch', invalid, '--data-dir', dataDir]);
     expect(schema.code).toBe(2);
     expectOneLineError(schema.stderr, /invalid campaign: goal: .*template\.steps: /);
+    const status = await runChimera(['status', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(status.stdout).campaigns).toEqual([]);
   });
 
   it('refuses an unknown agent with exit 2 and leaves no partial campaign', async () => {
-    const file = join(workspace, 'ghost.json');
-    await writeFile(
-      file,
-      JSON.stringify({
-        name: 'ghost run',
-        goal: 'haunt the feed',
-        agent_ids: ['ava', 'ghost'],
-        template: { steps: [{ key: 'only', skill: 'core.noop' }] },
-      }),
-    );
-    const result = await runCli(['campaign', 'launch', file, '--data-dir', dataDir()]);
+    const dataDir = await dataDirs.migrated();
+    await expectOk(runChimera(['agent', 'add', AVA, '--data-dir', dataDir]));
+    const file = await jsonFile('ghost.json', {
+      name: 'ghost run',
+      goal: 'haunt the feed',
+      agent_ids: ['ava', 'ghost'],
+      template: { steps: [{ key: 'only', skill: 'core.noop' }] },
+    });
+    const result = await runChimera(['campaign', 'launch', file, '--data-dir', dataDir]);
     expect(result.code).toBe(2);
     expectOneLineError(result.stderr, /unknown agent 'ghost'.*\[AGENT_UNKNOWN\]$/);
-    const status = JSON.parse((await runCli(['status', '--json', '--data-dir', dataDir()])).stdout);
-    expect(status.campaigns).toHaveLength(2);
+    const status = await runChimera(['status', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(status.stdout)).toMatchObject({ campaigns: [], tasks: {} });
   });
 
   it('refuses a missing data dir for a read-only command with exit 2', async () => {
-    const missing = join(workspace, 'nope', 'data');
-    const result = await runCli(['status', '--data-dir', missing]);
+    const missing = join(await dataDirs.folder(), 'nope', 'data');
+    const result = await runChimera(['status', '--data-dir', missing]);
     expect(result.code).toBe(2);
     expectOneLineError(
       result.stderr,
       /data dir .*nope\/data does not exist.*\[CONFIG_DATA_DIR_MISSING\]/,
     );
+    expect(existsSync(join(missing, '..'))).toBe(false);
   });
 
   it('refuses a bad DATABASE_URL with exit 2', async () => {
-    const notUrl = await runCli(['status'], { DATABASE_URL: 'mysql://root@localhost/db' });
+    const notUrl = await runChimera(['status'], { DATABASE_URL: 'mysql://root@localhost/db' });
     expect(notUrl.code).toBe(2);
     expectOneLineError(
       notUrl.stderr,
       /DATABASE_URL must start with postgres:\/\/.*\[CONFIG_INVALID\]/,
     );
-    const unreachable = await runCli(['status'], {
+    const unreachable = await runChimera(['status'], {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
     });
     expect(unreachable.code).toBe(2);
@@ -120,64 +154,145 @@ describe('chimera on a fresh embedded data dir', () => {
   });
 
   it('validates every skill contract (FR-SKILL-001)', async () => {
-    const result = await runCli(['skills', 'validate']);
+    const result = await runChimera(['skills', 'validate']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ok publish \(SK-PUBLISH-001, 1 example\(s\)\)$/m);
     expect(result.stdout).toMatch(/skills validate: \d+ skills, 0 with problems/);
   });
 
-  it('checks spec coverage and prunes the trace', async () => {
-    const check = await runCli(['spec', 'check']);
+  it('checks spec coverage', async () => {
+    const check = await runChimera(['spec', 'check']);
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/spec check: \d+ ids, \d+ untested, 0 undefined in code/);
-    const prune = await runCli([
+  });
+
+  it('prunes the trace of a finished run', async () => {
+    const dataDir = await dataDirs.migrated();
+    await expectOk(runChimera(['agent', 'add', AVA, '--data-dir', dataDir]));
+    const file = await jsonFile(
+      'noop.json',
+      campaign('noop', [{ key: 'only', skill: 'core.noop' }]),
+    );
+    await expectOk(runChimera(['campaign', 'launch', file, '--data-dir', dataDir]));
+    await expectOk(runChimera(['run', '--once', '--no-seed', '--data-dir', dataDir]));
+    const prune = await runChimera([
       'trace',
       'prune',
       '--older-than-days',
       '0',
       '--data-dir',
-      dataDir(),
+      dataDir,
     ]);
     expect(prune.code).toBe(0);
     expect(prune.stdout).toMatch(/pruned [1-9]\d* trace events older than 0 days/);
+    const again = await runChimera([
+      'trace',
+      'prune',
+      '--older-than-days',
+      '0',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(again.stdout).toMatch(/^pruned 0 trace events older than 0 days$/m);
+  });
+
+  it('tells two campaigns of the same name apart by their ids in status', async () => {
+    const dataDir = await dataDirs.migrated();
+    await expectOk(runChimera(['agent', 'add', AVA, '--data-dir', dataDir]));
+    const file = await jsonFile(
+      'twice.json',
+      campaign('twin', [{ key: 'only', skill: 'core.noop' }]),
+    );
+    const ids: string[] = [];
+    for (const _ of [1, 2]) {
+      const launched = await expectOk(
+        runChimera(['campaign', 'launch', file, '--data-dir', dataDir]),
+      );
+      ids.push(/^campaign ([0-9a-f-]{36}) launched with 1 tasks$/m.exec(launched.stdout)![1]!);
+    }
+    expect(new Set(ids).size).toBe(2);
+    const status = await expectOk(runChimera(['status', '--data-dir', dataDir]));
+    for (const id of ids) {
+      expect(status.stdout).toContain(`campaign ${id} "twin" [active]: 1 queued`);
+    }
+  });
+});
+
+describe('output into a closed pipe', () => {
+  /** A stdout whose reader has gone: every write fails with EPIPE, as after `| head -1`. */
+  function closedPipe(): { stream: Writable; writes: () => number } {
+    let writes = 0;
+    const stream = new Writable({
+      write(_chunk, _encoding, done) {
+        writes += 1;
+        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' }));
+      },
+    });
+    return { stream, writes: () => writes };
+  }
+
+  it('ends status quietly with exit 0 when stdout is closed (EPIPE)', async () => {
+    const dataDir = await dataDirs.migrated();
+    const stdout = closedPipe();
+    let stderr = '';
+    const code = await main(['node', 'chimera', 'status', '--data-dir', dataDir], {
+      environment: { LOG_LEVEL: 'warn' },
+      stdout: stdout.stream,
+      stderr: new Writable({
+        write(chunk, _encoding, done) {
+          stderr += String(chunk);
+          done();
+        },
+      }),
+    });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    // The first line met the closed pipe; the rest were dropped, not written into it.
+    expect(stdout.writes()).toBe(1);
+    expect(process.exitCode).toBeUndefined();
+  });
+
+  it('ends quietly when stderr is closed as well', async () => {
+    const code = await main(['node', 'chimera', 'status', '--data-dir', '/nonexistent/data'], {
+      environment: {},
+      stdout: closedPipe().stream,
+      stderr: closedPipe().stream,
+    });
+    expect(code).toBe(2);
   });
 });
 
 describe('human review through the CLI', () => {
-  it('lists an escalated task, approves it, and the next run finishes the campaign', async () => {
-    const dir = join(workspace, 'review');
-    const file = join(workspace, 'review-campaign.json');
-    await writeFile(
-      file,
-      JSON.stringify({
-        name: 'needs a human',
-        goal: 'borderline post',
-        agent_ids: ['ava'],
-        template: {
-          steps: [
-            { key: 'draft', skill: 'core.noop', input: { confidence: 0.8 } },
-            { key: 'after', skill: 'core.noop', depends_on: ['draft'] },
-          ],
-        },
-      }),
+  /** A data dir with ava and a campaign whose `draft` step waits for a person; its review. */
+  async function escalated(draft: Record<string, unknown> = {}) {
+    const dir = await dataDirs.migrated();
+    const file = await jsonFile(
+      'review-campaign.json',
+      campaign('needs a human', [
+        { key: 'draft', skill: 'core.noop', input: { confidence: 0.8 }, ...draft },
+        { key: 'after', skill: 'core.noop', depends_on: ['draft'] },
+      ]),
     );
-    expect(
-      (await runCli(['agent', 'add', 'examples/personas/ava/SOUL.md', '--data-dir', dir])).code,
-    ).toBe(0);
-    expect((await runCli(['campaign', 'launch', file, '--data-dir', dir])).code).toBe(0);
-    const run = await runCli(['run', '--once', '--no-seed', '--data-dir', dir]);
+    await expectOk(runChimera(['agent', 'add', AVA, '--data-dir', dir]));
+    await expectOk(runChimera(['campaign', 'launch', file, '--data-dir', dir]));
+    const run = await runChimera(['run', '--once', '--no-seed', '--data-dir', dir]);
     expect(run.stdout).toMatch(/1 awaiting_review, 1 pending/);
-
-    const listed = await runCli(['review', 'list', '--json', '--data-dir', dir]);
+    const listed = await runChimera(['review', 'list', '--json', '--data-dir', dir]);
     const [item] = JSON.parse(listed.stdout);
+    return { dir, item };
+  }
+
+  it('lists an escalated task, approves it, and the next run finishes the campaign', async () => {
+    const { dir, item } = await escalated();
     expect(item.task.type).toBe('core.noop');
     expect(item.reasons[0]).toMatch(/between 0\.7 and 0\.9/);
-    const text = await runCli(['review', 'list', '--data-dir', dir]);
+    const text = await runChimera(['review', 'list', '--data-dir', dir]);
     expect(text.stdout).toContain(`review ${item.id}`);
 
-    const noReason = await runCli(['review', 'reject', item.id, '--data-dir', dir]);
+    const noReason = await runChimera(['review', 'reject', item.id, '--data-dir', dir]);
     expect(noReason.code).toBe(2);
-    const approve = await runCli([
+    expect(noReason.stderr).toMatch(/required option '--reason <text>' not specified/);
+    const approve = await runChimera([
       'review',
       'approve',
       item.id,
@@ -187,24 +302,78 @@ describe('human review through the CLI', () => {
       dir,
     ]);
     expect(approve.stdout).toMatch(/task .* is done/);
-    const twice = await runCli(['review', 'approve', item.id, '--data-dir', dir]);
+    const twice = await runChimera(['review', 'approve', item.id, '--data-dir', dir]);
     expect(twice.code).toBe(2);
 
-    const resumed = await runCli(['run', '--once', '--no-seed', '--data-dir', dir]);
-    expect(resumed.stdout).toMatch(/campaign "needs a human" \[completed\]: 2 done/);
+    const resumed = await runChimera(['run', '--once', '--no-seed', '--data-dir', dir]);
+    expect(resumed.stdout).toMatch(/campaign [0-9a-f-]{36} "needs a human" \[completed\]: 2 done/);
+  });
+
+  it('counts a rejection in status right after it, and after the run that fails the task', async () => {
+    const { dir, item } = await escalated({ max_attempts: 1 });
+    const before = await expectOk(runChimera(['status', '--data-dir', dir]));
+    expect(before.stdout).toMatch(/^rejections: 0$/m);
+
+    const rejected = await runChimera([
+      ...['review', 'reject', item.id, '--reason', 'off brand', '--reviewer', 'rita'],
+      ...['--data-dir', dir],
+    ]);
+    expect(rejected.stdout).toMatch(/task .* is rejected/);
+    const after = await expectOk(runChimera(['status', '--data-dir', dir]));
+    expect(after.stdout).toMatch(/^rejections: 1$/m);
+    expect(after.stdout).toMatch(/^ {2}rejected ava\/draft: .*; reviewer rita: off brand$/m);
+    const json = JSON.parse((await runChimera(['status', '--json', '--data-dir', dir])).stdout);
+    expect(json.rejectionTotal).toBe(1);
+    expect(json.rejections).toEqual([
+      {
+        agent_id: 'ava',
+        step: 'draft',
+        reasons: [expect.stringMatching(/between 0\.7 and 0\.9/), 'reviewer rita: off brand'],
+      },
+    ]);
+
+    // One attempt only: the run fails the task for good (and cancels the step after it).
+    await expectOk(runChimera(['run', '--once', '--no-seed', '--data-dir', dir]));
+    const settled = await expectOk(runChimera(['status', '--data-dir', dir]));
+    expect(settled.stdout).toMatch(/^tasks: 1 cancelled, 1 failed$/m);
+    expect(settled.stdout).toMatch(/^rejections: 1$/m);
+  });
+
+  it('counts a rejection by the Judge', async () => {
+    const dir = await dataDirs.migrated();
+    const file = await jsonFile(
+      'judged.json',
+      campaign('judged', [
+        { key: 'weak', skill: 'core.noop', input: { confidence: 0.2 }, max_attempts: 1 },
+      ]),
+    );
+    await expectOk(runChimera(['agent', 'add', AVA, '--data-dir', dir]));
+    await expectOk(runChimera(['campaign', 'launch', file, '--data-dir', dir]));
+    await expectOk(runChimera(['run', '--once', '--no-seed', '--data-dir', dir]));
+    const status = await expectOk(runChimera(['status', '--data-dir', dir]));
+    expect(status.stdout).toMatch(/^tasks: 1 failed$/m);
+    expect(status.stdout).toMatch(/^rejections: 1$/m);
+    expect(status.stdout).toMatch(/^ {2}rejected ava\/weak: .*0\.2/m);
   });
 });
 
-describe('chimera start', () => {
+describe('chimera start, a real process', () => {
   it('serves status from a second process while running and stops gracefully on SIGTERM', async () => {
-    const dir = join(workspace, 'service');
+    const dir = await dataDirs.migrated();
     const service = startCli(['start', '--data-dir', dir]);
-    await waitFor(() => service.output().includes('chimera running'));
-    await waitFor(async () => {
-      const status = await runCli(['status', '--json', '--data-dir', dir]);
-      return status.code === 0 && JSON.parse(status.stdout).tasks.done === 17;
-    });
-    service.child.kill('SIGTERM');
+    try {
+      await waitFor(() => service.output().includes('chimera running'));
+      // The service is another process: polled, as a person would re-run `status`.
+      await waitFor(async () => {
+        const status = await runChimera(['status', '--json', '--data-dir', dir]);
+        return status.code === 0 && JSON.parse(status.stdout).tasks.done === 17;
+      });
+      // `chimera status | head -1`: a reader that goes away ends the command quietly, exit 0.
+      const closedEarly = await runCliIntoClosedPipe(['status', '--data-dir', dir]);
+      expect(closedEarly).toEqual({ code: 0, stderr: '' });
+    } finally {
+      service.child.kill('SIGTERM');
+    }
     expect(await service.exited).toBe(0);
     expect(service.output()).toMatch(/stopping: letting tasks in flight finish/);
     expect(service.output()).toMatch(/tasks: 1 awaiting_review, 17 done, 3 pending/);
@@ -221,7 +390,10 @@ describe('chimera on an empty PostgreSQL database', () => {
   });
 
   it('creates the tables and runs the example to done with run --once', async () => {
-    const result = await runCli(['run', '--once'], { DATABASE_URL: database.databaseUrl });
+    const result = await runChimera(['run', '--once'], {
+      DATABASE_URL: database.databaseUrl,
+      CHIMERA_DATA_DIR: database.dataDir,
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/tasks: 1 awaiting_review, 17 done, 3 pending/);
     const client = new pg.Client({ connectionString: database.databaseUrl });

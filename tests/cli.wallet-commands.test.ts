@@ -1,13 +1,13 @@
 // FR-WALLET-001: `chimera wallet fund` credits the local store from the faucet (audited) and
 // `wallet show` prints the address and balances; bad input, an unknown agent and the AgentKit
 // backend are refused with exit code 2, naming what is wrong. FR-WALLET-003: under
-// CHIMERA_WALLET=agentkit a missing CDP variable is named.
+// CHIMERA_WALLET=agentkit a missing CDP variable is named. The commands run in-process.
 
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChimeraApp } from '../src/app/chimera-app.js';
 import { loadWalletSeed } from '../src/mcp/servers/wallet/wallet-seed-file.js';
-import { runCli } from './support/cli-process.js';
+import { runChimera } from './support/run-chimera.js';
 import { addAgent, openTestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-databases.js';
 
@@ -16,7 +16,7 @@ describe('the wallet commands on PostgreSQL', () => {
   let app: ChimeraApp;
   let seedFile: string;
   const cli = (args: string[], environment: Record<string, string> = {}) =>
-    runCli(['wallet', ...args], {
+    runChimera(['wallet', ...args], {
       DATABASE_URL: database.databaseUrl,
       CHIMERA_DATA_DIR: database.dataDir,
       CHIMERA_WALLET_SEED_FILE: seedFile,

@@ -1,6 +1,7 @@
 // FR-EFFECT-001, SK-PUBLISH-001: the publisher is killed (SIGKILL, at a failpoint) between the
 // MCP call that posts and the record of it; a restart reconciles by the post's key and the
-// sandbox holds exactly one post. On PostgreSQL, with the real executable.
+// sandbox holds exactly one post. On PostgreSQL. The run that dies at the failpoint is the real
+// executable (the failpoint SIGKILLs its process); the set-up and the restart run in-process.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli-process.js';
 import { CONTENT_LOOP } from './support/content-loop.js';
+import { runChimera } from './support/run-chimera.js';
 import { createTestDatabase, type TestDatabase } from './support/test-databases.js';
 
 describe('a publisher killed between posting and recording', () => {
@@ -44,14 +46,15 @@ describe('a publisher killed between posting and recording', () => {
       }),
     );
     expect(
-      (await runCli(['agent', 'add', 'examples/personas/ava/SOUL.md'], environment)).code,
+      (await runChimera(['agent', 'add', 'examples/personas/ava/SOUL.md'], environment)).code,
     ).toBe(0);
-    expect((await runCli(['campaign', 'launch', file], environment)).code).toBe(0);
+    expect((await runChimera(['campaign', 'launch', file], environment)).code).toBe(0);
 
     const killed = await runCli(['run', '--once', '--no-seed'], {
       ...environment,
       CHIMERA_FAILPOINT: 'publish-after-call',
     });
+    // Killed by its own SIGKILL: no exit code, and nothing after the failpoint ran.
     expect(killed.code).not.toBe(0);
     await client.connect();
     const query = async (sql: string) => (await client.query(sql)).rows;
@@ -60,7 +63,7 @@ describe('a publisher killed between posting and recording', () => {
       { status: 'recorded' },
     ]);
 
-    const restart = await runCli(['run', '--once', '--no-seed'], environment);
+    const restart = await runChimera(['run', '--once', '--no-seed'], environment);
     expect(restart.code).toBe(0);
     expect(await query(`SELECT count(*)::int AS n FROM sandbox_posts`)).toEqual([{ n: 1 }]);
     const [effect] = await query(

@@ -1,7 +1,7 @@
-// FR-MCP-005, FR-CFO-008: Chimera is an MCP server. The official MCP Inspector CLI lists its
-// tools, calls scout.analyze and reads a resource over stdio; an SDK client gets the
-// campaign_brief prompt, a spend decision from cfo.approve with budget.show, and a clear error
-// for bad tool input.
+// FR-MCP-005, FR-CFO-008: Chimera is an MCP server. Over stdio, the real `chimera mcp serve`
+// process gives the official MCP Inspector CLI its tools, and an SDK client a Scout call and a
+// resource; in-process, an SDK client gets the campaign_brief prompt, a spend decision from
+// cfo.approve with budget.show, and a clear error for bad tool input.
 
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChimeraServer } from '../src/mcp/servers/chimera/chimera-server.js';
@@ -16,6 +17,9 @@ import { useTestApp } from './support/test-app.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const INSPECTOR = join(ROOT, 'node_modules/.bin/mcp-inspector');
+
+/** `chimera mcp serve` on the embedded database in `dataDir`, as an MCP client starts it. */
+const serve = (dataDir: string) => ['bin/chimera.js', '--data-dir', dataDir, 'mcp', 'serve'];
 
 describe('the MCP Inspector CLI against `chimera mcp serve`', () => {
   let workspace: string;
@@ -26,17 +30,9 @@ describe('the MCP Inspector CLI against `chimera mcp serve`', () => {
 
   const inspect = (...args: string[]) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
-      const server = [
-        'node',
-        'bin/chimera.js',
-        '--data-dir',
-        join(workspace, 'data'),
-        'mcp',
-        'serve',
-      ];
       execFile(
         INSPECTOR,
-        ['--cli', ...server, ...args],
+        ['--cli', 'node', ...serve(join(workspace, 'data')), ...args],
         { cwd: ROOT, timeout: 120_000 },
         (error, stdout, stderr) =>
           error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
@@ -59,30 +55,41 @@ describe('the MCP Inspector CLI against `chimera mcp serve`', () => {
       expect(tool.outputSchema).toMatchObject({ type: 'object' });
     }
   });
+});
+
+describe('an SDK client against `chimera mcp serve` over stdio', () => {
+  let workspace: string;
+  let client: Client;
+  beforeAll(async () => {
+    workspace = await mkdtemp(join(tmpdir(), 'chimera-stdio-'));
+    client = new Client({ name: 'stdio-test', version: '0' });
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: serve(join(workspace, 'data')),
+        cwd: ROOT,
+        stderr: 'inherit',
+      }),
+    );
+  });
+  afterAll(async () => {
+    await client?.close();
+    await rm(workspace, { recursive: true, force: true });
+  });
 
   it('calls scout.analyze and gets a structured trend report', async () => {
-    const result = (await inspect(
-      '--method',
-      'tools/call',
-      '--tool-name',
-      'scout.analyze',
-      '--tool-arg',
-      'niche=budget travel and street food',
-      '--tool-arg',
-      'goal=Share cheap eats',
-    )) as { structuredContent: { niche: string; trends: unknown[] }; isError?: boolean };
+    const result = await client.callTool({
+      name: 'scout.analyze',
+      arguments: { niche: 'budget travel and street food', goal: 'Share cheap eats' },
+    });
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent.niche).toBe('budget travel and street food');
-    expect(result.structuredContent.trends.length).toBeGreaterThan(0);
+    const report = result.structuredContent as { niche: string; trends: unknown[] };
+    expect(report.niche).toBe('budget travel and street food');
+    expect(report.trends.length).toBeGreaterThan(0);
   });
 
   it('reads the campaigns resource', async () => {
-    const result = (await inspect(
-      '--method',
-      'resources/read',
-      '--uri',
-      'chimera://campaigns',
-    )) as {
+    const result = (await client.readResource({ uri: 'chimera://campaigns' })) as {
       contents: Array<{ uri: string; text: string }>;
     };
     expect(result.contents[0]?.uri).toBe('chimera://campaigns');

@@ -1,7 +1,8 @@
 // FR-MCP-006, FR-MCP-001: external MCP servers from the operator's `.mcp.json`. A stdio server
 // configured there feeds the Scout inside the governed loop; an unknown server and a denied one
 // fail their task for good with a clear reason while the agent's other work runs on; a malformed
-// file stops `chimera` at start-up with the field named.
+// file stops `chimera` at start-up with the field named (in-process). The stdio server is the
+// real executable, `chimera mcp serve trends`, spoken to by the hub as an MCP client.
 
 import { mkdtempSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrendReport } from '../src/skills/content/trend-report.js';
-import { runCli } from './support/cli-process.js';
+import { runChimera } from './support/run-chimera.js';
 import { addAgent, campaignOf, singleStep, useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
 
@@ -106,7 +107,9 @@ describe('a malformed .mcp.json', () => {
     const bad = path.join(configDir, 'bad.mcp.json');
     await writeFile(bad, JSON.stringify(content));
     const dataDir = path.join(configDir, 'data');
-    const result = await runCli(['status', '--data-dir', dataDir], { CHIMERA_MCP_CONFIG: bad });
+    const result = await runChimera(['status', '--data-dir', dataDir], {
+      CHIMERA_MCP_CONFIG: bad,
+    });
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(message);

@@ -1,7 +1,8 @@
 // FR-MCP-005, FR-MCP-006: while `chimera start` runs, Chimera's MCP server answers Streamable
 // HTTP at /mcp. The official MCP Inspector CLI lists its tools and calls the Scout over HTTP,
 // the SDK's client reads a resource, and the MCP hub reaches it as an external `type: http`
-// server from .mcp.json. A port already in use stops a second service with a clear error.
+// server from .mcp.json. A port already in use stops a second service with a clear error. Both
+// services run in this process; the Inspector is a real process speaking HTTP to the first.
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChimeraApp } from '../src/app/chimera-app.js';
-import { runCli, startCli, waitFor } from './support/cli-process.js';
+import { type RunningChimera, runChimera, startChimera } from './support/run-chimera.js';
 import { openTestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-databases.js';
 
@@ -23,18 +24,19 @@ const workspace = mkdtempSync(join(tmpdir(), 'chimera-http-'));
 
 describe('the Streamable HTTP MCP endpoint of a running chimera', () => {
   let database: TestDatabase;
-  let service: ReturnType<typeof startCli>;
+  let service: RunningChimera;
   let mcpUrl: string;
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
-    service = startCli(['start', '--no-seed'], { DATABASE_URL: database.databaseUrl });
-    await waitFor(() => /mcp endpoint \(Streamable HTTP\): (\S+)/.test(service.output()));
-    mcpUrl = /mcp endpoint \(Streamable HTTP\): (\S+)/.exec(service.output())![1]!;
+    service = startChimera(['start', '--no-seed'], {
+      DATABASE_URL: database.databaseUrl,
+      CHIMERA_DATA_DIR: database.dataDir,
+    });
+    mcpUrl = (await service.waitForOutput(/mcp endpoint \(Streamable HTTP\): (\S+)/))[1]!;
   });
   afterAll(async () => {
-    service?.child.kill('SIGTERM');
-    await service?.exited;
+    expect((await service?.stop())?.code).toBe(0);
     await database?.dispose();
     await rm(workspace, { recursive: true, force: true });
   });
@@ -117,7 +119,9 @@ describe('the Streamable HTTP MCP endpoint of a running chimera', () => {
 
   it('stops a second service on the same port with one line and exit 2', async () => {
     const port = new URL(mcpUrl).port;
-    const second = await runCli(['start', '--no-seed', '--data-dir', join(workspace, 'second')], {
+    const second = await runChimera(['start', '--no-seed'], {
+      DATABASE_URL: database.databaseUrl,
+      CHIMERA_DATA_DIR: join(workspace, 'second'),
       CHIMERA_HTTP_PORT: port,
     });
     expect(second.code).toBe(2);

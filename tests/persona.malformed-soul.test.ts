@@ -1,10 +1,16 @@
 // FR-PERSONA-001, FR-CLI-004: a malformed SOUL.md sent to a running Chimera is refused with the
-// field named, leaves the stored agent exactly as it was, and the agent goes on working.
+// field named, leaves the stored agent exactly as it was, and the agent goes on working. The
+// service and the commands sent to it run in this process, on one PostgreSQL database.
 
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, runCli, startCli, waitFor } from './support/cli-process.js';
+import {
+  type ChimeraResult,
+  type RunningChimera,
+  runChimera,
+  startChimera,
+} from './support/run-chimera.js';
 import { THREE_STEP_CHAIN } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-databases.js';
 
@@ -16,7 +22,7 @@ async function avaWith(edit: (text: string) => string, file: string): Promise<st
   return file;
 }
 
-function expectRefusal(result: CliResult, pattern: RegExp) {
+function expectRefusal(result: ChimeraResult, pattern: RegExp) {
   expect(result.code).toBe(2);
   const lines = result.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
@@ -27,21 +33,20 @@ function expectRefusal(result: CliResult, pattern: RegExp) {
 // embedded path is covered by tests/cli.commands.test.ts.
 describe('a malformed SOUL.md sent to a running chimera', () => {
   let database: TestDatabase;
-  let cli: (args: string[]) => Promise<CliResult>;
-  let service: ReturnType<typeof startCli>;
+  let cli: (args: string[]) => Promise<ChimeraResult>;
+  let service: RunningChimera;
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
     const environment = { DATABASE_URL: database.databaseUrl };
     const location = ['--data-dir', database.dataDir];
-    cli = (args) => runCli([...args, ...location], environment);
+    cli = (args) => runChimera([...args, ...location], environment);
     expect((await cli(['agent', 'add', AVA])).code).toBe(0);
-    service = startCli(['start', '--no-seed', ...location], environment);
-    await waitFor(() => service.output().includes('chimera running'));
+    service = startChimera(['start', '--no-seed', ...location], environment);
+    await service.waitForOutput(/chimera running/);
   });
   afterAll(async () => {
-    service?.child.kill('SIGTERM');
-    await service?.exited;
+    expect((await service?.stop())?.code).toBe(0);
     await database?.dispose();
   });
 
@@ -78,10 +83,9 @@ describe('a malformed SOUL.md sent to a running chimera', () => {
       }),
     );
     expect((await cli(['campaign', 'launch', campaignFile])).code).toBe(0);
-    await waitFor(async () => {
-      const status = await cli(['status', '--json']);
-      return status.code === 0 && JSON.parse(status.stdout).tasks.done === 3;
-    });
-    expect(service.child.exitCode).toBeNull();
+    // The service reports its progress when the task counts change.
+    await service.waitForOutput(/^progress: 3 done$/m);
+    expect(JSON.parse((await cli(['status', '--json'])).stdout).tasks).toEqual({ done: 3 });
+    expect(service.hasEnded()).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrendReport } from '../src/skills/content/trend-report.js';
-import { runCli } from './support/cli-process.js';
+import { runChimera } from './support/run-chimera.js';
 import { campaignOf, singleStep, useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
 
@@ -76,7 +76,7 @@ describe.each(ADAPTERS)('the Scout over broken feeds on %s', (kind) => {
 
 describe('a missing feed manifest', () => {
   it('stops the trends server with the file named', async () => {
-    const result = await runCli(['mcp', 'serve', 'trends'], {
+    const result = await runChimera(['mcp', 'serve', 'trends'], {
       CHIMERA_FEEDS: path.join(directory, 'nope.json'),
     });
     expect(result.code).toBe(2);

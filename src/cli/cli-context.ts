@@ -1,9 +1,12 @@
-// What every command needs: the configuration from environment and flags, a logger, a printer,
-// and an opened Chimera that is closed however the command ends.
+// What every command needs: the configuration from the environment and flags, a logger, a printer,
+// an opened Chimera that is closed however the command ends, and where to report its exit code.
+// It reads nothing from the process itself; `main` fills it from the process or from a test.
 
-import { type ChimeraApp, openChimera } from '../app/chimera-app.js';
+import type { Readable, Writable } from 'node:stream';
+import type { ChimeraApp } from '../app/chimera-app.js';
 import { type ChimeraConfig, loadConfig } from '../config/config.js';
-import { createLogger, type Logger } from '../observability/logger.js';
+import type { Logger } from '../observability/logger.js';
+import { createCliLogger } from './cli-logger.js';
 import type { Printer } from './printer.js';
 
 /** Flags every command accepts. */
@@ -17,6 +20,19 @@ export interface GlobalFlags {
 export interface CliContext {
   printer: Printer;
   flags: () => GlobalFlags;
+  /** Variables the configuration is read from (process.env for the executable). */
+  environment: NodeJS.ProcessEnv;
+  /** The protocol streams of `mcp serve`. */
+  stdin: Readable;
+  stdout: Writable;
+  /** Aborted to stop `chimera start`; undefined means SIGINT and SIGTERM stop it. */
+  stopSignal: AbortSignal | undefined;
+  /**
+   * The exit code when the command returns without throwing. A command that finds a problem it
+   * has already printed (a broken ledger, a failing contract) sets it to 1. Default 0. Commands
+   * never set `process.exitCode`: in-process, that would leak into the caller.
+   */
+  exitCode: number;
 }
 
 /** Reads configuration for a command. */
@@ -25,7 +41,7 @@ export function configFor(
   overrides: Partial<ChimeraConfig> = {},
 ): ChimeraConfig {
   const flags = context.flags();
-  return loadConfig(process.env, {
+  return loadConfig(context.environment, {
     dataDir: flags.dataDir,
     databaseUrl: flags.databaseUrl,
     logLevel: flags.logLevel,
@@ -43,7 +59,10 @@ export async function withApp<T>(
   work: (app: ChimeraApp, logger: Logger) => Promise<T>,
 ): Promise<T> {
   const config = configFor(context, options.config);
-  const logger = createLogger(config.logLevel);
+  const logger = createCliLogger(config.logLevel, context.printer);
+  // Loaded here, not at start-up: it is most of the CLI's load time, and help, `skills` and
+  // `spec check` never need it.
+  const { openChimera } = await import('../app/chimera-app.js');
   const app = await openChimera(config, { logger, createDataDir: options.createDataDir });
   try {
     return await work(app, logger);

@@ -1,8 +1,10 @@
 // The `chimera` command: parses arguments with commander and maps every failure to a one-line
-// message and an exit code (2 for input and configuration problems, 1 otherwise).
+// message and an exit code (2 for input and configuration problems, 1 otherwise). It returns the
+// exit code instead of setting process.exitCode, so tests run it in-process.
 
 import { Command, CommanderError } from 'commander';
 import type { CliContext, GlobalFlags } from './cli-context.js';
+import type { CliOptions } from './cli-options.js';
 import { registerAdminCommands } from './commands/admin-commands.js';
 import { registerCampaignCommands } from './commands/campaign-commands.js';
 import { registerCfoCommands } from './commands/cfo-commands.js';
@@ -13,10 +15,14 @@ import { registerSkillsCommands } from './commands/skills-commands.js';
 import { registerStatusCommand } from './commands/status-command.js';
 import { registerWalletCommands } from './commands/wallet-commands.js';
 import { describeFailure } from './exit-codes.js';
-import { createPrinter, type Printer } from './printer.js';
+import { createPrinter } from './printer.js';
 
-/** Builds the program; exported for tests that drive it in-process. */
-export function buildProgram(printer: Printer = createPrinter()): Command {
+/**
+ * Builds the program and the context its commands share, on the streams and environment of
+ * `options` (the process's own by default).
+ */
+export function buildProgram(options: CliOptions = {}): { program: Command; context: CliContext } {
+  const printer = createPrinter(options.stdout, options.stderr);
   const program = new Command('chimera')
     .description('Chimera: the governed runtime for a fleet of autonomous AI influencers')
     .option(
@@ -31,9 +37,20 @@ export function buildProgram(printer: Printer = createPrinter()): Command {
       '--log-level <level>',
       'fatal|error|warn|info|debug|trace|silent (default LOG_LEVEL or warn)',
     )
+    // Set before the commands are added, which inherit them: help and usage errors go to the
+    // printer, and commander throws instead of exiting.
+    .configureOutput({ writeOut: printer.writeOut, writeErr: printer.writeErr })
     .showHelpAfterError()
     .exitOverride();
-  const context: CliContext = { printer, flags: () => program.opts<GlobalFlags>() };
+  const context: CliContext = {
+    printer,
+    flags: () => program.opts<GlobalFlags>(),
+    environment: options.environment ?? process.env,
+    stdin: options.stdin ?? process.stdin,
+    stdout: options.stdout ?? process.stdout,
+    stopSignal: options.stopSignal,
+    exitCode: 0,
+  };
   registerRunCommands(program, context);
   registerStatusCommand(program, context);
   registerReviewCommands(program, context);
@@ -43,21 +60,25 @@ export function buildProgram(printer: Printer = createPrinter()): Command {
   registerWalletCommands(program, context);
   registerMcpCommands(program, context);
   registerSkillsCommands(program, context);
-  return program;
+  return { program, context };
 }
 
-/** Runs the CLI and returns its exit code. */
-export async function main(argv: string[], printer: Printer = createPrinter()): Promise<number> {
+/**
+ * Runs the CLI on `argv` (node-style: the first two entries are the runtime and the script) and
+ * returns its exit code. `bin/chimera.js` sets process.exitCode from it.
+ */
+export async function main(argv: string[], options: CliOptions = {}): Promise<number> {
+  const { program, context } = buildProgram(options);
   try {
-    await buildProgram(printer).parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    await program.parseAsync(argv);
+    return context.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; usage mistakes were already explained by commander.
       return error.exitCode === 0 ? 0 : 2;
     }
     const failure = describeFailure(error);
-    printer.error(failure.message);
+    context.printer.error(failure.message);
     return failure.exitCode;
   }
 }

@@ -68,6 +68,6 @@ export function registerAdminCommands(program: Command, context: CliContext): vo
       const files = await collectProjectFiles(PROJECT_ROOT);
       const report = checkSpecs({ catalog, ...files });
       context.printer.line(formatSpecCheckReport(report));
-      if (!report.ok) process.exitCode = 1;
+      if (!report.ok) context.exitCode = 1;
     });
 }

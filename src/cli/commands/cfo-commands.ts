@@ -25,7 +25,7 @@ export function registerCfoCommands(program: Command, context: CliContext): void
         context.printer.error(
           `ledger broken at seq ${verdict.seq} (tx ${verdict.tx_id}): ${verdict.problem}`,
         );
-        process.exitCode = 1;
+        context.exitCode = 1;
       });
     });
   ledger

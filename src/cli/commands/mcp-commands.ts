@@ -19,26 +19,26 @@ export function registerMcpCommands(program: Command, context: CliContext): void
     .action(async (name = 'chimera') => {
       if (name === 'chimera') {
         return withApp(context, { createDataDir: true }, async (app) =>
-          serveOnStdio(createChimeraServer(app)),
+          serveOnStdio(createChimeraServer(app), context),
         );
       }
       const bundled = bundledServer(name);
       const config = configFor(context);
       const { dataDir, feeds } = config;
       const files = { dataDir, walletConfig: config, ...(feeds && { feedsManifest: feeds }) };
-      if (!bundled.needsDatabase) return serveOnStdio(await bundled.create(files));
+      if (!bundled.needsDatabase) return serveOnStdio(await bundled.create(files), context);
       await withApp(context, { createDataDir: true }, async (app) =>
-        serveOnStdio(await bundled.create({ pool: app.database.pool, ...files })),
+        serveOnStdio(await bundled.create({ pool: app.database.pool, ...files }), context),
       );
     });
 }
 
-/** Serves `server` on stdio until the client closes the stream. */
-async function serveOnStdio(server: McpServer): Promise<void> {
-  const transport = new StdioServerTransport();
+/** Serves `server` on the context's stdin and stdout until the client closes the stream. */
+async function serveOnStdio(server: McpServer, context: CliContext): Promise<void> {
+  const transport = new StdioServerTransport(context.stdin, context.stdout);
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
-    process.stdin.once('end', () => resolve());
+    context.stdin.once('end', () => resolve());
   });
   await server.connect(transport);
   await closed;

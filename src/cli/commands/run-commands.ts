@@ -1,8 +1,7 @@
-// `chimera start` (until SIGINT/SIGTERM, with the HTTP server) and `chimera run --once` (until
-// quiescent).
+// `chimera start` (until SIGINT/SIGTERM or the context's stop signal, with the HTTP server) and
+// `chimera run --once` (until quiescent).
 
 import type { Command } from 'commander';
-import { startHttpServer } from '../../api/http-server.js';
 import type { ChimeraApp } from '../../app/chimera-app.js';
 import { seedExamples } from '../../app/example-seed.js';
 import { schedulePruning } from '../../app/trace-retention.js';
@@ -25,6 +24,8 @@ export function registerRunCommands(program: Command, context: CliContext): void
         { createDataDir: true, config: concurrencyOverride(flags.concurrency) },
         async (app, logger) => {
           // Listen first: a busy port stops start-up before anything is seeded or scheduled.
+          // Loaded when needed: the HTTP server is a large share of the CLI's start-up.
+          const { startHttpServer } = await import('../../api/http-server.js');
           const http = await startHttpServer(app, {
             host: app.config.httpHost,
             port: app.config.httpPort,
@@ -52,7 +53,7 @@ export function registerRunCommands(program: Command, context: CliContext): void
               if (progress !== lastProgress) context.printer.progress(progress);
               lastProgress = progress;
             }, PROGRESS_EVERY_MS);
-            await waitForStopSignal();
+            await stopRequested(context);
             clearInterval(timer);
             stopPruning();
             context.printer.progress('stopping: letting tasks in flight finish…');
@@ -112,7 +113,21 @@ function concurrencyOverride(value: string | undefined) {
   return value === undefined ? {} : { concurrency: value as unknown as number };
 }
 
-function waitForStopSignal(): Promise<void> {
+/**
+ * Resolves when `start` should stop: when the context's stop signal aborts (in-process callers),
+ * or else at the first SIGINT or SIGTERM. The handlers exist only while `start` runs, so other
+ * commands keep the default: a signal ends them at once.
+ */
+function stopRequested(context: CliContext): Promise<void> {
+  const signal = context.stopSignal;
+  if (!signal) return waitForProcessSignal();
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+function waitForProcessSignal(): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -28,7 +28,7 @@ export function registerSkillsCommands(program: Command, context: CliContext): v
       }
       const failed = reports.filter((report) => report.problems.length > 0).length;
       context.printer.line(`skills validate: ${reports.length} skills, ${failed} with problems`);
-      if (failed > 0) process.exitCode = 1;
+      if (failed > 0) context.exitCode = 1;
     });
 
   skills

@@ -14,10 +14,6 @@ import {
   money,
   parseMoneyField,
 } from '../../domain/money.js';
-import {
-  openLocalWalletStore,
-  openWalletBackend,
-} from '../../mcp/servers/wallet/open-wallet-backend.js';
 import { type CliContext, withApp } from '../cli-context.js';
 
 export function registerWalletCommands(program: Command, context: CliContext): void {
@@ -31,6 +27,10 @@ export function registerWalletCommands(program: Command, context: CliContext): v
     .action(async (agentId: string, flags: { json?: boolean }) => {
       await withApp(context, { createDataDir: false }, async (app) => {
         await checkAgent(app, agentId);
+        // Loaded when needed: the wallet backends are a large share of the CLI's start-up.
+        const { openWalletBackend } = await import(
+          '../../mcp/servers/wallet/open-wallet-backend.js'
+        );
         const backend = await openWalletBackend(app.config, app.database.pool);
         const balances = [];
         for (const currency of backend.currencies) {
@@ -63,6 +63,9 @@ export function registerWalletCommands(program: Command, context: CliContext): v
       const amount = parseAmount(amountText, flags.currency);
       await withApp(context, { createDataDir: false }, async (app) => {
         await checkAgent(app, agentId);
+        const { openLocalWalletStore } = await import(
+          '../../mcp/servers/wallet/open-wallet-backend.js'
+        );
         const store = await openLocalWalletStore(app.database.pool, app.config, true);
         const funded = await store.fund(agentId, amount);
         await app.store.audit.write({
