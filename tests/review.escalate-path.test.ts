@@ -109,4 +109,13 @@ describe.each(ADAPTERS)('judge routing and human review on %s', (kind) => {
       code: 'STORE_NOT_FOUND',
     });
   });
+
+  it('refuses an id that is not a UUID with the field named, touching nothing', async () => {
+    for (const id of ['', 'not-a-review']) {
+      await expect(suite.app.reviews.approve(id, 'rita')).rejects.toMatchObject({
+        code: 'INPUT_INVALID',
+        message: expect.stringMatching(/^review id: '.*' is not a review id/),
+      });
+    }
+  });
 });

@@ -5,7 +5,7 @@
 // decision is one transaction and is audited.
 
 import type { Cfo } from '../commerce/cfo.js';
-import { ChimeraError } from '../domain/errors.js';
+import { ChimeraError, InputError } from '../domain/errors.js';
 import type { Review } from '../domain/review.js';
 import type { Task } from '../domain/task.js';
 import type { TraceEvent } from '../domain/trace-event.js';
@@ -14,6 +14,8 @@ import type { ResultRecord, Store, StoredSpendRequest } from '../store/store.js'
 import { commitApproval } from './approval.js';
 import { dispatchTask, wakePlanner } from './dispatch.js';
 import { taskEvent } from './trace.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A pending review with what a reviewer needs to decide. */
 export interface ReviewItem {
@@ -71,6 +73,11 @@ export class ReviewDesk {
     reason: string | null,
   ): Promise<Task> {
     const { store, skills } = this.options;
+    if (!UUID.test(reviewId)) {
+      throw new InputError(
+        `review id: '${reviewId}' is not a review id (a UUID); see 'chimera review list' for pending ids`,
+      );
+    }
     return store.transaction(async (tx) => {
       const existing = await tx.reviews.get(reviewId);
       if (!existing) {

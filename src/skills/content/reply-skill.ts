@@ -95,7 +95,10 @@ async function draftReply(
       `Reply in one or two friendly sentences to this comment from @${mention.author}: "${mention.text}".`,
       'Start the reply with the commenter\'s @handle. Answer with { "text": … }.',
       ...(context.feedback.length > 0
-        ? [`A reviewer rejected the last drafts: ${context.feedback.join(' ')}`]
+        ? [
+            `The last draft was turned back (by the Judge's checks or a human reviewer) for: ${context.feedback.join(' ')}`,
+            'Leave out what those reasons flag, and write a clearly different reply.',
+          ]
         : []),
     ].join('\n'),
     {
@@ -103,6 +106,7 @@ async function draftReply(
       persona,
       comment: { author: mention.author, text: mention.text },
       feedback: context.feedback,
+      attempt: context.attempt,
     },
   );
   const { value } = await generateStructured(context.model, {
