@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Most suites wait on a database server or a child process, not the CPU: one file more than
+    // there are cores keeps both busy (vitest's default, cores − 1, runs one file at a time on 2).
+    maxWorkers: Math.max(2, availableParallelism() + 1),
   },
 });
