@@ -7,8 +7,8 @@ import type { Readable, Writable } from 'node:stream';
 export interface CliOptions {
   /**
    * Variables the configuration is read from, in place of `process.env` (CHIMERA_*, DATABASE_URL,
-   * LOG_LEVEL). Other code still reads `process.env` for what is not configuration (PATH, model
-   * API keys, CHIMERA_FAILPOINT).
+   * LOG_LEVEL, the model API keys). Other code still reads `process.env` for what is not
+   * configuration (PATH, CHIMERA_FAILPOINT).
    * @defaultValue process.env
    */
   environment?: NodeJS.ProcessEnv;
