@@ -68,7 +68,9 @@ describe('a SIGKILL mid-run on PostgreSQL', () => {
     await service.exited;
 
     const inFlight = await count(`tasks WHERE status NOT IN ('done', 'failed', 'cancelled')`);
-    const runningAtKill = await count(`tasks WHERE status = 'running'`);
+    const runningAtKill = (
+      await client.query<{ id: string }>(`SELECT id FROM tasks WHERE status = 'running'`)
+    ).rows.map((row) => row.id);
     expect(inFlight).toBeGreaterThan(0);
     expect(await count('effects')).toBeLessThan(PAIRS);
 
@@ -86,8 +88,12 @@ describe('a SIGKILL mid-run on PostgreSQL', () => {
     expect(perTask.rows).toEqual([]);
     const campaign = await client.query<{ status: string }>(`SELECT status FROM campaigns`);
     expect(campaign.rows).toEqual([{ status: 'completed' }]);
-    // Tasks caught running by the kill were re-run: their lease expiry is in the trace.
-    const expired = await count(`trace_events WHERE outcome = 'lease-expired'`);
-    expect(expired).toBe(runningAtKill);
+    // Tasks caught running by the kill were re-run: their lease expiry is in the trace. (On a
+    // loaded machine a live worker may also stall past its 1.5 s lease; that task is re-run too.)
+    const expired = await client.query<{ task_id: string }>(
+      `SELECT DISTINCT task_id FROM trace_events WHERE outcome = 'lease-expired'`,
+    );
+    const expiredIds = new Set(expired.rows.map((row) => row.task_id));
+    expect(runningAtKill.filter((id) => !expiredIds.has(id))).toEqual([]);
   });
 });
