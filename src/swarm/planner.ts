@@ -259,18 +259,22 @@ export class Planner {
     if (step.action === 'reopen') {
       const rejected = byId.get(step.rejectedId) as Task;
       const [, ...between] = producerPaths.get(rejected.id) ?? [];
+      // Another rejection may have re-opened the same producer earlier in this pass.
       const reopened = [
-        await store.tasks.transition(task, 'reopen', {
-          feedback: [...task.feedback, ...rejected.feedback],
-          error_code: null,
-        }),
+        task.status === 'pending'
+          ? task
+          : await store.tasks.transition(task, 'reopen', {
+              feedback: [...new Set([...task.feedback, ...rejected.feedback])],
+              error_code: null,
+            }),
       ];
       // The steps after it run again on its new output: their inputs are bound afresh.
       for (const id of [...between, rejected.id]) {
         const later = byId.get(id) as Task;
-        const step = campaign.template.steps.find((each) => each.key === later.step_key);
+        if (later.status === 'pending') continue;
+        const template = campaign.template.steps.find((each) => each.key === later.step_key);
         reopened.push(
-          await store.tasks.transition(later, 'reopen', step ? { input: step.input } : {}),
+          await store.tasks.transition(later, 'reopen', template ? { input: template.input } : {}),
         );
       }
       events.push(
