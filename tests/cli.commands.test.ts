@@ -46,6 +46,12 @@ function campaign(name: string, steps: Array<Record<string, unknown>>) {
   return { name, goal: 'borderline post', agent_ids: ['ava'], template: { steps } };
 }
 
+/** Adds ava to `dataDir` and writes a one-step `core.noop` campaign file named `name`. */
+async function noopCampaignFor(dataDir: string, name: string): Promise<string> {
+  await expectOk(runChimera(['agent', 'add', AVA, '--data-dir', dataDir]));
+  return jsonFile(`${name}.json`, campaign(name, [{ key: 'only', skill: 'core.noop' }]));
+}
+
 describe('the seeded examples on a fresh embedded data dir', () => {
   let dataDir: string;
   let first: ChimeraResult;
@@ -168,11 +174,7 @@ describe('chimera on a fresh embedded data dir', () => {
 
   it('prunes the trace of a finished run', async () => {
     const dataDir = await dataDirs.migrated();
-    await expectOk(runChimera(['agent', 'add', AVA, '--data-dir', dataDir]));
-    const file = await jsonFile(
-      'noop.json',
-      campaign('noop', [{ key: 'only', skill: 'core.noop' }]),
-    );
+    const file = await noopCampaignFor(dataDir, 'noop');
     await expectOk(runChimera(['campaign', 'launch', file, '--data-dir', dataDir]));
     await expectOk(runChimera(['run', '--once', '--no-seed', '--data-dir', dataDir]));
     const prune = await runChimera([
@@ -198,11 +200,7 @@ describe('chimera on a fresh embedded data dir', () => {
 
   it('tells two campaigns of the same name apart by their ids in status', async () => {
     const dataDir = await dataDirs.migrated();
-    await expectOk(runChimera(['agent', 'add', AVA, '--data-dir', dataDir]));
-    const file = await jsonFile(
-      'twice.json',
-      campaign('twin', [{ key: 'only', skill: 'core.noop' }]),
-    );
+    const file = await noopCampaignFor(dataDir, 'twin');
     const ids: string[] = [];
     for (const _ of [1, 2]) {
       const launched = await expectOk(

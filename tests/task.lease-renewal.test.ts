@@ -34,14 +34,14 @@ const slowPricedSkill = defineSkill({
   timeoutMs: 600_000,
   async run(_input, context) {
     onStart();
-    await time.sleep(1_500);
+    await time.after(1_500);
     const answer = await context.tools.callTool(
       'trends',
       'fetch_trends',
       { keywords: ['denim'] },
       { outputSchema: z.object({ items: z.array(z.unknown()) }) },
     );
-    await time.sleep(1_500);
+    await time.after(1_500);
     return { output: { items: answer?.items.length ?? 0 }, confidence: 0.95 };
   },
 });

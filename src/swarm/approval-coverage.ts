@@ -2,13 +2,13 @@
 // person's approval of an earlier stage of the same item (an upstream task of the same campaign
 // and agent) that still covers what this stage shows (domain/content-coverage.ts).
 
-import { type ContentView, contentView, coversContent } from '../domain/content-coverage.js';
+import { coversContent } from '../domain/content-coverage.js';
 import type { Review } from '../domain/review.js';
 import type { Task } from '../domain/task.js';
-import { publicMedia } from '../skills/content/public-media.js';
 import type { AnySkill } from '../skills/skill.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
 import type { Store } from '../store/store.js';
+import { outputView } from './output-view.js';
 
 /** The approval a later stage relies on instead of asking a person again. */
 export interface CoveringApproval {
@@ -27,18 +27,19 @@ export async function findCoveringApproval(
   subject: { task: Task; skill: AnySkill; output: unknown; reasons: readonly string[] },
 ): Promise<CoveringApproval | undefined> {
   const { task, skill, output, reasons } = subject;
-  if (!skill.publicText || task.depends_on.length === 0) return undefined;
+  const view = outputView(skill, output);
+  if (!view || task.depends_on.length === 0) return undefined;
   const upstream = upstreamTasks(task, await store.tasks.listByCampaign(task.campaign_id));
   const approvals = await store.reviews.listApprovedContent([...upstream.keys()]);
-  const later = { view: viewOf(skill, output), reasons };
+  const later = { view, reasons };
   for (const review of approvals) {
     const approvedTask = upstream.get(review.task_id);
     // Only an approval of the output the task still holds counts, not of a replaced attempt.
     if (!approvedTask || approvedTask.attempt !== review.attempt) continue;
     if (!skills.has(approvedTask.type)) continue;
-    const approvedSkill = skills.get(approvedTask.type);
-    if (!approvedSkill.publicText) continue;
-    const approved = { view: viewOf(approvedSkill, approvedTask.output), reasons: review.reasons };
+    const approvedView = outputView(skills.get(approvedTask.type), approvedTask.output);
+    if (!approvedView) continue;
+    const approved = { view: approvedView, reasons: review.reasons };
     // The newest approval decides: one made after a change of media binds what follows.
     return coversContent(approved, later) ? { review, task: approvedTask } : undefined;
   }
@@ -57,8 +58,4 @@ function upstreamTasks(task: Task, campaignTasks: readonly Task[]): Map<string, 
     pending.push(...found.depends_on);
   }
   return upstream;
-}
-
-function viewOf(skill: AnySkill, output: unknown): ContentView {
-  return contentView(skill.publicText?.(output) ?? '', publicMedia(output));
 }

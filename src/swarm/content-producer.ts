@@ -2,10 +2,11 @@
 // text, so a rejection of that text (a repeat, a directive breach, a claim a reviewer refused)
 // is fixed by re-opening the Director, not by running the Artist again on the same brief.
 
-import { contentView, linesWithin } from '../domain/content-coverage.js';
+import { linesWithin } from '../domain/content-coverage.js';
 import { reasonSource } from '../domain/judge-routing.js';
 import type { Task } from '../domain/task.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
+import { outputView } from './output-view.js';
 
 /** Reasons that are about the step's own work, which re-running the step itself can fix. */
 const OWN_WORK_SOURCES = new Set(['schema', 'confidence']);
@@ -43,7 +44,5 @@ export function contentProducerPath(
 }
 
 function viewOf(skills: SkillRegistry, task: Task) {
-  if (!skills.has(task.type) || task.output === null) return undefined;
-  const publicText = skills.get(task.type).publicText;
-  return publicText ? contentView(publicText(task.output), []) : undefined;
+  return skills.has(task.type) ? outputView(skills.get(task.type), task.output) : undefined;
 }

@@ -28,7 +28,7 @@ export class ManualClock implements Clock {
   }
 
   /** Resolves once the clock has been advanced `ms` past now. */
-  sleep(ms: number): Promise<void> {
+  after(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer: Timer = {
         dueAt: this.time + ms,
