@@ -4,6 +4,7 @@
 // person; no agent can touch another agent's wallet. Same suite on both adapters.
 
 import { describe, expect, it } from 'vitest';
+import { postgresWalletStore } from '../src/app/hub-servers.js';
 import { formatSummary, summarize } from '../src/cli/run-summary.js';
 import { money, parseMoney } from '../src/domain/money.js';
 import { openLocalWalletStore } from '../src/mcp/servers/wallet/open-wallet-backend.js';
@@ -14,7 +15,11 @@ describe.each(ADAPTERS)('payments from agent wallets on %s', (kind) => {
   const suite = useTestApp(kind);
 
   async function wallets() {
-    return openLocalWalletStore(suite.app.database.pool, suite.app.config, true);
+    return openLocalWalletStore(
+      postgresWalletStore(suite.app.database.pool),
+      suite.app.config,
+      true,
+    );
   }
 
   async function agent(id: string, usdc?: string) {

@@ -13,6 +13,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChimeraServer } from '../src/mcp/servers/chimera/chimera-server.js';
+import { localOperator } from './support/api-fixture.js';
 import { useTestApp } from './support/test-app.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -102,7 +103,9 @@ describe('the Chimera MCP server in-process', () => {
   let client: Client;
   beforeAll(async () => {
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await createChimeraServer(suite.app).connect(serverSide);
+    // As an operator token of the default tenant that acts as ava: spends are charged to her.
+    const actor = { ...localOperator('default'), agentId: 'ava' };
+    await createChimeraServer(suite.app.operator, suite.app.skills, actor).connect(serverSide);
     client = new Client({ name: 'test', version: '0' });
     await client.connect(clientSide);
   });

@@ -1,12 +1,13 @@
 // FR-MCP-005, FR-MCP-006: while `chimera start` runs, Chimera's MCP server answers Streamable
-// HTTP at /mcp. The official MCP Inspector CLI lists its tools and calls the Scout over HTTP,
-// the SDK's client reads a resource, and the MCP hub reaches it as an external `type: http`
-// server from .mcp.json. A port already in use stops a second service with a clear error. Both
+// HTTP at /mcp, to the bearer of a token: the operator token the first start wrote into the data
+// dir. The official MCP Inspector CLI lists its tools and calls the Scout over HTTP, the SDK's
+// client reads a resource, and the MCP hub reaches it as an external `type: http` server from
+// .mcp.json with an Authorization header. A port already in use stops a second service with a clear error. Both
 // services run in this process; the Inspector is a real process speaking HTTP to the first.
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,7 @@ describe('the Streamable HTTP MCP endpoint of a running chimera', () => {
   let database: TestDatabase;
   let service: RunningChimera;
   let mcpUrl: string;
+  let token: string;
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
@@ -34,6 +36,9 @@ describe('the Streamable HTTP MCP endpoint of a running chimera', () => {
       CHIMERA_DATA_DIR: database.dataDir,
     });
     mcpUrl = (await service.waitForOutput(/mcp endpoint \(Streamable HTTP\): (\S+)/))[1]!;
+    const tokenFile = (await service.waitForOutput(/operator token: (\S+)/))[1]!;
+    expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
+    token = (await readFile(tokenFile, 'utf8')).trim();
   });
   afterAll(async () => {
     expect((await service?.stop())?.code).toBe(0);
@@ -45,7 +50,15 @@ describe('the Streamable HTTP MCP endpoint of a running chimera', () => {
     new Promise<Record<string, unknown>>((resolve, reject) => {
       execFile(
         INSPECTOR,
-        ['--cli', mcpUrl, '--transport', 'http', ...args],
+        [
+          '--cli',
+          mcpUrl,
+          '--transport',
+          'http',
+          '--header',
+          `Authorization: Bearer ${token}`,
+          ...args,
+        ],
         { cwd: ROOT, timeout: 120_000 },
         (error, stdout, stderr) =>
           error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
@@ -79,14 +92,21 @@ describe('the Streamable HTTP MCP endpoint of a running chimera', () => {
 
   it('serves the SDK client a resource, and answers GET with 405 (stateless)', async () => {
     const client = new Client({ name: 'http-test', version: '1.0.0' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(mcpUrl)));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(mcpUrl), {
+        requestInit: { headers: { authorization: `Bearer ${token}` } },
+      }),
+    );
     try {
       const read = await client.readResource({ uri: 'chimera://reviews/pending' });
       expect(JSON.parse(String((read.contents[0] as { text: string }).text))).toEqual([]);
     } finally {
       await client.close();
     }
-    expect((await fetch(mcpUrl)).status).toBe(405);
+    expect((await fetch(mcpUrl, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+      405,
+    );
+    expect((await fetch(mcpUrl, { method: 'POST' })).status).toBe(401);
     expect(await (await fetch(new URL('/healthz', mcpUrl))).json()).toEqual({
       status: 'ok',
       database: 'server',
@@ -97,7 +117,11 @@ describe('the Streamable HTTP MCP endpoint of a running chimera', () => {
     const configPath = join(workspace, '.mcp.json');
     await writeFile(
       configPath,
-      JSON.stringify({ mcpServers: { chimera: { type: 'http', url: mcpUrl } } }),
+      JSON.stringify({
+        mcpServers: {
+          chimera: { type: 'http', url: mcpUrl, headers: { Authorization: `Bearer ${token}` } },
+        },
+      }),
     );
     const other = await createTestDatabase('pglite');
     let app: ChimeraApp | undefined;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { bundledServer } from '../src/mcp/bundled-servers.js';
 import { McpHub, type McpServerTarget } from '../src/mcp/mcp-hub.js';
 import { MemoryRateLimiter } from '../src/mcp/rate-limiter.js';
+import { PostgresSandboxStore } from '../src/store/postgres/sandbox-queries.js';
 import { useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
 
@@ -35,7 +36,10 @@ describe.each(ADAPTERS)('the social sandbox on %s', (kind) => {
   const sandbox = () => {
     hub ??= hubFor({
       kind: 'in-process',
-      create: () => bundledServer('social-sandbox').create({ pool: suite.app.database.pool }),
+      create: () =>
+        bundledServer('social-sandbox').create({
+          sandboxStore: PostgresSandboxStore.fromPool(suite.app.database.pool),
+        }),
     });
     return hub;
   };

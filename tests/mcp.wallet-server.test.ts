@@ -8,11 +8,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { bundledServerContext } from '../src/app/hub-servers.js';
 import { parseMoney } from '../src/domain/money.js';
+import { WalletSeed } from '../src/domain/wallet-keys.js';
 import { bundledServer } from '../src/mcp/bundled-servers.js';
 import { McpHub, type McpServerTarget } from '../src/mcp/mcp-hub.js';
 import { MemoryRateLimiter } from '../src/mcp/rate-limiter.js';
-import { WalletSeed } from '../src/mcp/servers/wallet/wallet-keys.js';
 import { loadWalletSeed, walletSeedPath } from '../src/mcp/servers/wallet/wallet-seed-file.js';
 import { PostgresWalletStore } from '../src/store/postgres/wallet-queries.js';
 import { useTestApp } from './support/test-app.js';
@@ -63,10 +64,12 @@ describe.each(ADAPTERS)('the wallet server on %s', (kind) => {
     hub = hubFor({
       kind: 'in-process',
       create: () =>
-        bundledServer('wallet').create({
-          pool: suite.app.database.pool,
-          dataDir: suite.app.config.dataDir,
-        }),
+        bundledServer('wallet').create(
+          bundledServerContext({
+            pool: suite.app.database.pool,
+            dataDir: suite.app.config.dataDir,
+          }),
+        ),
     });
     store = PostgresWalletStore.fromPool(
       suite.app.database.pool,

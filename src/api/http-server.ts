@@ -1,11 +1,23 @@
-// Chimera's HTTP server, started with `chimera start`: a health check and the MCP endpoint today;
-// the operator API joins here. Listens on CHIMERA_HTTP_HOST:CHIMERA_HTTP_PORT (loopback by
-// default) and reports a port already in use as a configuration error.
+// Chimera's HTTP server, started with `chimera start`: the operator API under /api/v1, the seed's
+// worker contracts at the root, Chimera's MCP server at /mcp, the OpenAPI document and its
+// reference page, sign-in by login link, and a health check. Every route but /healthz, the
+// OpenAPI document, its reference page and /login needs a token. Listens on
+// CHIMERA_HTTP_HOST:CHIMERA_HTTP_PORT (loopback by default); a port in use is a config error.
 
-import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import type { ChimeraApp } from '../app/chimera-app.js';
 import { ConfigError } from '../domain/errors.js';
+import { SESSION_COOKIE } from './authenticate.js';
 import { MCP_PATH, registerMcpEndpoint } from './mcp-endpoint.js';
+import { openApiDocument } from './openapi-document.js';
+import { INTERNAL_PROBLEM, problemOf, sendProblem } from './problem-details.js';
+import { ProblemError, registerRoutes } from './register-routes.js';
+import { ROUTES } from './route-table.js';
 
 /** A listening HTTP server: its base URL, the MCP endpoint's URL, and how to stop it. */
 export interface RunningHttpServer {
@@ -14,13 +26,84 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
+/** Builds the server without listening (tests inject requests into it). */
+export async function buildHttpServer(app: ChimeraApp): Promise<FastifyInstance> {
+  const http = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  const logger = app.logger;
+  http.setErrorHandler((error, request, reply) => {
+    const problem = error instanceof ProblemError ? error.problem : problemOf(error);
+    if (problem) return sendProblem(reply, problem);
+    logger.error({ err: error, url: request.url }, 'request failed');
+    return sendProblem(reply, INTERNAL_PROBLEM);
+  });
+  http.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      status: 404,
+      code: 'STORE_NOT_FOUND',
+      field: 'path',
+      detail: `path: no route ${request.method} ${request.url.split('?')[0]}; see /openapi.json`,
+    }),
+  );
+  await http.register(cookie);
+  const redis = app.config.redisUrl
+    ? new Redis(app.config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false })
+    : undefined;
+  if (redis) http.addHook('onClose', async () => void redis.disconnect());
+  await http.register(rateLimit, {
+    max: app.config.apiRateLimit,
+    timeWindow: 60_000,
+    ...(redis && { redis, nameSpace: 'chimera:api-rate:' }),
+    // Per token (or session, or address); the secret itself is never a key.
+    keyGenerator: (request) =>
+      request.headers.authorization ?? request.cookies?.[SESSION_COOKIE] ?? request.ip,
+    allowList: (request) => request.url === '/healthz',
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(
+        new Error(
+          `authorization: over ${context.max} requests a minute; retry after ${context.after}`,
+        ),
+        {
+          statusCode: 429,
+        },
+      ),
+  });
+  const document = openApiDocument(ROUTES, '0.1.0');
+  await http.register(swagger, { mode: 'static', specification: { document } });
+  await http.register(swaggerUi, { routePrefix: '/docs' });
+  http.get('/openapi.json', async () => document);
+  http.get('/healthz', async () => ({ status: 'ok', database: app.database.kind }));
+  http.get('/login', async (request, reply) => {
+    const secret = (request.query as { token?: unknown }).token;
+    const session =
+      typeof secret === 'string' ? await app.operator.tokens.redeemLoginLink(secret) : undefined;
+    if (!session) {
+      return sendProblem(reply, {
+        status: 401,
+        code: 'AUTH_REQUIRED',
+        field: 'token',
+        detail: 'token: this login link is unknown, used or expired; ask for a new one',
+      });
+    }
+    return reply
+      .setCookie(SESSION_COOKIE, session.secret, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.protocol === 'https',
+        path: '/',
+        expires: session.expiresAt,
+      })
+      .redirect('/', 303);
+  });
+  registerRoutes(http, ROUTES, app.operator);
+  registerMcpEndpoint(http, app);
+  return http;
+}
+
 export async function startHttpServer(
   app: ChimeraApp,
   options: { host: string; port: number },
 ): Promise<RunningHttpServer> {
-  const http = Fastify({ logger: false });
-  http.get('/healthz', async () => ({ status: 'ok', database: app.database.kind }));
-  registerMcpEndpoint(http, app);
+  const http = await buildHttpServer(app);
   try {
     await http.listen({ host: options.host, port: options.port });
   } catch (error) {

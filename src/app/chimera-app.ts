@@ -7,6 +7,7 @@ import { cfoKeyPath, loadCfoKey } from '../commerce/cfo-key.js';
 import { CostGovernor } from '../commerce/cost-governor.js';
 import { BUNDLED_TOOL_PRICES, type ToolPrices } from '../commerce/tool-prices.js';
 import type { ChimeraConfig } from '../config/config.js';
+import { type Actor, DEFAULT_TENANT } from '../domain/actor.js';
 import { ChimeraError } from '../domain/errors.js';
 import { hubWalletBalances } from '../mcp/hub-wallet-balances.js';
 import { loadMcpConfig, NO_MCP_CONFIG } from '../mcp/mcp-config-file.js';
@@ -17,6 +18,8 @@ import { hubTools } from '../mcp/skill-tools.js';
 import { createLanguageModel } from '../models/language-model-factory.js';
 import { OFFLINE_WRITERS } from '../models/offline/offline-writers.js';
 import type { Logger } from '../observability/logger.js';
+import { GraphileJobQueue } from '../queue/graphile-job-queue.js';
+import { type ChimeraServices, createServices } from '../services/chimera-services.js';
 import { BUILT_IN_SKILLS } from '../skills/built-in-skills.js';
 import type { AnySkill, SkillServices } from '../skills/skill.js';
 import { SkillRegistry } from '../skills/skill-registry.js';
@@ -37,13 +40,18 @@ import { Planner } from '../swarm/planner.js';
 import { ReviewDesk } from '../swarm/review-desk.js';
 import { SwarmRuntime } from '../swarm/runtime.js';
 import { TaskWorker } from '../swarm/task-worker.js';
+import { backendWallets } from './backend-wallets.js';
 import { hubServers } from './hub-servers.js';
+import { ensureOperatorToken, operatorTokenPath, readTokenFile } from './operator-token-file.js';
 
 const SPECS_DIR = new URL('../../specs/', import.meta.url);
 
 /** A wired Chimera. `close` stops the runtime and releases the database. */
 export interface ChimeraApp {
   config: ChimeraConfig;
+  logger: Logger;
+  /** The application services the CLI, the HTTP API and the MCP server call. */
+  operator: ChimeraServices;
   database: Database;
   store: Store;
   skills: SkillRegistry;
@@ -54,13 +62,20 @@ export interface ChimeraApp {
   hub: McpHub;
   /** Tools and model lent to agents' skill runs; every cost is charged to the run's agent. */
   services: SkillServices;
-  /**
-   * Tools and model for skills run on behalf of an outside MCP client, which is no agent of
-   * ours: calls are traced but charged to no agent's budget.
-   */
-  callerServices: SkillServices;
   /** The CFO, with its signing key loaded (created on first use by commands that write). */
   cfo(): Promise<Cfo>;
+  /**
+   * The local CLI's actor: `user` with the tenant, role and agent of `token` (CHIMERA_TOKEN) or
+   * of the data dir's operator token when there is one; else an operator of `tenantId`
+   * (default 'default'), created when new.
+   */
+  localActor(options: {
+    user: string;
+    tenantId?: string | undefined;
+    token?: string | undefined;
+  }): Promise<Actor>;
+  /** The data dir's operator token (created on first use): what `npm start`'s login link uses. */
+  operatorToken(): Promise<{ id: string; secret: string }>;
   close(): Promise<void>;
 }
 
@@ -92,7 +107,7 @@ export async function openChimera(
   });
   try {
     await migrate(database.pool);
-    const store = PostgresStore.fromPool(database.pool);
+    const store = PostgresStore.fromPool(database.pool, (db) => new GraphileJobQueue(db));
     const skills = new SkillRegistry([...BUILT_IN_SKILLS, ...(options.skills ?? [])]);
     const catalog = await loadSpecCatalog(SPECS_DIR);
     for (const skill of skills.list()) {
@@ -137,8 +152,7 @@ export async function openChimera(
       balances: hubWalletBalances(hub),
     });
     const model = createLanguageModel(config, OFFLINE_WRITERS);
-    const callerServices: SkillServices = { toolsFor: hubTools(hub), modelFor: () => model };
-    const services = new CostGovernor({
+    const governed = new CostGovernor({
       store,
       cfo: openCfo,
       toolPrices: { ...BUNDLED_TOOL_PRICES, ...options.toolPrices },
@@ -148,7 +162,7 @@ export async function openChimera(
       store,
       skills,
       judge,
-      services,
+      services: governed,
       workerId: `${hostname()}:${process.pid}`,
       leaseMs: config.leaseMs,
       backoff,
@@ -162,7 +176,7 @@ export async function openChimera(
       worker,
       effects: new EffectExecutor({
         store,
-        services,
+        services: governed,
         performers: [publishPerformer, replyPerformer, paymentPerformer],
       }),
       reaper: new LeaseReaper({
@@ -177,18 +191,52 @@ export async function openChimera(
       preparedStatements: database.kind === 'server',
       reapIntervalMs: Math.max(250, Math.min(5_000, Math.floor(config.leaseMs / 2))),
     });
+    const reviewDesk = new ReviewDesk({ store, skills, cfo: openCfo });
+    const operator = createServices(
+      {
+        store,
+        skills,
+        planner,
+        reviewDesk,
+        judge,
+        worker,
+        cfo: openCfo,
+        cfoPublicKey: () => loadCfoKey(cfoKeyPath(config), false),
+        wallets: backendWallets(config, database.pool),
+      },
+      governed,
+    );
+    let operatorToken: Promise<{ id: string; secret: string }> | undefined;
+    const openOperatorToken = () => {
+      operatorToken ??= ensureOperatorToken(store, config.dataDir);
+      return operatorToken;
+    };
     return {
       config,
+      logger: options.logger,
+      operator,
       database,
       store,
       skills,
       planner,
-      reviews: new ReviewDesk({ store, skills, cfo: openCfo }),
+      reviews: reviewDesk,
       runtime,
       hub,
-      services,
-      callerServices,
+      services: governed,
       cfo: openCfo,
+      localActor: async ({ user, tenantId, token }) => {
+        const secret =
+          token ??
+          (tenantId === undefined
+            ? (await readTokenFile(operatorTokenPath(config.dataDir)))?.secret
+            : undefined);
+        const holder = secret ? await operator.tokens.authenticate(secret) : undefined;
+        if (holder) return { ...holder, kind: 'cli', id: user };
+        const tenant = tenantId ?? DEFAULT_TENANT;
+        await store.access.ensureTenant(tenant, tenant);
+        return { kind: 'cli', id: user, tenantId: tenant, role: 'operator', agentId: null };
+      },
+      operatorToken: openOperatorToken,
       close: async () => {
         await runtime.stop();
         await hub.close();

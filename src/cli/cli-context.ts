@@ -2,10 +2,13 @@
 // an opened Chimera that is closed however the command ends, and where to report its exit code.
 // It reads nothing from the process itself; `main` fills it from the process or from a test.
 
+import { userInfo } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { ChimeraApp } from '../app/chimera-app.js';
 import { type ChimeraConfig, loadConfig } from '../config/config.js';
+import type { Actor } from '../domain/actor.js';
 import type { Logger } from '../observability/logger.js';
+import type { ChimeraServices } from '../services/chimera-services.js';
 import { createCliLogger } from './cli-logger.js';
 import type { Printer } from './printer.js';
 
@@ -68,5 +71,34 @@ export async function withApp<T>(
     return await work(app, logger);
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * Opens Chimera and runs `work` through the service layer as the local CLI's actor: the OS user,
+ * with the role and tenant of CHIMERA_TOKEN or the data dir's operator token when there is one,
+ * else an operator of `tenant` (default 'default').
+ */
+export function withServices<T>(
+  context: CliContext,
+  options: { createDataDir: boolean; tenant?: string; config?: Partial<ChimeraConfig> },
+  work: (services: ChimeraServices, actor: Actor, app: ChimeraApp) => Promise<T>,
+): Promise<T> {
+  return withApp(context, options, async (app) => {
+    const actor = await app.localActor({
+      user: osUser(),
+      tenantId: options.tenant,
+      token: context.environment.CHIMERA_TOKEN,
+    });
+    return work(app.operator, actor, app);
+  });
+}
+
+/** The OS user's name, for the audit log. */
+export function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'cli';
   }
 }

@@ -19,6 +19,9 @@ const USAGE_CODES: ReadonlySet<ErrorCode> = new Set([
   'REVIEW_ALREADY_DECIDED',
   'MCP_UNKNOWN_SERVER',
   'TASK_ILLEGAL_TRANSITION',
+  'AUTH_REQUIRED',
+  'AUTH_FORBIDDEN',
+  'CAMPAIGN_ILLEGAL_TRANSITION',
 ]);
 
 /** The exit code and message for an error that reached the CLI's edge. */

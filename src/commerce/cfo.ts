@@ -9,8 +9,9 @@ import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { AgentId } from '../domain/agent.js';
 import { type BudgetPeriod, isTimeZone, periodStart } from '../domain/budget-periods.js';
-import { InputError } from '../domain/errors.js';
+import { ChimeraError, InputError } from '../domain/errors.js';
 import { fieldProblems } from '../domain/field-problems.js';
+import type { SignedDecisionFields } from '../domain/ledger-entry.js';
 import { type Currency, convert, type Money, money, parseMoneyField } from '../domain/money.js';
 import {
   type BudgetCap,
@@ -19,7 +20,7 @@ import {
   type SpendDecision,
 } from '../domain/spend-rules.js';
 import type { BudgetKey, Store, StoredSpendRequest } from '../store/store.js';
-import { chainEntry, type SignedDecisionFields, signDecision } from './ledger-chain.js';
+import { chainEntry, signDecision } from './ledger-chain.js';
 
 const DecimalAmount = z.union([z.string().min(1), z.number()]);
 
@@ -89,7 +90,9 @@ export class Cfo {
       if (existing) return existing.decision;
       const agent = await tx.agents.get(request.agent_id);
       if (!agent) {
-        throw new InputError(`agent_id: no agent '${request.agent_id}'`);
+        throw new ChimeraError('AGENT_UNKNOWN', `agent_id: no agent '${request.agent_id}'`, {
+          context: { agentId: request.agent_id },
+        });
       }
       const now = this.now();
       let decision: SpendDecision;

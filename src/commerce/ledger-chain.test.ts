@@ -3,12 +3,11 @@
 
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { LedgerEntry, SignedDecisionFields } from '../domain/ledger-entry.js';
 import {
   canonicalJson,
   chainEntry,
   GENESIS_HASH,
-  type LedgerEntry,
-  type SignedDecisionFields,
   signDecision,
   verifyChain,
   verifyDecision,

@@ -3,33 +3,13 @@
 // or reordering any entry breaks the chain from there on. Pure: node:crypto only, no storage.
 
 import { createHash, type KeyObject, sign, verify } from 'node:crypto';
+import type { LedgerEntry, SignedDecisionFields } from '../domain/ledger-entry.js';
+
+/** The ledger's record types, owned by the domain; re-exported for the chain's callers. */
+export type { LedgerEntry, SignedDecisionFields } from '../domain/ledger-entry.js';
 
 /** The hash the first entry links to. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** What the CFO signs: the decision and what it was about. */
-export interface SignedDecisionFields {
-  tx_id: string;
-  agent_id: string;
-  request_type: string;
-  /** Minor units as decimal text (bigint-safe). */
-  amount: string;
-  currency: string;
-  projected_roi: number | null;
-  risk_score: number;
-  decision: 'approve' | 'escalate' | 'reject';
-  reasons: string[];
-  cfo_agent_id: string;
-  created_at: string;
-}
-
-/** A ledger row: the signed fields, the signature, its place in the chain and the hashes. */
-export interface LedgerEntry extends SignedDecisionFields {
-  seq: number;
-  approval_signature: string;
-  prev_hash: string;
-  entry_hash: string;
-}
 
 /**
  * Canonical JSON: object keys sorted, no whitespace, arrays in order. Numbers print as

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       model: 'offline',
       httpHost: '127.0.0.1',
       httpPort: 7420,
+      apiRateLimit: 1_200,
       logLevel: 'warn',
     });
   });
@@ -54,6 +55,7 @@ describe('loadConfig', () => {
       CHIMERA_FEEDS: '/etc/chimera/feeds.json',
       CHIMERA_HTTP_HOST: '0.0.0.0',
       CHIMERA_HTTP_PORT: '0',
+      CHIMERA_API_RATE_LIMIT: '60',
       CHIMERA_MCP_CONFIG: '/etc/chimera/mcp.json',
       LOG_LEVEL: 'debug',
     });
@@ -75,6 +77,7 @@ describe('loadConfig', () => {
       feeds: '/etc/chimera/feeds.json',
       httpHost: '0.0.0.0',
       httpPort: 0,
+      apiRateLimit: 60,
       mcpConfig: '/etc/chimera/mcp.json',
       logLevel: 'debug',
     });
@@ -113,8 +116,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(27);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(27);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(28);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(28);
   });
 
   it.each([

@@ -75,6 +75,8 @@ const Config = z
     httpHost: z.string().min(1).default('127.0.0.1'),
     /** Port of the HTTP server; 0 picks a free one. */
     httpPort: decimal(z.number().int().min(0).max(65_535)).default(7420),
+    /** Requests per minute each API token (or browser session, or address) may send. */
+    apiRateLimit: decimal(z.number().int().min(1)).default(1_200),
     /** MCP configuration file (external servers, tool allow-lists); default `./.mcp.json` if present. */
     mcpConfig: z.string().min(1).optional(),
     logLevel: z
@@ -135,6 +137,7 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   cdpNetworkId: 'CDP_NETWORK_ID',
   httpHost: 'CHIMERA_HTTP_HOST',
   httpPort: 'CHIMERA_HTTP_PORT',
+  apiRateLimit: 'CHIMERA_API_RATE_LIMIT',
   logLevel: 'LOG_LEVEL',
 };
 

@@ -15,6 +15,8 @@ export const Agent = z.object({
   niche: z.string().max(200).default(''),
   persona: z.record(z.string(), z.unknown()).default({}),
   status: z.enum(['active', 'frozen']).default('active'),
+  /** The tenant it belongs to; set by the service that saves it (default 'default'). */
+  tenant_id: z.string().optional(),
   created_at: z.coerce.date().optional(),
 });
 export type Agent = z.infer<typeof Agent>;

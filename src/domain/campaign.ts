@@ -27,6 +27,7 @@ export type CampaignSpec = z.infer<typeof CampaignSpec>;
 /** A stored campaign. */
 export const Campaign = CampaignSpec.extend({
   id: z.string().uuid(),
+  tenant_id: z.string(),
   status: CampaignStatus,
   state_version: z.number().int().nonnegative(),
   created_at: z.coerce.date(),

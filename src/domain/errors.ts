@@ -50,6 +50,10 @@ export const ERROR_CODES = [
   'MODEL_UNAVAILABLE',
   'SPEND_REJECTED',
   'SPEND_ESCALATED',
+  'CAMPAIGN_ILLEGAL_TRANSITION',
+  'AUTH_REQUIRED',
+  'AUTH_FORBIDDEN',
+  'AUTH_RATE_LIMITED',
 ] as const;
 
 /** A stable, documented error code. */
@@ -121,5 +125,27 @@ export class SkillPermanentError extends ChimeraError {
     options: { cause?: unknown; context?: ErrorContext; code?: ErrorCode } = {},
   ) {
     super(options.code ?? 'SKILL_PERMANENT', message, { ...options, retryable: false });
+  }
+}
+
+/** The caller's token is missing, unknown, expired or revoked (HTTP 401). */
+export class AuthRequired extends ChimeraError {
+  constructor(message = 'send a valid API token as "Authorization: Bearer <token>"') {
+    super('AUTH_REQUIRED', message);
+  }
+}
+
+/** The caller's role does not allow this (HTTP 403). */
+export class AuthForbidden extends ChimeraError {
+  /** `field`: the header at fault, when it is not the token's role (e.g. 'x-csrf-token'). */
+  constructor(message: string, field?: string) {
+    super('AUTH_FORBIDDEN', message, field ? { context: { field } } : {});
+  }
+}
+
+/** An object that does not exist in the caller's tenant (HTTP 404, whether or not it exists elsewhere). */
+export class NotFound extends ChimeraError {
+  constructor(kind: string, id: string) {
+    super('STORE_NOT_FOUND', `no ${kind} '${id}'`);
   }
 }

@@ -1,23 +1,29 @@
 // The MCP servers that ship with Chimera, by name. Each runs in-process (in-memory transport) for
-// the embedded system, or on its own over stdio with `chimera mcp serve <name>`.
+// the embedded system, or on its own over stdio with `chimera mcp serve <name>`. Servers that keep
+// state get their stores from the host (app/hub-servers.ts builds them on the database).
 
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type pg from 'pg';
 import { ChimeraError } from '../domain/errors.js';
-import { PostgresSandboxStore } from '../store/postgres/sandbox-queries.js';
 import { createMediaServer } from './servers/media/media-server.js';
+import type { SandboxStore } from './servers/social-sandbox/sandbox-store.js';
 import { createSocialSandboxServer } from './servers/social-sandbox/social-sandbox-server.js';
 import { loadFeedLibrary } from './servers/trends/feed-library.js';
 import { createTrendsServer } from './servers/trends/trends-server.js';
-import { openWalletBackend, type WalletConfig } from './servers/wallet/open-wallet-backend.js';
+import {
+  type LocalWalletStoreFactory,
+  openWalletBackend,
+  type WalletConfig,
+} from './servers/wallet/open-wallet-backend.js';
 import { createWalletServer } from './servers/wallet/wallet-server.js';
 
 /** What a bundled server may need from the process hosting it. */
 export interface BundledServerContext {
-  /** Chimera's database, for servers that keep state (the sandbox platform). */
-  pool?: pg.Pool;
+  /** The sandbox platform's storage on Chimera's database, for social-sandbox. */
+  sandboxStore?: SandboxStore;
+  /** Builds the local wallet store on Chimera's database, for wallet under CHIMERA_WALLET=local. */
+  localWalletStore?: LocalWalletStoreFactory;
   /** Chimera's data dir; rendered media go to `<dataDir>/media`. */
   dataDir?: string;
   /** Feed manifest of the trends server (CHIMERA_FEEDS); default: the shipped snapshots. */
@@ -26,7 +32,7 @@ export interface BundledServerContext {
   walletConfig?: WalletConfig;
 }
 
-/** A bundled server: whether it needs the database, and how to build it. */
+/** A bundled server: whether it needs the database (its stores), and how to build it. */
 export interface BundledServer {
   needsDatabase: boolean;
   create(context: BundledServerContext): Promise<McpServer>;
@@ -47,18 +53,20 @@ export const BUNDLED_SERVERS: Record<string, BundledServer> = {
   },
   'social-sandbox': {
     needsDatabase: true,
-    create: async ({ pool }) => {
-      if (!pool) throw new ChimeraError('MCP_UNAVAILABLE', 'social-sandbox needs the database');
-      return createSocialSandboxServer({ store: PostgresSandboxStore.fromPool(pool) });
+    create: async ({ sandboxStore }) => {
+      if (!sandboxStore) {
+        throw new ChimeraError('MCP_UNAVAILABLE', 'social-sandbox needs the database');
+      }
+      return createSocialSandboxServer({ store: sandboxStore });
     },
   },
   wallet: {
     needsDatabase: true,
-    create: async ({ pool, dataDir, walletConfig }) =>
+    create: async ({ localWalletStore, dataDir, walletConfig }) =>
       createWalletServer({
         backend: await openWalletBackend(
           walletConfig ?? { dataDir: dataDir ?? './.chimera' },
-          pool,
+          localWalletStore,
         ),
       }),
   },

@@ -23,6 +23,8 @@ const StdioServer = z.strictObject({
 const HttpServer = z.strictObject({
   type: z.enum(['http', 'streamable-http']),
   url: z.url({ protocol: /^https?$/ }),
+  /** Sent with every request, e.g. `Authorization: Bearer …` for another Chimera's /mcp. */
+  headers: z.record(z.string().min(1), z.string()).default({}),
 });
 
 /** `server.tool`, `server.*` or `*`. */
@@ -44,7 +46,7 @@ const McpConfigFile = z.strictObject({
 /** How the hub reaches an external server. */
 export type ExternalServerTarget =
   | { kind: 'stdio'; command: string; args: string[]; env: Record<string, string> }
-  | { kind: 'http'; url: string };
+  | { kind: 'http'; url: string; headers: Record<string, string> };
 
 /** The checked file: external servers by name and the allow-list settings. */
 export interface McpConfig {
@@ -68,7 +70,7 @@ export function parseMcpConfig(raw: unknown, source: string): McpConfig {
   for (const [name, server] of Object.entries(parsed.data.mcpServers)) {
     servers[name] =
       'url' in server
-        ? { kind: 'http', url: server.url }
+        ? { kind: 'http', url: server.url, headers: server.headers }
         : { kind: 'stdio', command: server.command, args: server.args, env: server.env };
   }
   const { default: defaultList, agents } = parsed.data.toolAllowLists;

@@ -22,7 +22,7 @@ import { isToolAllowed, type ToolAllowLists } from './tool-allow-list.js';
 export type McpServerTarget =
   | { kind: 'in-process'; create: () => McpServer | Promise<McpServer> }
   | { kind: 'stdio'; command: string; args?: string[]; env?: Record<string, string> }
-  | { kind: 'http'; url: string };
+  | { kind: 'http'; url: string; headers: Record<string, string> };
 
 /** Hub options. */
 export interface McpHubOptions {
@@ -251,7 +251,11 @@ export class McpHub {
         }),
       );
     } else {
-      await client.connect(new StreamableHTTPClientTransport(new URL(target.url)));
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(target.url), {
+          requestInit: { headers: target.headers },
+        }),
+      );
     }
     return client;
   }

@@ -60,15 +60,19 @@ export function parseSoulFile(text: string, source: string): Persona {
 /** Reads and parses one SOUL.md file; the path (as given) becomes the persona's `source`. */
 export async function loadSoulFile(file: string | URL): Promise<Persona> {
   const source = toPath(file);
-  let text: string;
+  return parseSoulFile(await readSoulText(source), source);
+}
+
+/** The text of a SOUL.md file; an unreadable file is an InputError naming it. */
+export async function readSoulText(file: string | URL): Promise<string> {
+  const source = toPath(file);
   try {
-    text = await readFile(source, 'utf8');
+    return await readFile(source, 'utf8');
   } catch (error) {
     throw new InputError(`${source}: cannot read persona file: ${(error as Error).message}`, {
       cause: error,
     });
   }
-  return parseSoulFile(text, source);
 }
 
 /**

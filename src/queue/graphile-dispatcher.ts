@@ -1,7 +1,7 @@
 // The dispatch engine: graphile-worker on the same database as the state, so a task's state
 // change and its job commit together. Delivery is at least once; handlers are idempotent because
 // every task write checks state_version. This adapter only runs jobs; jobs are added by
-// store/postgres/graphile-job-queue.ts inside the caller's transaction.
+// graphile-job-queue.ts inside the caller's transaction.
 
 import { Logger as QueueLogger, type Task as QueueTask, type Runner, run } from 'graphile-worker';
 import type pg from 'pg';

@@ -1,9 +1,10 @@
 // The storage port: narrow repositories over the canonical PostgreSQL state, plus a unit of work.
 // Implementations live in ./postgres. No connection or transaction type leaks through here.
 
-import type { LedgerEntry } from '../commerce/ledger-chain.js';
+import type { Role } from '../domain/actor.js';
 import type { Agent } from '../domain/agent.js';
 import type { Campaign, CampaignSpec, CampaignStatus } from '../domain/campaign.js';
+import type { LedgerEntry } from '../domain/ledger-entry.js';
 import type { TaskDraft } from '../domain/plan.js';
 import type { Review, ReviewKind } from '../domain/review.js';
 import type { Task } from '../domain/task.js';
@@ -23,7 +24,8 @@ export interface AgentRepository {
 
 /** Campaigns. Only the Planner calls `updateStatus`. */
 export interface CampaignRepository {
-  insert(campaign: { id: string; spec: CampaignSpec }): Promise<Campaign>;
+  /** Inserts a campaign of `tenant_id` (default: the 'default' tenant). */
+  insert(campaign: { id: string; spec: CampaignSpec; tenant_id?: string }): Promise<Campaign>;
   get(id: string): Promise<Campaign | undefined>;
   list(filter?: { statuses?: CampaignStatus[] }): Promise<Campaign[]>;
   /** Sets the status when the stored `state_version` still equals `expectedVersion`. */
@@ -186,13 +188,17 @@ export interface TraceRepository {
   prune(before: Date): Promise<number>;
 }
 
-/** Who did what, for people: review decisions, campaign launches, prunes. */
+/** Who did what, for people: every mutation a person or a token makes, and the runtime's prunes. */
 export interface AuditRepository {
   write(entry: {
+    /** A token ('token:<id>'), a session, or the OS user at the local CLI. */
     actor: string;
+    /** The tenant it happened in; null for runtime housekeeping that spans tenants. */
+    tenant_id?: string | null;
     action: string;
     subject_type: string;
     subject_id: string;
+    /** What changed: by convention `{ before, after }` summaries, plus context. */
     detail?: Record<string, unknown>;
   }): Promise<void>;
 }
@@ -395,6 +401,108 @@ export interface CfoRepository {
   listCurrentBudgets(agentId?: string): Promise<Array<BudgetRow & { agent_id: string }>>;
 }
 
+/** An API token as stored: never its secret, only the secret's hash (not returned). */
+export interface StoredApiToken {
+  id: string;
+  tenant_id: string;
+  role: Role;
+  /** The agent it acts as; MCP spends are charged to it. */
+  agent_id: string | null;
+  name: string;
+  created_by: string;
+  created_at: Date;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** A token to insert, with the hash of its secret. */
+export interface NewApiToken extends Omit<StoredApiToken, 'created_at' | 'revoked_at'> {
+  secret_hash: string;
+}
+
+/** Tenants, tokens, login links and browser sessions; lookups are by the SHA-256 of a secret. */
+export interface AccessRepository {
+  /** Creates the tenant unless it exists. */
+  ensureTenant(id: string, name: string): Promise<void>;
+  tenantExists(id: string): Promise<boolean>;
+  insertToken(token: NewApiToken): Promise<StoredApiToken>;
+  /** The live (not expired, not revoked) token with this secret hash. */
+  tokenBySecret(secretHash: string, now: Date): Promise<StoredApiToken | undefined>;
+  listTokens(tenantId: string): Promise<StoredApiToken[]>;
+  /** Revokes a live token of the tenant; undefined when there is none with that id. */
+  revokeToken(tenantId: string, id: string, at: Date): Promise<StoredApiToken | undefined>;
+  insertLoginLink(link: { secret_hash: string; token_id: string; expires_at: Date }): Promise<void>;
+  /** Marks an unused, unexpired link used (once: a second redeem finds nothing); its live token. */
+  redeemLoginLink(secretHash: string, now: Date): Promise<StoredApiToken | undefined>;
+  insertSession(session: {
+    secret_hash: string;
+    token_id: string;
+    csrf_token: string;
+    expires_at: Date;
+  }): Promise<void>;
+  /** A live session and its live token (revoking the token ends its sessions). */
+  sessionBySecret(
+    secretHash: string,
+    now: Date,
+  ): Promise<{ token: StoredApiToken; csrf_token: string } | undefined>;
+}
+
+/** Which tasks to list. */
+export interface TaskFilter {
+  campaignId?: string | undefined;
+  agentId?: string | undefined;
+  status?: TaskStatus | undefined;
+  limit: number;
+}
+
+/** A published post with its engagement, as the operator surfaces show it. */
+export interface PostView extends Omit<PublishedContent, 'campaign_id'> {
+  content_id: string;
+  campaign_id: string | null;
+  engagement: Record<string, unknown>;
+  published_at: Date;
+}
+
+/**
+ * The reads behind the operator surfaces, each scoped to one tenant: an object of another tenant
+ * is never returned. Agents and campaigns carry their tenant; the rest belong through them.
+ */
+export interface TenantViewRepository {
+  listAgents(tenantId: string): Promise<Agent[]>;
+  getAgent(tenantId: string, id: string): Promise<Agent | undefined>;
+  /** Newest first. */
+  listCampaigns(tenantId: string, limit: number): Promise<Campaign[]>;
+  getCampaign(tenantId: string, id: string): Promise<Campaign | undefined>;
+  countTasksByCampaign(
+    tenantId: string,
+    campaignIds: readonly string[],
+  ): Promise<Map<string, Partial<Record<TaskStatus, number>>>>;
+  /** Most recently changed first. */
+  listTasks(tenantId: string, filter: TaskFilter): Promise<Task[]>;
+  getTask(tenantId: string, id: string): Promise<Task | undefined>;
+  /** Oldest first. */
+  listReviews(
+    tenantId: string,
+    filter: { status?: Review['status'] | undefined; limit: number },
+  ): Promise<Review[]>;
+  getReview(tenantId: string, id: string): Promise<Review | undefined>;
+  /** Newest first. */
+  listPosts(
+    tenantId: string,
+    filter: { agentId?: string | undefined; limit: number },
+  ): Promise<PostView[]>;
+  /** Open tasks of active campaigns, counted per agent and status. */
+  countOpenTasksByAgent(
+    tenantId: string,
+  ): Promise<Array<{ agent_id: string; status: TaskStatus; count: number }>>;
+  /** Each agent's latest publication. */
+  lastPostAt(tenantId: string): Promise<Map<string, Date>>;
+  /** The ledger entries (by seq) of the tenant's agents. */
+  ledgerSeqs(tenantId: string): Promise<Set<number>>;
+  /** Freezes (or unfreezes) every agent of the tenant; returns the ids it changed. */
+  freezeAll(tenantId: string, frozen: boolean): Promise<string[]>;
+}
+
 export interface Store {
   readonly agents: AgentRepository;
   readonly campaigns: CampaignRepository;
@@ -403,6 +511,8 @@ export interface Store {
   readonly reviews: ReviewRepository;
   readonly effects: EffectRepository;
   readonly traces: TraceRepository;
+  readonly access: AccessRepository;
+  readonly tenantViews: TenantViewRepository;
   readonly audit: AuditRepository;
   readonly jobs: JobQueue;
   readonly approvals: ApprovalWriter;

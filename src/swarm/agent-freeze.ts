@@ -12,6 +12,7 @@ export async function setAgentFrozen(
   agentId: string,
   frozen: boolean,
   actor: string,
+  tenantId?: string,
 ): Promise<boolean> {
   return store.transaction(async (tx) => {
     const agent = await tx.agents.get(agentId);
@@ -22,10 +23,11 @@ export async function setAgentFrozen(
     await tx.agents.upsert({ ...agent, status });
     await tx.audit.write({
       actor,
+      tenant_id: tenantId ?? agent.tenant_id ?? null,
       action: frozen ? 'agent.freeze' : 'agent.unfreeze',
       subject_type: 'agent',
       subject_id: agentId,
-      detail: {},
+      detail: { before: { status: agent.status }, after: { status } },
     });
     if (!frozen) {
       for (const campaign of await tx.campaigns.list({ statuses: ['active'] })) {

@@ -6,6 +6,7 @@
 // is held with the reason, and looked at again on the next pass. Balances are read before the
 // pass's transaction opens: no transaction waits on the outside world.
 
+import { DEFAULT_TENANT } from '../domain/actor.js';
 import { type Campaign, CampaignSpec } from '../domain/campaign.js';
 import { resolveBindings } from '../domain/campaign-template.js';
 import { ChimeraError, InputError, VersionConflict } from '../domain/errors.js';
@@ -59,7 +60,7 @@ export class Planner {
    * Validates a campaign file's content, creates the campaign and its DAG, and queues the tasks
    * with no dependencies, all in one transaction: bad input leaves nothing behind.
    */
-  async launch(raw: unknown, actor = 'operator'): Promise<Campaign> {
+  async launch(raw: unknown, actor = 'operator', tenantId = DEFAULT_TENANT): Promise<Campaign> {
     const parsed = CampaignSpec.safeParse(raw);
     if (!parsed.success) {
       throw new InputError(`invalid campaign: ${fieldProblems(parsed.error).join('; ')}`);
@@ -96,24 +97,27 @@ export class Planner {
     }
     return store.transaction(async (tx) => {
       for (const agentId of spec.agent_ids) {
-        if (!(await tx.agents.get(agentId))) {
+        if (!(await tx.tenantViews.getAgent(tenantId, agentId))) {
+          const known = (await tx.tenantViews.listAgents(tenantId)).map((agent) => agent.id);
           throw new ChimeraError(
             'AGENT_UNKNOWN',
-            `agent_ids: unknown agent '${agentId}'; create it first (known: ${
-              (await tx.agents.list()).map((agent) => agent.id).join(', ') || 'none'
-            })`,
+            `agent_ids: unknown agent '${agentId}'; create it first (known: ${known.join(', ') || 'none'})`,
             { context: { agentId } },
           );
         }
       }
-      const campaign = await tx.campaigns.insert({ id: campaignId, spec });
+      const campaign = await tx.campaigns.insert({ id: campaignId, spec, tenant_id: tenantId });
       await tx.tasks.insertMany(campaignId, drafts);
       await tx.audit.write({
         actor,
+        tenant_id: tenantId,
         action: 'campaign.launch',
         subject_type: 'campaign',
         subject_id: campaignId,
-        detail: { name: spec.name, tasks: drafts.length },
+        detail: {
+          before: null,
+          after: { name: spec.name, status: 'active', tasks: drafts.length },
+        },
       });
       const created = await tx.tasks.listByCampaign(campaignId);
       await tx.traces.write(created.map((task) => taskEvent(task, 'task-create', 'pending')));

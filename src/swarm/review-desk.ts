@@ -51,19 +51,38 @@ export class ReviewDesk {
    * Approves a pending review. Content: the task's effect runs once and the DAG resumes. Spend:
    * the task runs again with the spend approved.
    */
-  approve(reviewId: string, reviewer: string): Promise<Task> {
-    return this.decide(reviewId, reviewer, 'approved', null);
+  approve(reviewId: string, reviewer: string, tenantId?: string): Promise<Task> {
+    return this.decide(reviewId, reviewer, 'approved', null, { tenantId });
+  }
+
+  /**
+   * Approves a pending content review with the reviewer's edit of the output, which replaces the
+   * output before the effect runs. The caller has re-judged the edit; `edit` says what changed and
+   * is recorded in the trace and the audit log.
+   */
+  approveEdited(
+    reviewId: string,
+    reviewer: string,
+    edit: { output: unknown; summary: Record<string, unknown> },
+    tenantId?: string,
+  ): Promise<Task> {
+    return this.decide(reviewId, reviewer, 'approved', null, { tenantId, edit });
   }
 
   /**
    * Rejects a pending review. Content: the Planner retries the task with `reason` or fails it.
    * Spend: the rejection is final; the task fails and the reservation is released.
    */
-  async reject(reviewId: string, reviewer: string, reason: string): Promise<Task> {
+  async reject(
+    reviewId: string,
+    reviewer: string,
+    reason: string,
+    tenantId?: string,
+  ): Promise<Task> {
     if (reason.trim().length === 0) {
       throw new ChimeraError('INPUT_INVALID', 'reason: give the reason for the rejection');
     }
-    return this.decide(reviewId, reviewer, 'rejected', reason);
+    return this.decide(reviewId, reviewer, 'rejected', reason, { tenantId });
   }
 
   private async decide(
@@ -71,8 +90,13 @@ export class ReviewDesk {
     reviewer: string,
     status: 'approved' | 'rejected',
     reason: string | null,
+    options: {
+      tenantId?: string | undefined;
+      edit?: { output: unknown; summary: Record<string, unknown> };
+    },
   ): Promise<Task> {
     const { store, skills } = this.options;
+    const { edit } = options;
     if (!UUID.test(reviewId)) {
       throw new InputError(
         `review id: '${reviewId}' is not a review id (a UUID); see 'chimera review list' for pending ids`,
@@ -90,9 +114,12 @@ export class ReviewDesk {
       const task = (await tx.tasks.get(review.task_id)) as Task;
       const events: TraceEvent[] = [
         taskEvent(task, 'task-review', status, {
-          detail: { review: reviewId, by: reviewer, reason },
+          detail: { review: reviewId, by: reviewer, reason, ...(edit && { edit: edit.summary }) },
         }),
       ];
+      if (edit && existing.kind !== 'content') {
+        throw new InputError(`review ${reviewId} is a spend review; only content can be edited`);
+      }
       let next: Task;
       if (existing.spend_request_id) {
         next = await this.decideSpend(tx, existing.spend_request_id, task, {
@@ -108,8 +135,8 @@ export class ReviewDesk {
         await tx.traces.write(events);
       } else if (status === 'approved') {
         // The approval commit writes the events with the task, effect and trace of the approval.
-        next = (await commitApproval(tx, task, skills.get(task.type), task.output, { events }))
-          .task;
+        const output = edit ? edit.output : task.output;
+        next = (await commitApproval(tx, task, skills.get(task.type), output, { events })).task;
       } else {
         next = await tx.tasks.transition(task, 'reject', {
           // The writer hears what the Judge flagged as well as what the person refused.
@@ -119,10 +146,17 @@ export class ReviewDesk {
       }
       await tx.audit.write({
         actor: reviewer,
-        action: `review.${status === 'approved' ? 'approve' : 'reject'}`,
+        tenant_id: options.tenantId ?? null,
+        action: `review.${status === 'approved' ? (edit ? 'edit_approve' : 'approve') : 'reject'}`,
         subject_type: 'review',
         subject_id: reviewId,
-        detail: { task_id: task.id, reason },
+        detail: {
+          task_id: task.id,
+          reason,
+          before: { status: 'pending', task_status: task.status },
+          after: { status, task_status: next.status },
+          ...(edit && { edit: edit.summary }),
+        },
       });
       await wakePlanner(tx, task.campaign_id);
       return next;

@@ -120,11 +120,40 @@ export class TaskWorker {
     }
   }
 
-  private async claim(taskId: string): Promise<Task | undefined> {
+  private async claim(taskId: string, workerId = this.options.workerId): Promise<Task | undefined> {
     return this.options.store.tasks.claim(taskId, {
-      workerId: this.options.workerId,
+      workerId,
       leaseExpiresAt: new Date(this.clock.now().getTime() + this.leaseMs),
     });
+  }
+
+  /**
+   * Claims a queued task for a worker outside this process (the seed's /assign_task), under the
+   * same lease: it must report before the lease ends, or the reaper hands the task to another.
+   */
+  claimFor(taskId: string, workerId: string): Promise<Task | undefined> {
+    return this.claim(taskId, workerId);
+  }
+
+  /**
+   * Judges and commits a result that a worker outside this process reported for `task`, as
+   * claimed by it (the seed's /report_result): the same verdict, review and retry paths as a local
+   * run. Throws VersionConflict when the task moved on since it was read.
+   */
+  async commitReport(
+    task: Task,
+    report: { output: unknown; confidence: number; error?: ChimeraError | undefined },
+  ): Promise<Task> {
+    const durationMs = Math.max(0, this.clock.now().getTime() - task.updated_at.getTime());
+    const skill = this.options.skills.get(task.type);
+    if (report.error) {
+      const { error } = report;
+      return this.options.store.transaction((store) =>
+        this.commitError(store, task, error, durationMs),
+      );
+    }
+    const ruling = await this.rule(task, skill, report.output, report.confidence);
+    return this.commitResult(task, skill, report, ruling, durationMs);
   }
 
   /**

@@ -3,11 +3,8 @@
 
 import type { Command } from 'commander';
 import { parseAgent, readJsonFile } from '../../app/example-seed.js';
-import { InputError } from '../../domain/errors.js';
-import { toAgent } from '../../personas/persona.js';
-import { loadSoulFile } from '../../personas/soul-file.js';
-import { setAgentFrozen } from '../../swarm/agent-freeze.js';
-import { type CliContext, withApp } from '../cli-context.js';
+import { readSoulText } from '../../personas/soul-file.js';
+import { type CliContext, withServices } from '../cli-context.js';
 
 export function registerCampaignCommands(program: Command, context: CliContext): void {
   const agents = program.command('agent').description('manage agents');
@@ -15,11 +12,12 @@ export function registerCampaignCommands(program: Command, context: CliContext):
     .command('add <file>')
     .description('create or update an agent from a SOUL.md persona or a JSON file')
     .action(async (file: string) => {
-      const agent = file.endsWith('.md')
-        ? toAgent(await loadSoulFile(file))
-        : parseAgent(await readJsonFile(file), file);
-      await withApp(context, { createDataDir: true }, async (app) => {
-        await app.store.agents.upsert(agent);
+      const soul = file.endsWith('.md') ? await readSoulText(file) : undefined;
+      const parsed = soul === undefined ? parseAgent(await readJsonFile(file), file) : undefined;
+      await withServices(context, { createDataDir: true }, async (services, actor) => {
+        const agent = parsed
+          ? await services.agents.save(actor, parsed)
+          : await services.agents.createFromSoul(actor, soul ?? '', file);
         context.printer.line(`agent ${agent.id} saved`);
       });
     });
@@ -32,11 +30,14 @@ export function registerCampaignCommands(program: Command, context: CliContext):
           : 'let a frozen agent spend and work again',
       )
       .action(async (id: string) => {
-        await withApp(context, { createDataDir: false }, async (app) => {
-          const changed = await setAgentFrozen(app.store, id, frozen, 'cli');
+        await withServices(context, { createDataDir: false }, async (services, actor) => {
+          const before = await services.agents.show(actor, id);
+          await services.agents.setFrozen(actor, id, frozen);
           const state = frozen ? 'frozen' : 'active';
           context.printer.line(
-            changed ? `agent ${id} is ${state}` : `agent ${id} was already ${state}`,
+            before.status !== state
+              ? `agent ${id} is ${state}`
+              : `agent ${id} was already ${state}`,
           );
         });
       });
@@ -46,8 +47,8 @@ export function registerCampaignCommands(program: Command, context: CliContext):
     .description('list agents with their niche and status')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
-      await withApp(context, { createDataDir: false }, async (app) => {
-        const list = await app.store.agents.list();
+      await withServices(context, { createDataDir: false }, async (services, actor) => {
+        const list = await services.agents.list(actor);
         if (flags.json) return context.printer.json(list);
         for (const agent of list) {
           context.printer.line(`${agent.id}  ${agent.status}  ${agent.name}  (${agent.niche})`);
@@ -58,10 +59,8 @@ export function registerCampaignCommands(program: Command, context: CliContext):
     .command('show <id>')
     .description("print an agent's stored record as JSON")
     .action(async (id: string) => {
-      await withApp(context, { createDataDir: false }, async (app) => {
-        const agent = await app.store.agents.get(id);
-        if (!agent) throw new InputError(`no agent '${id}'; 'chimera agent list' shows the agents`);
-        context.printer.json(agent);
+      await withServices(context, { createDataDir: false }, async (services, actor) => {
+        context.printer.json(await services.agents.show(actor, id));
       });
     });
 
@@ -72,10 +71,10 @@ export function registerCampaignCommands(program: Command, context: CliContext):
     .description('validate a campaign file and plan its task DAG (nothing is written if invalid)')
     .action(async (file: string) => {
       const raw = await readJsonFile(file);
-      await withApp(context, { createDataDir: true }, async (app) => {
-        const campaign = await app.planner.launch(raw, 'cli');
-        const tasks = await app.store.tasks.listByCampaign(campaign.id);
-        context.printer.line(`campaign ${campaign.id} launched with ${tasks.length} tasks`);
+      await withServices(context, { createDataDir: true }, async (services, actor) => {
+        const { campaign, tasks } = await services.campaigns.create(actor, raw);
+        const count = Object.values(tasks).reduce((sum, n) => sum + (n ?? 0), 0);
+        context.printer.line(`campaign ${campaign.id} launched with ${count} tasks`);
       });
     });
 }

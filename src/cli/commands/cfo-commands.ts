@@ -1,11 +1,9 @@
 // `chimera ledger verify`, `chimera ledger export --format csv|jsonl` and `chimera budget show`.
 
 import type { Command } from 'commander';
-import { budgetLines } from '../../commerce/budget-view.js';
-import { cfoKeyPath, loadCfoKey } from '../../commerce/cfo-key.js';
-import { LEDGER_COLUMNS, verifyChain } from '../../commerce/ledger-chain.js';
+import { LEDGER_COLUMNS } from '../../commerce/ledger-chain.js';
 import { InputError } from '../../domain/errors.js';
-import { type CliContext, withApp } from '../cli-context.js';
+import { type CliContext, withServices } from '../cli-context.js';
 
 export function registerCfoCommands(program: Command, context: CliContext): void {
   const ledger = program.command('ledger').description("the CFO's signed, hash-chained ledger");
@@ -15,15 +13,18 @@ export function registerCfoCommands(program: Command, context: CliContext): void
       'recompute the hash chain and check every signature; exit 1 at the first bad entry',
     )
     .action(async () => {
-      await withApp(context, { createDataDir: false }, async (app) => {
-        const key = await loadCfoKey(cfoKeyPath(app.config), false);
-        const verdict = verifyChain(await app.store.cfo.listLedger(), key.publicKey);
-        if (verdict.ok) {
-          context.printer.line(`ledger verified: ${verdict.entries} entries, key ${key.keyId}`);
+      await withServices(context, { createDataDir: false }, async (services, actor) => {
+        const check = await services.money.verifyLedger(actor);
+        if (check.ok) {
+          context.printer.line(
+            `ledger verified: ${check.entries} entries${check.key_id ? `, key ${check.key_id}` : ''}`,
+          );
           return;
         }
         context.printer.error(
-          `ledger broken at seq ${verdict.seq} (tx ${verdict.tx_id}): ${verdict.problem}`,
+          check.broken
+            ? `ledger broken at seq ${check.broken.seq} (tx ${check.broken.tx_id}): ${check.broken.problem}`
+            : 'ledger broken at an entry of another tenant',
         );
         context.exitCode = 1;
       });
@@ -36,8 +37,8 @@ export function registerCfoCommands(program: Command, context: CliContext): void
       if (flags.format !== 'csv' && flags.format !== 'jsonl') {
         throw new InputError(`--format: use csv or jsonl, got '${flags.format}'`);
       }
-      await withApp(context, { createDataDir: false }, async (app) => {
-        const entries = await app.store.cfo.listLedger();
+      await withServices(context, { createDataDir: false }, async (services, actor) => {
+        const entries = await services.money.ledger(actor);
         if (flags.format === 'jsonl') {
           for (const entry of entries) context.printer.line(JSON.stringify(entry));
           return;
@@ -57,8 +58,8 @@ export function registerCfoCommands(program: Command, context: CliContext): void
     .option('--agent <id>', 'one agent only')
     .option('--json', 'print JSON')
     .action(async (flags: { agent?: string; json?: boolean }) => {
-      await withApp(context, { createDataDir: false }, async (app) => {
-        const rows = budgetLines(await app.store.cfo.listCurrentBudgets(flags.agent));
+      await withServices(context, { createDataDir: false }, async (services, actor) => {
+        const rows = await services.money.budgets(actor, flags.agent);
         if (flags.json) return context.printer.json(rows);
         if (rows.length === 0) return context.printer.line('no budgets used yet');
         for (const row of rows) {

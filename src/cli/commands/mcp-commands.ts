@@ -4,9 +4,10 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from 'commander';
+import { bundledServerContext } from '../../app/hub-servers.js';
 import { BUNDLED_SERVERS, bundledServer } from '../../mcp/bundled-servers.js';
 import { createChimeraServer } from '../../mcp/servers/chimera/chimera-server.js';
-import { type CliContext, configFor, withApp } from '../cli-context.js';
+import { type CliContext, configFor, withApp, withServices } from '../cli-context.js';
 
 export function registerMcpCommands(program: Command, context: CliContext): void {
   program
@@ -16,10 +17,14 @@ export function registerMcpCommands(program: Command, context: CliContext): void
     .description(
       `run Chimera's own MCP server (default) or a bundled one on stdio (${Object.keys(BUNDLED_SERVERS).sort().join(', ')})`,
     )
-    .action(async (name = 'chimera') => {
+    .option('--agent <id>', "the agent whose budget pays for Chimera's tools (default: none)")
+    .action(async (name = 'chimera', flags: { agent?: string } = {}) => {
       if (name === 'chimera') {
-        return withApp(context, { createDataDir: true }, async (app) =>
-          serveOnStdio(createChimeraServer(app), context),
+        return withServices(context, { createDataDir: true }, async (services, actor, app) =>
+          serveOnStdio(
+            createChimeraServer(services, app.skills, { ...actor, agentId: flags.agent ?? null }),
+            context,
+          ),
         );
       }
       const bundled = bundledServer(name);
@@ -28,7 +33,10 @@ export function registerMcpCommands(program: Command, context: CliContext): void
       const files = { dataDir, walletConfig: config, ...(feeds && { feedsManifest: feeds }) };
       if (!bundled.needsDatabase) return serveOnStdio(await bundled.create(files), context);
       await withApp(context, { createDataDir: true }, async (app) =>
-        serveOnStdio(await bundled.create({ pool: app.database.pool, ...files }), context),
+        serveOnStdio(
+          await bundled.create(bundledServerContext({ pool: app.database.pool, ...files })),
+          context,
+        ),
       );
     });
 }

@@ -1,10 +1,10 @@
 // `chimera review list|approve|reject`: the human side of the escalate path.
 
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import type { Actor } from '../../domain/actor.js';
 import { type Currency, formatMoney, money } from '../../domain/money.js';
 import type { StoredSpendRequest } from '../../store/store.js';
-import { type CliContext, withApp } from '../cli-context.js';
+import { type CliContext, osUser, withServices } from '../cli-context.js';
 
 export function registerReviewCommands(program: Command, context: CliContext): void {
   const review = program.command('review').description('human review of escalated results');
@@ -14,8 +14,8 @@ export function registerReviewCommands(program: Command, context: CliContext): v
     .description('show pending reviews with their task, output and verdict reasons')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
-      await withApp(context, { createDataDir: false }, async (app) => {
-        const items = await app.reviews.listPending();
+      await withServices(context, { createDataDir: false }, async (services, actor) => {
+        const items = await services.reviews.list(actor, { status: 'pending', limit: 1_000 });
         if (flags.json) {
           context.printer.json(
             items.map(({ review: item, task, result, spend }) => ({
@@ -62,10 +62,10 @@ export function registerReviewCommands(program: Command, context: CliContext): v
   review
     .command('approve <id>')
     .description('approve a pending review: the effect runs once and the campaign resumes')
-    .option('--reviewer <name>', 'who decides', defaultReviewer())
-    .action(async (id: string, flags: { reviewer: string }) => {
-      await withApp(context, { createDataDir: false }, async (app) => {
-        const task = await app.reviews.approve(id, flags.reviewer);
+    .option('--reviewer <name>', 'who decides (default: the OS user)')
+    .action(async (id: string, flags: { reviewer?: string }) => {
+      await withServices(context, { createDataDir: false }, async (services, actor) => {
+        const task = await services.reviews.approve(reviewer(actor, flags), id);
         context.printer.line(`approved review ${id}: task ${task.id} is ${task.status}`);
       });
     });
@@ -74,21 +74,18 @@ export function registerReviewCommands(program: Command, context: CliContext): v
     .command('reject <id>')
     .description('reject a pending review; the task is re-planned with your reason or fails')
     .requiredOption('--reason <text>', 'why, in words the agent will get as feedback')
-    .option('--reviewer <name>', 'who decides', defaultReviewer())
-    .action(async (id: string, flags: { reason: string; reviewer: string }) => {
-      await withApp(context, { createDataDir: false }, async (app) => {
-        const task = await app.reviews.reject(id, flags.reviewer, flags.reason);
+    .option('--reviewer <name>', 'who decides (default: the OS user)')
+    .action(async (id: string, flags: { reason: string; reviewer?: string }) => {
+      await withServices(context, { createDataDir: false }, async (services, actor) => {
+        const task = await services.reviews.reject(reviewer(actor, flags), id, flags.reason);
         context.printer.line(`rejected review ${id}: task ${task.id} is ${task.status}`);
       });
     });
 }
 
-function defaultReviewer(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'reviewer';
-  }
+/** The local actor, named after `--reviewer` when given (the audit log records that name). */
+function reviewer(actor: Actor, flags: { reviewer?: string }): Actor {
+  return flags.reviewer ? { ...actor, id: flags.reviewer } : { ...actor, id: osUser() };
 }
 
 /** A spend request as a reviewer reads it: the amount in its currency's major units. */

@@ -4,10 +4,11 @@
 import type { Command } from 'commander';
 import type { ChimeraApp } from '../../app/chimera-app.js';
 import { seedExamples } from '../../app/example-seed.js';
+import { operatorTokenPath } from '../../app/operator-token-file.js';
 import { schedulePruning } from '../../app/trace-retention.js';
 import { InputError } from '../../domain/errors.js';
 import type { RunProgress } from '../../swarm/runtime.js';
-import { type CliContext, withApp } from '../cli-context.js';
+import { type CliContext, osUser, withApp } from '../cli-context.js';
 import { formatCounts, formatSummary, summarize } from '../run-summary.js';
 
 const PROGRESS_EVERY_MS = 2_000;
@@ -40,6 +41,7 @@ export function registerRunCommands(program: Command, context: CliContext): void
               `chimera running on the ${app.database.kind} database (${app.config.concurrency} workers); Ctrl-C stops it`,
             );
             context.printer.line(`mcp endpoint (Streamable HTTP): ${http.mcpUrl}`);
+            await printAccess(app, http.url, context);
             let lastProgress = '';
             const timer = setInterval(async () => {
               const summary = await summarize(app).catch(() => undefined);
@@ -111,6 +113,19 @@ async function maybeSeed(app: ChimeraApp, seed: boolean, context: CliContext): P
 
 function concurrencyOverride(value: string | undefined) {
   return value === undefined ? {} : { concurrency: value as unknown as number };
+}
+
+/**
+ * Prints where the API is and a login link for the dashboard. The data dir's operator token (made
+ * on first start, mode 0600) is what scripts and the CLI use; its secret stays in the file.
+ */
+async function printAccess(app: ChimeraApp, url: string, context: CliContext): Promise<void> {
+  const token = await app.operatorToken();
+  const actor = await app.localActor({ user: osUser() });
+  const link = await app.operator.tokens.createLoginLink(actor, token.id);
+  context.printer.line(`api: ${url}/api/v1 (reference: ${url}/docs)`);
+  context.printer.line(`operator token: ${operatorTokenPath(app.config.dataDir)}`);
+  context.printer.line(`login link (one use, 10 minutes): ${url}/login?token=${link.secret}`);
 }
 
 /**

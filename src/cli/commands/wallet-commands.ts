@@ -3,18 +3,17 @@
 // only: under CHIMERA_WALLET=agentkit it refuses, since real money does not come from a command.
 
 import type { Command } from 'commander';
-import type { ChimeraApp } from '../../app/chimera-app.js';
+import type { Actor } from '../../domain/actor.js';
 import { ChimeraError, InputError } from '../../domain/errors.js';
 import {
   CURRENCIES,
-  decimalText,
   formatMoney,
   isCurrency,
   type Money,
-  money,
   parseMoneyField,
 } from '../../domain/money.js';
-import { type CliContext, withApp } from '../cli-context.js';
+import type { ChimeraServices } from '../../services/chimera-services.js';
+import { type CliContext, withServices } from '../cli-context.js';
 
 export function registerWalletCommands(program: Command, context: CliContext): void {
   const wallet = program
@@ -25,33 +24,13 @@ export function registerWalletCommands(program: Command, context: CliContext): v
     .description("an agent's wallet address and balances")
     .option('--json', 'print JSON')
     .action(async (agentId: string, flags: { json?: boolean }) => {
-      await withApp(context, { createDataDir: false }, async (app) => {
-        await checkAgent(app, agentId);
-        // Loaded when needed: the wallet backends are a large share of the CLI's start-up.
-        const { openWalletBackend } = await import(
-          '../../mcp/servers/wallet/open-wallet-backend.js'
-        );
-        const backend = await openWalletBackend(app.config, app.database.pool);
-        const balances = [];
-        for (const currency of backend.currencies) {
-          balances.push(await backend.getBalance(agentId, currency));
-        }
-        const address = balances[0]?.address ?? '';
-        if (flags.json) {
-          return context.printer.json({
-            agent_id: agentId,
-            address,
-            wallet: backend.kind,
-            balances: balances.map((balance) => ({
-              currency: balance.currency,
-              balance: decimalText(money(balance.units, balance.currency)),
-              units: balance.units.toString(),
-            })),
-          });
-        }
-        context.printer.line(`${agentId}  ${address}  (${backend.kind} wallet)`);
-        for (const balance of balances) {
-          context.printer.line(`  ${formatMoney(money(balance.units, balance.currency))}`);
+      await withServices(context, { createDataDir: false }, async (services, actor) => {
+        await checkAgent(services, actor, agentId);
+        const view = await services.money.wallet(actor, agentId);
+        if (flags.json) return context.printer.json(view);
+        context.printer.line(`${agentId}  ${view.address}  (${view.wallet} wallet)`);
+        for (const balance of view.balances) {
+          context.printer.line(`  ${balance.balance} ${balance.currency}`);
         }
       });
     });
@@ -61,27 +40,11 @@ export function registerWalletCommands(program: Command, context: CliContext): v
     .option('--currency <code>', `one of ${Object.keys(CURRENCIES).join(', ')}`, 'USDC')
     .action(async (agentId: string, amountText: string, flags: { currency: string }) => {
       const amount = parseAmount(amountText, flags.currency);
-      await withApp(context, { createDataDir: false }, async (app) => {
-        await checkAgent(app, agentId);
-        const { openLocalWalletStore } = await import(
-          '../../mcp/servers/wallet/open-wallet-backend.js'
-        );
-        const store = await openLocalWalletStore(app.database.pool, app.config, true);
-        const funded = await store.fund(agentId, amount);
-        await app.store.audit.write({
-          actor: 'cli',
-          action: 'wallet.fund',
-          subject_type: 'agent',
-          subject_id: agentId,
-          detail: {
-            tx_id: funded.transaction.tx_id,
-            units: amount.units.toString(),
-            currency: amount.currency,
-          },
-        });
-        const balance = money(funded.balance.units, amount.currency);
+      await withServices(context, { createDataDir: false }, async (services, actor) => {
+        await checkAgent(services, actor, agentId);
+        const funded = await services.money.fundWallet(actor, agentId, amount);
         context.printer.line(
-          `funded ${agentId} (${funded.balance.address}) with ${formatMoney(amount)}; balance ${formatMoney(balance)} (tx ${funded.transaction.tx_id})`,
+          `funded ${agentId} (${funded.address}) with ${formatMoney(amount)}; balance ${formatMoney(funded.balance)} (tx ${funded.tx_id})`,
         );
       });
     });
@@ -99,9 +62,11 @@ function parseAmount(amount: string, currency: string): Money {
   return parsed;
 }
 
-async function checkAgent(app: ChimeraApp, agentId: string): Promise<void> {
-  if (await app.store.agents.get(agentId)) return;
-  const known = (await app.store.agents.list()).map((agent) => agent.id).join(', ') || 'none';
+/** Refuses an unknown agent, naming the known ones. */
+async function checkAgent(services: ChimeraServices, actor: Actor, agentId: string) {
+  const agents = await services.agents.list(actor);
+  if (agents.some((agent) => agent.id === agentId)) return;
+  const known = agents.map((agent) => agent.id).join(', ') || 'none';
   throw new ChimeraError('AGENT_UNKNOWN', `agent: no agent '${agentId}' (known: ${known})`, {
     context: { agentId },
   });

@@ -1,6 +1,7 @@
 // Agent queries.
 
 import type { Kysely } from 'kysely';
+import { DEFAULT_TENANT } from '../../domain/actor.js';
 import type { Agent } from '../../domain/agent.js';
 import type { AgentRepository } from '../store.js';
 import { toAgent } from './row-mappers.js';
@@ -12,6 +13,7 @@ export class PostgresAgentRepository implements AgentRepository {
   async upsert(agent: Agent): Promise<void> {
     const values = {
       id: agent.id,
+      tenant_id: agent.tenant_id ?? DEFAULT_TENANT,
       name: agent.name,
       niche: agent.niche,
       persona: JSON.stringify(agent.persona),
@@ -20,14 +22,18 @@ export class PostgresAgentRepository implements AgentRepository {
     await this.db
       .insertInto('agents')
       .values(values)
+      // An agent of another tenant with the same id is left alone.
       .onConflict((conflict) =>
-        conflict.column('id').doUpdateSet({
-          name: values.name,
-          niche: values.niche,
-          persona: values.persona,
-          status: values.status,
-          updated_at: new Date(),
-        }),
+        conflict
+          .column('id')
+          .doUpdateSet({
+            name: values.name,
+            niche: values.niche,
+            persona: values.persona,
+            status: values.status,
+            updated_at: new Date(),
+          })
+          .where('agents.tenant_id', '=', values.tenant_id),
       )
       .execute();
   }

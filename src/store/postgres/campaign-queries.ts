@@ -10,12 +10,17 @@ import type { ChimeraSchema } from './schema.js';
 export class PostgresCampaignRepository implements CampaignRepository {
   constructor(private readonly db: Kysely<ChimeraSchema>) {}
 
-  async insert(campaign: { id: string; spec: CampaignSpec }): Promise<Campaign> {
+  async insert(campaign: {
+    id: string;
+    spec: CampaignSpec;
+    tenant_id?: string;
+  }): Promise<Campaign> {
     const { spec } = campaign;
     const row = await this.db
       .insertInto('campaigns')
       .values({
         id: campaign.id,
+        ...(campaign.tenant_id && { tenant_id: campaign.tenant_id }),
         name: spec.name,
         goal: spec.goal,
         agent_ids: spec.agent_ids,

@@ -3,7 +3,7 @@
 // these inside one transaction (Store.transaction), which is what makes a decision atomic.
 
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { LedgerEntry } from '../../commerce/ledger-chain.js';
+import type { LedgerEntry } from '../../domain/ledger-entry.js';
 import type {
   BudgetKey,
   BudgetRow,

@@ -1,20 +1,27 @@
 // The Store over PostgreSQL (server or embedded PGlite behind its socket), built on Kysely.
 
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type QueryExecutorProvider } from 'kysely';
 import type pg from 'pg';
-import type { Store } from '../store.js';
+import type { JobQueue, Store } from '../store.js';
+import { PostgresAccessRepository } from './access-queries.js';
 import { PostgresAgentRepository } from './agent-queries.js';
 import { PostgresApprovalWriter } from './approval-queries.js';
 import { PostgresCampaignRepository } from './campaign-queries.js';
 import { PostgresCfoRepository } from './cfo-queries.js';
 import { PostgresContentRepository } from './content-queries.js';
 import { PostgresEffectRepository } from './effect-queries.js';
-import { GraphileJobQueue } from './graphile-job-queue.js';
 import { PostgresResultRepository } from './result-queries.js';
 import { PostgresReviewRepository } from './review-queries.js';
 import type { ChimeraSchema } from './schema.js';
 import { PostgresTaskRepository } from './task-queries.js';
+import { PostgresTenantViewRepository } from './tenant-view-queries.js';
 import { PostgresAuditRepository, PostgresTraceRepository } from './trace-queries.js';
+
+/**
+ * Makes the job queue that adds jobs on `db` (the store's connection, or its transaction), so a
+ * job commits with the state beside it. The composition root supplies it (queue/).
+ */
+export type JobQueueFactory = (db: QueryExecutorProvider) => JobQueue;
 
 export class PostgresStore implements Store {
   readonly agents;
@@ -24,6 +31,8 @@ export class PostgresStore implements Store {
   readonly reviews;
   readonly effects;
   readonly traces;
+  readonly access;
+  readonly tenantViews;
   readonly audit;
   readonly jobs;
   readonly approvals;
@@ -33,6 +42,7 @@ export class PostgresStore implements Store {
   private constructor(
     private readonly db: Kysely<ChimeraSchema>,
     private readonly inTransaction: boolean,
+    private readonly jobQueue: JobQueueFactory,
   ) {
     this.agents = new PostgresAgentRepository(db);
     this.campaigns = new PostgresCampaignRepository(db);
@@ -41,21 +51,25 @@ export class PostgresStore implements Store {
     this.reviews = new PostgresReviewRepository(db);
     this.effects = new PostgresEffectRepository(db);
     this.traces = new PostgresTraceRepository(db);
+    this.access = new PostgresAccessRepository(db);
+    this.tenantViews = new PostgresTenantViewRepository(db);
     this.audit = new PostgresAuditRepository(db);
-    this.jobs = new GraphileJobQueue(db);
+    this.jobs = jobQueue(db);
     this.approvals = new PostgresApprovalWriter(db);
     this.content = new PostgresContentRepository(db);
     this.cfo = new PostgresCfoRepository(db);
   }
 
-  /** A store over `pool`. The pool stays the caller's to end. */
-  static fromPool(pool: pg.Pool): PostgresStore {
+  /** A store over `pool`, adding jobs with `jobQueue`. The pool stays the caller's to end. */
+  static fromPool(pool: pg.Pool, jobQueue: JobQueueFactory): PostgresStore {
     const db = new Kysely<ChimeraSchema>({ dialect: new PostgresDialect({ pool }) });
-    return new PostgresStore(db, false);
+    return new PostgresStore(db, false, jobQueue);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
-    return this.db.transaction().execute((trx) => work(new PostgresStore(trx, true)));
+    return this.db
+      .transaction()
+      .execute((trx) => work(new PostgresStore(trx, true, this.jobQueue)));
   }
 }

@@ -15,6 +15,7 @@ export function toAgent(row: Selectable<AgentsTable>): Agent {
     niche: row.niche,
     persona: row.persona,
     status: row.status as Agent['status'],
+    tenant_id: row.tenant_id,
     created_at: row.created_at,
   };
 }
@@ -22,6 +23,7 @@ export function toAgent(row: Selectable<AgentsTable>): Agent {
 export function toCampaign(row: Selectable<CampaignsTable>): Campaign {
   return {
     id: row.id,
+    tenant_id: row.tenant_id,
     name: row.name,
     goal: row.goal,
     agent_ids: row.agent_ids,

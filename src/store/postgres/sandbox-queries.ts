@@ -3,19 +3,18 @@
 
 import { Kysely, PostgresDialect, type Selectable } from 'kysely';
 import type pg from 'pg';
-import type {
-  SandboxMention,
-  SandboxPost,
-  SandboxReply,
-  SandboxStore,
-} from '../../mcp/servers/social-sandbox/sandbox-store.js';
+import type { SandboxMention, SandboxPost, SandboxReply } from '../../domain/sandbox-post.js';
 import type { ChimeraSchema, SandboxPostsTable } from './schema.js';
 
 function toPost(row: Selectable<SandboxPostsTable>): SandboxPost {
   return { ...row, disclosure_level: row.disclosure_level as SandboxPost['disclosure_level'] };
 }
 
-export class PostgresSandboxStore implements SandboxStore {
+/**
+ * The social sandbox's storage on PostgreSQL: the `SandboxStore` of the sandbox server
+ * (mcp/servers/social-sandbox/sandbox-store.ts), handed to it by app/hub-servers.ts.
+ */
+export class PostgresSandboxStore {
   constructor(private readonly db: Kysely<ChimeraSchema>) {}
 
   /** A sandbox store over `pool`. The pool stays the caller's to end. */

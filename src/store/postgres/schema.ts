@@ -9,6 +9,7 @@ type AnyJson = ColumnType<unknown, string, string>;
 
 export interface AgentsTable {
   id: string;
+  tenant_id: Generated<string>;
   name: string;
   niche: string;
   persona: Json<Record<string, unknown>>;
@@ -19,6 +20,7 @@ export interface AgentsTable {
 
 export interface CampaignsTable {
   id: string;
+  tenant_id: Generated<string>;
   name: string;
   goal: string;
   agent_ids: string[];
@@ -110,6 +112,7 @@ export interface AuditLogsTable {
   subject_type: string;
   subject_id: string;
   detail: Json<Record<string, unknown>>;
+  tenant_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TraceEventsTable {
@@ -258,6 +261,40 @@ export interface WalletTransactionsTable {
   created_at: Generated<Date>;
 }
 
+export interface TenantsTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  tenant_id: string;
+  role: string;
+  agent_id: string | null;
+  name: string;
+  secret_hash: string;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface LoginLinksTable {
+  secret_hash: string;
+  token_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface BrowserSessionsTable {
+  secret_hash: string;
+  token_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Date;
+}
+
 export interface ChimeraSchema {
   agents: AgentsTable;
   campaigns: CampaignsTable;
@@ -278,4 +315,8 @@ export interface ChimeraSchema {
   wallet_accounts: WalletAccountsTable;
   wallet_balances: WalletBalancesTable;
   wallet_transactions: WalletTransactionsTable;
+  tenants: TenantsTable;
+  api_tokens: ApiTokensTable;
+  login_links: LoginLinksTable;
+  browser_sessions: BrowserSessionsTable;
 }

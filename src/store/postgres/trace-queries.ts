@@ -40,6 +40,7 @@ export class PostgresAuditRepository implements AuditRepository {
 
   async write(entry: {
     actor: string;
+    tenant_id?: string | null;
     action: string;
     subject_type: string;
     subject_id: string;

@@ -10,20 +10,19 @@ import type pg from 'pg';
 import { ChimeraError, ConfigError, InputError } from '../../domain/errors.js';
 import { type Currency, formatMoney, type Money, money } from '../../domain/money.js';
 import {
-  MAX_UNITS,
-  type TransferOutcome,
-  type TransferRequest,
-  type WalletBackend,
-  type WalletBalance,
-  type WalletTransaction,
-  type WalletTransactionStatus,
-} from '../../mcp/servers/wallet/wallet-backend.js';
-import {
   addressProblem,
   toChecksumAddress,
   type WalletSeed,
   ZERO_ADDRESS,
-} from '../../mcp/servers/wallet/wallet-keys.js';
+} from '../../domain/wallet-keys.js';
+import {
+  MAX_UNITS,
+  type TransferOutcome,
+  type TransferRequest,
+  type WalletBalance,
+  type WalletTransaction,
+  type WalletTransactionStatus,
+} from '../../domain/wallet-transaction.js';
 import type { ChimeraSchema, WalletTransactionsTable } from './schema.js';
 
 type Database = Kysely<ChimeraSchema> | Transaction<ChimeraSchema>;
@@ -49,7 +48,11 @@ function requestDigest(from: string, to: string, amount: Money): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export class PostgresWalletStore implements WalletBackend {
+/**
+ * The local wallet store: the `WalletBackend` of the wallet server
+ * (mcp/servers/wallet/wallet-backend.ts) on PostgreSQL, handed to it by app/hub-servers.ts.
+ */
+export class PostgresWalletStore {
   readonly specificationVersion = 'wallet-v1' as const;
   readonly kind = 'local';
   readonly currencies: readonly Currency[] = ['USDC', 'ETH', 'USD'];

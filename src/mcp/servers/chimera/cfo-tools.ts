@@ -4,11 +4,11 @@
 
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { ChimeraApp } from '../../../app/chimera-app.js';
-import { budgetLines } from '../../../commerce/budget-view.js';
 import { SpendRequest } from '../../../commerce/cfo.js';
-import { ChimeraError } from '../../../domain/errors.js';
-import { structuredAnswer, toolFailure } from '../tool-results.js';
+import type { Actor } from '../../../domain/actor.js';
+import type { ChimeraServices } from '../../../services/chimera-services.js';
+import { structuredAnswer } from '../tool-results.js';
+import { serviceFailure } from './service-failure.js';
 
 const Decision = {
   decision: z.enum(['approve', 'escalate', 'reject']),
@@ -31,7 +31,8 @@ const BudgetLine = z.object({
   remaining: z.string(),
 });
 
-export function registerCfoTools(server: McpServer, app: ChimeraApp): void {
+/** Registers the CFO's tools, acting as `actor`: spends are charged to its token's agent. */
+export function registerCfoTools(server: McpServer, services: ChimeraServices, actor: Actor): void {
   server.registerTool(
     'cfo.approve',
     {
@@ -44,9 +45,9 @@ export function registerCfoTools(server: McpServer, app: ChimeraApp): void {
     },
     async (input) => {
       try {
-        return structuredAnswer(await (await app.cfo()).approve(input));
+        return structuredAnswer(await services.skillCalls.approveSpend(actor, input));
       } catch (error) {
-        return failure(error);
+        return serviceFailure(error);
       }
     },
   );
@@ -62,15 +63,11 @@ export function registerCfoTools(server: McpServer, app: ChimeraApp): void {
       annotations: { readOnlyHint: true },
     },
     async ({ agent_id }) => {
-      return structuredAnswer({
-        budgets: budgetLines(await app.store.cfo.listCurrentBudgets(agent_id)),
-      });
+      try {
+        return structuredAnswer({ budgets: await services.money.budgets(actor, agent_id) });
+      } catch (error) {
+        return serviceFailure(error);
+      }
     },
-  );
-}
-
-function failure(error: unknown) {
-  return toolFailure(
-    error instanceof ChimeraError ? `${error.message} [${error.code}]` : String(error),
   );
 }

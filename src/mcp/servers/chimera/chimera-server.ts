@@ -2,28 +2,32 @@
 // budget.show) as tools with input and output schemas, its campaigns, tasks and review queue as
 // resources, and a `campaign_brief` prompt.
 // Skill tools run the skill directly for the caller and publish nothing; cfo.approve decides and
-// reserves, but moves no money.
+// reserves, but moves no money. Everything goes through the services as the calling token: what
+// it may see is its tenant's, and what it spends is charged to its agent.
 
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { ChimeraApp } from '../../../app/chimera-app.js';
-import { ChimeraError } from '../../../domain/errors.js';
+import type { Actor } from '../../../domain/actor.js';
 import { fieldProblems } from '../../../domain/field-problems.js';
+import type { ChimeraServices } from '../../../services/chimera-services.js';
 import type { AnySkill } from '../../../skills/skill.js';
+import type { SkillRegistry } from '../../../skills/skill-registry.js';
 import { jsonContents, structuredAnswer, toolFailure } from '../tool-results.js';
 import { registerCfoTools } from './cfo-tools.js';
+import { serviceFailure } from './service-failure.js';
 
 /** The skills offered as tools: side-effect free, so a caller outside the loop may run them. */
 export const EXPOSED_SKILLS = ['scout.analyze', 'director.create_brief', 'artist.produce'] as const;
 
-/** The agent id tool calls run as, for allow-lists, rate limits and the trace. */
-const CALLER_AGENT = 'mcp-client';
-
-/** Builds Chimera's MCP server over a running app. */
-export function createChimeraServer(app: ChimeraApp): McpServer {
+/** Builds Chimera's MCP server for one caller. */
+export function createChimeraServer(
+  services: ChimeraServices,
+  skills: SkillRegistry,
+  actor: Actor,
+): McpServer {
   const server = new McpServer({ name: 'chimera', version: '0.1.0' });
-  for (const name of EXPOSED_SKILLS) registerSkillTool(server, app, app.skills.get(name));
-  registerCfoTools(server, app);
+  for (const name of EXPOSED_SKILLS) registerSkillTool(server, services, actor, skills.get(name));
+  registerCfoTools(server, services, actor);
 
   server.registerResource(
     'campaigns',
@@ -34,18 +38,18 @@ export function createChimeraServer(app: ChimeraApp): McpServer {
       mimeType: 'application/json',
     },
     async (uri) => {
-      const campaigns = await app.store.campaigns.list();
-      const rows = await Promise.all(
-        campaigns.map(async (campaign) => ({
+      const campaigns = await services.campaigns.list(actor);
+      return jsonContents(
+        uri,
+        campaigns.map(({ campaign, tasks }) => ({
           id: campaign.id,
           name: campaign.name,
           goal: campaign.goal,
           status: campaign.status,
           agent_ids: campaign.agent_ids,
-          tasks: await app.store.tasks.countByStatus([campaign.id]),
+          tasks,
         })),
       );
-      return jsonContents(uri, rows);
     },
   );
 
@@ -58,7 +62,10 @@ export function createChimeraServer(app: ChimeraApp): McpServer {
       mimeType: 'application/json',
     },
     async (uri, { campaign_id }) => {
-      const tasks = await app.store.tasks.listByCampaign(String(campaign_id));
+      const tasks = await services.tasks.list(actor, {
+        campaignId: String(campaign_id),
+        limit: 10_000,
+      });
       return jsonContents(
         uri,
         tasks.map(
@@ -87,7 +94,7 @@ export function createChimeraServer(app: ChimeraApp): McpServer {
       mimeType: 'application/json',
     },
     async (uri) => {
-      const items = await app.reviews.listPending();
+      const items = await services.reviews.list(actor, { status: 'pending', limit: 1_000 });
       return jsonContents(
         uri,
         items.map(({ review, task }) => ({
@@ -130,7 +137,12 @@ export function createChimeraServer(app: ChimeraApp): McpServer {
   return server;
 }
 
-function registerSkillTool(server: McpServer, app: ChimeraApp, skill: AnySkill): void {
+function registerSkillTool(
+  server: McpServer,
+  services: ChimeraServices,
+  actor: Actor,
+  skill: AnySkill,
+): void {
   server.registerTool(
     skill.name,
     {
@@ -143,26 +155,11 @@ function registerSkillTool(server: McpServer, app: ChimeraApp, skill: AnySkill):
       const parsed = skill.inputSchema.safeParse(input);
       if (!parsed.success)
         return toolFailure(`invalid input: ${fieldProblems(parsed.error).join('; ')}`);
-      const run = {
-        taskId: crypto.randomUUID(),
-        campaignId: crypto.randomUUID(),
-        attempt: 1,
-        agentId: CALLER_AGENT,
-        specId: skill.specId,
-      };
       try {
-        const { output } = await skill.run(parsed.data, {
-          ...run,
-          feedback: [],
-          signal: AbortSignal.timeout(skill.timeoutMs ?? 30_000),
-          tools: app.callerServices.toolsFor(run),
-          model: app.callerServices.modelFor(run),
-        });
-        return structuredAnswer(output);
+        const output = await services.skillCalls.run(actor, skill.name, parsed.data);
+        return structuredAnswer(output as Record<string, unknown>);
       } catch (error) {
-        return toolFailure(
-          error instanceof ChimeraError ? `${error.message} [${error.code}]` : String(error),
-        );
+        return serviceFailure(error);
       }
     },
   );

@@ -3,7 +3,7 @@
 // nothing real; it only makes the loop observable without a network.
 
 import { createHash } from 'node:crypto';
-import type { SandboxMention, SandboxPost } from './sandbox-store.js';
+import type { SandboxMention, SandboxPost } from '../../../domain/sandbox-post.js';
 
 /** Engagement counters of a post. */
 export interface Engagement {

@@ -1,37 +1,7 @@
 // The social sandbox's storage port: posts, mentions and replies of the local platform. The
-// PostgreSQL adapter lives in store/postgres/sandbox-queries.ts.
+// PostgreSQL adapter (store/postgres/sandbox-queries.ts) is handed in by app/hub-servers.ts.
 
-/** A post on the sandbox platform. */
-export interface SandboxPost {
-  id: string;
-  platform: string;
-  author: string;
-  text_content: string;
-  media_urls: string[];
-  disclosure_level: 'automated' | 'assisted';
-  idempotency_key: string;
-  created_at: Date;
-}
-
-/** A mention of an account, as the audience writes it. */
-export interface SandboxMention {
-  id: string;
-  platform: string;
-  mentioned: string;
-  author: string;
-  text: string;
-  created_at: Date;
-}
-
-/** A reply to a mention. */
-export interface SandboxReply {
-  id: string;
-  mention_id: string;
-  author: string;
-  text: string;
-  idempotency_key: string;
-  created_at: Date;
-}
+import type { SandboxMention, SandboxPost, SandboxReply } from '../../../domain/sandbox-post.js';
 
 /** Storage of the sandbox platform. Writes keyed by an idempotency key happen once. */
 export interface SandboxStore {

@@ -4,9 +4,10 @@
 
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import type { SandboxPost } from '../../../domain/sandbox-post.js';
 import { jsonContents, structuredAnswer, toolFailure } from '../tool-results.js';
 import { commentsFor, simulateEngagement } from './audience-simulation.js';
-import type { SandboxPost, SandboxStore } from './sandbox-store.js';
+import type { SandboxStore } from './sandbox-store.js';
 
 /** Platforms of the sandbox and their text limits, in characters. */
 export const TEXT_LIMITS = {

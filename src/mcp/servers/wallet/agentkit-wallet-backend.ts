@@ -4,14 +4,14 @@
 
 import { ChimeraError, InputError } from '../../../domain/errors.js';
 import { type Currency, formatMoney, type Money, money } from '../../../domain/money.js';
+import { toChecksumAddress } from '../../../domain/wallet-keys.js';
 import type {
   TransferOutcome,
   TransferRequest,
-  WalletBackend,
   WalletBalance,
   WalletTransaction,
-} from './wallet-backend.js';
-import { toChecksumAddress } from './wallet-keys.js';
+} from '../../../domain/wallet-transaction.js';
+import type { WalletBackend } from './wallet-backend.js';
 
 type Hex = `0x${string}`;
 

@@ -1,10 +1,10 @@
 // Picks the wallet backend from configuration (CHIMERA_WALLET): the local store on Chimera's
 // database with the seed file, or Coinbase AgentKit with the CDP key. Wiring only; no policy here.
+// The local store is built by the caller's factory (app/hub-servers.ts), so no SQL is known here.
 
-import type pg from 'pg';
 import type { ChimeraConfig } from '../../../config/config.js';
 import { ChimeraError, ConfigError } from '../../../domain/errors.js';
-import { PostgresWalletStore } from '../../../store/postgres/wallet-queries.js';
+import type { WalletSeed } from '../../../domain/wallet-keys.js';
 import { agentKitSettings, loadAgentKitProviders } from './agentkit-provider-loader.js';
 import { AgentKitWalletBackend } from './agentkit-wallet-backend.js';
 import type { WalletBackend } from './wallet-backend.js';
@@ -16,28 +16,33 @@ export type WalletConfig = Pick<
   'dataDir' | 'wallet' | 'walletSeedFile' | 'cdpApiKeyName' | 'cdpApiKeyPrivateKey' | 'cdpNetworkId'
 >;
 
-/** The local store over `pool`; creates the seed file when `createSeed` and it is missing. */
-export async function openLocalWalletStore(
-  pool: pg.Pool,
+/** Builds the local wallet store (on Chimera's database) with addresses derived from `seed`. */
+export type LocalWalletStoreFactory<S extends WalletBackend = WalletBackend> = (
+  seed: WalletSeed,
+) => S;
+
+/**
+ * The local store built by `localStore` with the seed file; creates the seed file when
+ * `createSeed` and it is missing.
+ */
+export async function openLocalWalletStore<S extends WalletBackend>(
+  localStore: LocalWalletStoreFactory<S>,
   config: WalletConfig,
   createSeed: boolean,
-): Promise<PostgresWalletStore> {
+): Promise<S> {
   if (config.wallet === 'agentkit') {
     throw new ConfigError(
       'CONFIG_INVALID',
       'CHIMERA_WALLET=agentkit: the local wallet store is not in use; fund an AgentKit wallet on its network (a faucet for base-sepolia), or set CHIMERA_WALLET=local',
     );
   }
-  return PostgresWalletStore.fromPool(
-    pool,
-    await loadWalletSeed(walletSeedPath(config), createSeed),
-  );
+  return localStore(await loadWalletSeed(walletSeedPath(config), createSeed));
 }
 
-/** The configured backend. `pool` is needed by the local store only. */
+/** The configured backend. `localStore` is needed by the local store only. */
 export async function openWalletBackend(
   config: WalletConfig,
-  pool: pg.Pool | undefined,
+  localStore: LocalWalletStoreFactory | undefined,
 ): Promise<WalletBackend> {
   if (config.wallet === 'agentkit') {
     const settings = agentKitSettings(config);
@@ -46,6 +51,8 @@ export async function openWalletBackend(
       networkId: settings.networkId,
     });
   }
-  if (!pool) throw new ChimeraError('MCP_UNAVAILABLE', 'the local wallet store needs the database');
-  return openLocalWalletStore(pool, config, true);
+  if (!localStore) {
+    throw new ChimeraError('MCP_UNAVAILABLE', 'the local wallet store needs the database');
+  }
+  return openLocalWalletStore(localStore, config, true);
 }

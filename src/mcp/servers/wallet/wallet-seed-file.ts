@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../../../domain/errors.js';
-import { SEED_BYTES, WalletSeed } from './wallet-keys.js';
+import { SEED_BYTES, WalletSeed } from '../../../domain/wallet-keys.js';
 
 /** Where the seed lives for this configuration. */
 export function walletSeedPath(config: {

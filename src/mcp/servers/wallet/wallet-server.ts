@@ -14,9 +14,10 @@ import {
   money,
   parseMoney,
 } from '../../../domain/money.js';
+import { ADDRESS_PATTERN, addressProblem } from '../../../domain/wallet-keys.js';
+import { MAX_UNITS, type WalletTransaction } from '../../../domain/wallet-transaction.js';
 import { structuredAnswer, toolFailure } from '../tool-results.js';
-import { MAX_UNITS, type WalletBackend, type WalletTransaction } from './wallet-backend.js';
-import { ADDRESS_PATTERN, addressProblem } from './wallet-keys.js';
+import type { WalletBackend } from './wallet-backend.js';
 
 const CurrencyCode = z.enum(Object.keys(CURRENCIES) as [Currency, ...Currency[]]);
 const AgentId = z.string().min(1).max(200);

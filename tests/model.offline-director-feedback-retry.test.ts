@@ -4,12 +4,12 @@
 
 import type { LanguageModelV3CallOptions } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { sensitiveTopicsFinding } from '../../domain/policies/sensitive-topics.js';
-import { ContentBrief } from '../../skills/content/content-brief.js';
-import { directorSkill } from '../../skills/content/director-skill.js';
-import type { SkillContext } from '../../skills/skill.js';
-import { OfflineLanguageModel } from './offline-language-model.js';
-import { OFFLINE_WRITERS } from './offline-writers.js';
+import { sensitiveTopicsFinding } from '../src/domain/policies/sensitive-topics.js';
+import { OfflineLanguageModel } from '../src/models/offline/offline-language-model.js';
+import { OFFLINE_WRITERS } from '../src/models/offline/offline-writers.js';
+import { ContentBrief } from '../src/skills/content/content-brief.js';
+import { directorSkill } from '../src/skills/content/director-skill.js';
+import type { SkillContext } from '../src/skills/skill.js';
 
 /** The offline model, keeping the prompts it was given. */
 class RecordingModel extends OfflineLanguageModel {

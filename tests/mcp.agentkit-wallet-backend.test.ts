@@ -8,20 +8,23 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../config/config.js';
-import { ConfigError } from '../../../domain/errors.js';
-import { PostgresWalletStore } from '../../../store/postgres/wallet-queries.js';
-import { bundledServer } from '../../bundled-servers.js';
-import { agentKitSettings, loadAgentKitProviders } from './agentkit-provider-loader.js';
+import { loadConfig } from '../src/config/config.js';
+import { ConfigError } from '../src/domain/errors.js';
+import { WalletSeed } from '../src/domain/wallet-keys.js';
+import { bundledServer } from '../src/mcp/bundled-servers.js';
+import {
+  agentKitSettings,
+  loadAgentKitProviders,
+} from '../src/mcp/servers/wallet/agentkit-provider-loader.js';
 import {
   type AgentKitEvmWalletProvider,
   AgentKitWalletBackend,
   erc20TransferData,
   USDC_CONTRACTS,
-} from './agentkit-wallet-backend.js';
-import type { WalletBackend } from './wallet-backend.js';
-import { WalletSeed } from './wallet-keys.js';
-import { createWalletServer } from './wallet-server.js';
+} from '../src/mcp/servers/wallet/agentkit-wallet-backend.js';
+import type { WalletBackend } from '../src/mcp/servers/wallet/wallet-backend.js';
+import { createWalletServer } from '../src/mcp/servers/wallet/wallet-server.js';
+import { PostgresWalletStore } from '../src/store/postgres/wallet-queries.js';
 
 type Hex = `0x${string}`;
 const USDC = USDC_CONTRACTS['base-sepolia'] as Hex;

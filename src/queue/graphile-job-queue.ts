@@ -1,13 +1,16 @@
 // Adds graphile-worker jobs with SQL on the caller's connection, so a job becomes visible only
 // when the transaction that wrote the state beside it commits (and never if it rolls back).
+// app/chimera-app.ts hands it to PostgresStore.fromPool, which binds one to each transaction.
 
-import { type Kysely, sql } from 'kysely';
-import type { JobQueue, JobRequest } from '../store.js';
-import type { ChimeraSchema } from './schema.js';
+import { type QueryExecutorProvider, sql } from 'kysely';
+import type { JobQueue, JobRequest } from '../store/store.js';
 
+/** The JobQueue over graphile-worker's `add_job`, on one connection or transaction. */
 export class GraphileJobQueue implements JobQueue {
-  constructor(private readonly db: Kysely<ChimeraSchema>) {}
+  /** `db`: the Kysely instance or transaction the jobs are added on. */
+  constructor(private readonly db: QueryExecutorProvider) {}
 
+  /** Adds `job`; it becomes visible when `db`'s transaction commits. */
   async add(job: JobRequest): Promise<void> {
     await sql`SELECT graphile_worker.add_job(
       identifier => ${job.name}::text,

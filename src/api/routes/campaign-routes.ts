@@ -1,0 +1,102 @@
+// /api/v1/campaigns: list with progress, show with the DAG, create from a template file's JSON,
+// pause, resume and cancel.
+
+import { z } from 'zod';
+import { defineRoute } from '../route-spec.js';
+import { CampaignSummaryWire, CampaignWire, DagNodeWire } from '../wire-schemas.js';
+import { exampleCampaign, exampleCampaignSummary, exampleTask } from './route-examples.js';
+
+const CampaignParams = z.object({ id: z.string().uuid() });
+const Limit = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+
+export const campaignRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/campaigns',
+    operationId: 'listCampaigns',
+    summary: 'List campaigns, newest first, with task counts and progress',
+    tag: 'campaigns',
+    role: 'viewer',
+    query: Limit,
+    response: z.object({ campaigns: z.array(CampaignSummaryWire) }),
+    example: { response: { campaigns: [exampleCampaignSummary] } },
+    handler: async ({ services, actor, query }) => ({
+      campaigns: await services.campaigns.list(actor, query.limit),
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/campaigns/:id',
+    operationId: 'showCampaign',
+    summary: 'Show a campaign with its task DAG',
+    tag: 'campaigns',
+    role: 'viewer',
+    params: CampaignParams,
+    response: CampaignSummaryWire.extend({ dag: z.array(DagNodeWire) }),
+    example: {
+      response: {
+        ...exampleCampaignSummary,
+        dag: [
+          {
+            id: exampleTask.id,
+            agent_id: 'noor',
+            step_key: 'brief',
+            type: exampleTask.type,
+            spec_id: exampleTask.spec_id,
+            status: exampleTask.status,
+            attempt: 1,
+            depends_on: [],
+          },
+        ],
+      },
+    },
+    handler: ({ services, actor, params }) => services.campaigns.show(actor, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/campaigns',
+    operationId: 'createCampaign',
+    summary:
+      'Create a campaign from a campaign file (name, goal, agent_ids, template) and plan its DAG; nothing is written when it is invalid',
+    tag: 'campaigns',
+    role: 'operator',
+    // The planner validates the file itself (CampaignSpec), so errors name the template's field.
+    body: z.record(z.string(), z.unknown()).describe('a campaign file, as `campaign launch` reads'),
+    response: CampaignSummaryWire,
+    status: 201,
+    example: {
+      body: {
+        name: exampleCampaign.name,
+        goal: exampleCampaign.goal,
+        agent_ids: exampleCampaign.agent_ids,
+        template: exampleCampaign.template,
+      },
+      response: exampleCampaignSummary,
+    },
+    handler: ({ services, actor, body }) => services.campaigns.create(actor, body),
+  }),
+  ...(['pause', 'resume', 'cancel'] as const).map((control) =>
+    defineRoute({
+      method: 'POST',
+      path: `/api/v1/campaigns/:id/${control}`,
+      operationId: `${control}Campaign`,
+      summary: {
+        pause: 'Pause a campaign: nothing more is queued; work already running finishes',
+        resume: 'Resume a paused campaign',
+        cancel: 'Cancel a campaign: its open tasks are cancelled and its pending reviews closed',
+      }[control],
+      tag: 'campaigns',
+      role: 'operator',
+      params: CampaignParams,
+      response: CampaignWire,
+      example: {
+        response: {
+          ...exampleCampaign,
+          status: { pause: 'paused', resume: 'active', cancel: 'cancelled' }[control],
+        },
+      },
+      handler: ({ services, actor, params }) =>
+        services.campaigns.control(actor, params.id, control),
+    }),
+  ),
+];

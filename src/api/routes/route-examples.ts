@@ -1,0 +1,142 @@
+// Example objects for the API reference: one of each wire shape, consistent with each other.
+
+const AT = '2026-11-29T09:00:00.000Z';
+export const EXAMPLE_CAMPAIGN_ID = '0b5e2f7a-3c1d-4e8f-9a6b-1c2d3e4f5a6b';
+export const EXAMPLE_TASK_ID = '7d9c1a2b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+export const EXAMPLE_REVIEW_ID = '3f2e1d0c-9b8a-4765-8432-10fedcba9876';
+export const EXAMPLE_TOKEN_ID = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
+
+export const exampleAgent = {
+  id: 'noor',
+  name: 'Noor',
+  niche: 'wellness',
+  status: 'active',
+  tenant_id: 'default',
+  persona: { voice_traits: ['warm', 'evidence-first'] },
+  created_at: AT,
+};
+
+export const exampleCampaign = {
+  id: EXAMPLE_CAMPAIGN_ID,
+  tenant_id: 'default',
+  name: 'Daily trend post',
+  goal: 'post one on-trend piece per agent',
+  agent_ids: ['noor'],
+  status: 'active',
+  state_version: 3,
+  schedule: { kind: 'once' },
+  template: { steps: [{ key: 'scout', skill: 'scout.analyze', input: {} }] },
+  created_at: AT,
+  updated_at: AT,
+};
+
+export const exampleCampaignSummary = {
+  campaign: exampleCampaign,
+  tasks: { done: 2, awaiting_review: 1, pending: 1 },
+  progress: 0.5,
+};
+
+export const exampleTask = {
+  id: EXAMPLE_TASK_ID,
+  campaign_id: EXAMPLE_CAMPAIGN_ID,
+  agent_id: 'noor',
+  step_key: 'brief',
+  type: 'director.create_brief',
+  spec_id: 'SK-DIRECTOR-001',
+  priority: 'medium',
+  status: 'awaiting_review',
+  attempt: 1,
+  max_attempts: 3,
+  state_version: 4,
+  depends_on: [],
+  input: {},
+  output: { caption: 'Three breathing habits for calmer mornings', hashtags: ['#wellness'] },
+  feedback: [],
+  error_code: null,
+  assigned_worker_id: null,
+  lease_expires_at: null,
+  created_at: AT,
+  updated_at: AT,
+};
+
+export const exampleResult = {
+  task_id: EXAMPLE_TASK_ID,
+  attempt: 1,
+  output: exampleTask.output,
+  confidence: 0.93,
+  verdict: 'escalate',
+  reasons: ['sensitive-topics: health topic (breathing) needs a person'],
+  judged_at: AT,
+  duration_ms: 412,
+};
+
+export const exampleReview = {
+  id: EXAMPLE_REVIEW_ID,
+  task_id: EXAMPLE_TASK_ID,
+  attempt: 1,
+  kind: 'content',
+  status: 'pending',
+  reasons: exampleResult.reasons,
+  decided_by: null,
+  decision_reason: null,
+  spend_request_id: null,
+  created_at: AT,
+  decided_at: null,
+};
+
+export const exampleReviewItem = {
+  review: exampleReview,
+  task: exampleTask,
+  result: exampleResult,
+  spend: null,
+};
+
+export const exampleBudget = {
+  agent_id: 'noor',
+  period: 'daily',
+  period_start: '2026-11-29',
+  category: 'all',
+  limit: '50',
+  spent: '1.25',
+  reserved: '0',
+  remaining: '48.75',
+};
+
+export const exampleToken = {
+  id: EXAMPLE_TOKEN_ID,
+  tenant_id: 'default',
+  role: 'reviewer',
+  agent_id: null,
+  name: 'night-shift reviewer',
+  created_by: 'token:00000000-0000-4000-8000-000000000000',
+  created_at: AT,
+  expires_at: null,
+  revoked_at: null,
+};
+
+export const examplePost = {
+  content_id: '9a8b7c6d-5e4f-4321-8fed-cba987654321',
+  agent_id: 'noor',
+  campaign_id: EXAMPLE_CAMPAIGN_ID,
+  format: 'image',
+  caption: 'Three breathing habits for calmer mornings',
+  media_url: 'file:///var/chimera/media/abc.png',
+  platform: 'sandbox',
+  post_id: 'post-1',
+  url: 'sandbox://posts/post-1',
+  engagement: { views: 120, likes: 14 },
+  published_at: AT,
+};
+
+export const exampleTraceEvent = {
+  kind: 'task-judge',
+  spec_id: 'SK-DIRECTOR-001',
+  task_id: EXAMPLE_TASK_ID,
+  campaign_id: EXAMPLE_CAMPAIGN_ID,
+  agent_id: 'noor',
+  attempt: 1,
+  duration_ms: null,
+  outcome: 'escalate',
+  detail: { confidence: 0.93 },
+  at: AT,
+};

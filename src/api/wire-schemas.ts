@@ -1,0 +1,242 @@
+// The JSON shapes the operator API answers with, as zod schemas: timestamps are ISO 8601 text
+// and money is decimal text. The OpenAPI document is generated from these.
+
+import { z } from 'zod';
+import { Role } from '../domain/actor.js';
+import { TASK_STATUSES } from '../domain/task-status.js';
+
+const Timestamp = z.string().describe('ISO 8601 date-time');
+const Usd = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/)
+  .describe('US dollars, exact decimal text');
+
+export const AgentWire = z.object({
+  id: z.string(),
+  name: z.string(),
+  niche: z.string(),
+  status: z.enum(['active', 'frozen']),
+  tenant_id: z.string(),
+  persona: z.record(z.string(), z.unknown()),
+  created_at: Timestamp.optional(),
+});
+
+export const TaskCounts = z.partialRecord(z.enum(TASK_STATUSES), z.number().int());
+
+export const CampaignWire = z.object({
+  id: z.string().uuid(),
+  tenant_id: z.string(),
+  name: z.string(),
+  goal: z.string(),
+  agent_ids: z.array(z.string()),
+  status: z.enum(['active', 'paused', 'completed', 'failed', 'cancelled']),
+  state_version: z.number().int(),
+  schedule: z.record(z.string(), z.unknown()),
+  template: z.unknown(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+
+export const CampaignSummaryWire = z.object({
+  campaign: CampaignWire,
+  tasks: TaskCounts,
+  progress: z.number().min(0).max(1),
+});
+
+export const TaskWire = z.object({
+  id: z.string().uuid(),
+  campaign_id: z.string().uuid(),
+  agent_id: z.string(),
+  step_key: z.string(),
+  type: z.string(),
+  spec_id: z.string(),
+  priority: z.enum(['high', 'medium', 'low']),
+  status: z.enum(TASK_STATUSES),
+  attempt: z.number().int(),
+  max_attempts: z.number().int(),
+  state_version: z.number().int(),
+  depends_on: z.array(z.string()),
+  input: z.unknown(),
+  output: z.unknown(),
+  feedback: z.array(z.string()),
+  error_code: z.string().nullable(),
+  assigned_worker_id: z.string().nullable(),
+  lease_expires_at: Timestamp.nullable(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+
+export const DagNodeWire = TaskWire.pick({
+  id: true,
+  agent_id: true,
+  step_key: true,
+  type: true,
+  spec_id: true,
+  status: true,
+  attempt: true,
+  depends_on: true,
+});
+
+export const ResultWire = z.object({
+  task_id: z.string(),
+  attempt: z.number().int(),
+  output: z.unknown(),
+  confidence: z.number(),
+  error_code: z.string().optional(),
+  error_message: z.string().optional(),
+  verdict: z.enum(['approve', 'escalate', 'reject']).optional(),
+  reasons: z.array(z.string()),
+  judged_at: Timestamp.optional(),
+  duration_ms: z.number(),
+});
+
+export const TraceEventWire = z.object({
+  kind: z.string(),
+  spec_id: z.string(),
+  task_id: z.string().nullable(),
+  campaign_id: z.string().nullable(),
+  agent_id: z.string().nullable(),
+  attempt: z.number().nullable(),
+  duration_ms: z.number().nullable(),
+  outcome: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  at: Timestamp,
+});
+
+export const ReviewWire = z.object({
+  id: z.string().uuid(),
+  task_id: z.string().uuid(),
+  attempt: z.number().int(),
+  kind: z.enum(['content', 'spend']),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  reasons: z.array(z.string()),
+  decided_by: z.string().nullable(),
+  decision_reason: z.string().nullable(),
+  spend_request_id: z.string().nullable(),
+  created_at: Timestamp,
+  decided_at: Timestamp.nullable(),
+});
+
+export const SpendWire = z.object({
+  request_id: z.string(),
+  agent_id: z.string(),
+  request_type: z.string(),
+  amount: z.string().describe("minor units of the request's currency"),
+  currency: z.string(),
+  status: z.string(),
+  decision: z.object({
+    decision: z.enum(['approve', 'escalate', 'reject']),
+    reasons: z.array(z.string()),
+    risk_score: z.number(),
+    roi: z.number().optional(),
+  }),
+});
+
+export const ReviewItemWire = z.object({
+  review: ReviewWire,
+  task: TaskWire,
+  result: ResultWire.nullable(),
+  spend: SpendWire.nullable(),
+});
+
+export const BudgetWire = z.object({
+  agent_id: z.string(),
+  period: z.enum(['daily', 'weekly', 'monthly']),
+  period_start: z.string(),
+  category: z.string(),
+  limit: Usd,
+  spent: Usd,
+  reserved: Usd,
+  remaining: Usd,
+});
+
+export const LedgerEntryWire = z.object({
+  seq: z.number().int(),
+  tx_id: z.string(),
+  agent_id: z.string(),
+  request_type: z.string(),
+  amount: z.string(),
+  currency: z.string(),
+  decision: z.enum(['approve', 'escalate', 'reject']),
+  reasons: z.array(z.string()),
+  risk_score: z.number(),
+  projected_roi: z.number().nullable(),
+  approval_signature: z.string(),
+  cfo_agent_id: z.string(),
+  prev_hash: z.string(),
+  entry_hash: z.string(),
+  created_at: Timestamp,
+});
+
+export const LedgerCheckWire = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  key_id: z.string().nullable().describe("the CFO key's id; null before the first entry"),
+  broken: z
+    .object({ seq: z.number().int(), tx_id: z.string(), problem: z.string() })
+    .nullable()
+    .optional(),
+});
+
+export const WalletWire = z.object({
+  agent_id: z.string(),
+  address: z.string(),
+  wallet: z.string(),
+  balances: z.array(z.object({ currency: z.string(), balance: z.string(), units: z.string() })),
+});
+
+export const PostWire = z.object({
+  content_id: z.string(),
+  agent_id: z.string(),
+  campaign_id: z.string().nullable(),
+  format: z.enum(['text', 'image', 'video']),
+  caption: z.string(),
+  media_url: z.string().nullable(),
+  platform: z.string(),
+  post_id: z.string(),
+  url: z.string(),
+  engagement: z.record(z.string(), z.unknown()),
+  published_at: Timestamp,
+});
+
+const FleetStates = z.enum(['frozen', 'judging', 'working', 'planning', 'sleeping']);
+
+export const FleetWire = z.object({
+  agents: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      state: FleetStates,
+      tasks_in_flight: z.number().int(),
+      spent_today: Usd.nullable(),
+      daily_cap: Usd.nullable(),
+      last_post_at: Timestamp.nullable(),
+    }),
+  ),
+  by_state: z.record(FleetStates, z.number().int()),
+  queue_depth: z.number().int(),
+  reviews_waiting: z.number().int(),
+});
+
+export const TokenWire = z.object({
+  id: z.string().uuid(),
+  tenant_id: z.string(),
+  role: Role,
+  agent_id: z.string().nullable(),
+  name: z.string(),
+  created_by: z.string(),
+  created_at: Timestamp,
+  expires_at: Timestamp.nullable(),
+  revoked_at: Timestamp.nullable(),
+});
+
+/** RFC 9457 problem details, with the field at fault. */
+export const ProblemWire = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  field: z.string().describe('the request field, parameter or header at fault'),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});

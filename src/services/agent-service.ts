@@ -1,0 +1,66 @@
+// Agents: list and show (viewer), create or update from a SOUL.md body, freeze and unfreeze
+// (operator). An agent belongs to the tenant that created it; its id is unique across tenants.
+
+import type { Actor } from '../domain/actor.js';
+import { actorLabel } from '../domain/actor.js';
+import type { Agent } from '../domain/agent.js';
+import { InputError } from '../domain/errors.js';
+import { toAgent } from '../personas/persona.js';
+import { parseSoulFile } from '../personas/soul-file.js';
+import { setAgentFrozen } from '../swarm/agent-freeze.js';
+import { found, requireRole } from './access-check.js';
+import type { ServiceDependencies } from './service-dependencies.js';
+
+export class AgentService {
+  constructor(private readonly deps: ServiceDependencies) {}
+
+  list(actor: Actor): Promise<Agent[]> {
+    return this.deps.store.tenantViews.listAgents(actor.tenantId);
+  }
+
+  async show(actor: Actor, id: string): Promise<Agent> {
+    return found(await this.deps.store.tenantViews.getAgent(actor.tenantId, id), 'agent', id);
+  }
+
+  /**
+   * Creates the agent a SOUL.md text describes, or updates its persona (its frozen or active
+   * status is kept). Errors name `source` and the frontmatter field or body section at fault.
+   */
+  createFromSoul(actor: Actor, soulMarkdown: string, source = 'soul'): Promise<Agent> {
+    requireRole(actor, 'operator', 'creating an agent');
+    return this.save(actor, toAgent(parseSoulFile(soulMarkdown, source)));
+  }
+
+  /** Creates or updates `agent` in the caller's tenant, keeping an existing agent's status. */
+  async save(actor: Actor, agent: Agent): Promise<Agent> {
+    requireRole(actor, 'operator', 'creating an agent');
+    return this.deps.store.transaction(async (tx) => {
+      const before = await tx.agents.get(agent.id);
+      if (before && before.tenant_id !== actor.tenantId) {
+        throw new InputError(`id: agent id '${agent.id}' is taken; choose another id`);
+      }
+      const saved = { ...agent, tenant_id: actor.tenantId, status: before?.status ?? agent.status };
+      await tx.agents.upsert(saved);
+      await tx.audit.write({
+        actor: actorLabel(actor),
+        tenant_id: actor.tenantId,
+        action: before ? 'agent.update' : 'agent.create',
+        subject_type: 'agent',
+        subject_id: agent.id,
+        detail: {
+          before: before ? { name: before.name, niche: before.niche, status: before.status } : null,
+          after: { name: saved.name, niche: saved.niche, status: saved.status },
+        },
+      });
+      return found(await tx.agents.get(agent.id), 'agent', agent.id);
+    });
+  }
+
+  /** Freezes (or unfreezes) an agent: its spending and new work stop at once. */
+  async setFrozen(actor: Actor, id: string, frozen: boolean): Promise<Agent> {
+    requireRole(actor, 'operator', frozen ? 'freezing an agent' : 'unfreezing an agent');
+    await this.show(actor, id);
+    await setAgentFrozen(this.deps.store, id, frozen, actorLabel(actor), actor.tenantId);
+    return this.show(actor, id);
+  }
+}
