@@ -5,9 +5,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { postgresWalletStore } from '../src/app/hub-servers.js';
-import { formatSummary, summarize } from '../src/cli/run-summary.js';
+import { formatSummary } from '../src/cli/run-summary.js';
 import { money, parseMoney } from '../src/domain/money.js';
 import { openLocalWalletStore } from '../src/mcp/servers/wallet/open-wallet-backend.js';
+import { localOperator } from './support/api-fixture.js';
 import { campaignOf, singleStep, useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
 
@@ -111,7 +112,7 @@ describe.each(ADAPTERS)('payments from agent wallets on %s', (kind) => {
     );
     expect(holds).toEqual([expect.objectContaining({ outcome: 'balance-short' })]);
     expect((await suite.app.store.campaigns.get(campaign.id))?.status).toBe('active');
-    const lines = formatSummary(await summarize(suite.app));
+    const lines = formatSummary(await suite.app.operator.status.summary(localOperator('default')));
     expect(lines).toContain(`  held tenant/only: ${task.hold_reason}`);
 
     await (await wallets()).fund('tenant', money(10_000_000n, 'USDC'));

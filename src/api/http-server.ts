@@ -11,8 +11,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { ChimeraApp } from '../app/chimera-app.js';
+import { hashSecret } from '../domain/bearer-secret.js';
 import { ConfigError } from '../domain/errors.js';
 import { SESSION_COOKIE } from './authenticate.js';
+import { registerEventStream } from './event-stream.js';
 import { MCP_PATH, registerMcpEndpoint } from './mcp-endpoint.js';
 import { openApiDocument } from './openapi-document.js';
 import { INTERNAL_PROBLEM, problemOf, sendProblem } from './problem-details.js';
@@ -28,7 +30,8 @@ export interface RunningHttpServer {
 
 /** Builds the server without listening (tests inject requests into it). */
 export async function buildHttpServer(app: ChimeraApp): Promise<FastifyInstance> {
-  const http = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  // Live event streams stay open: closing the server ends them instead of waiting on them.
+  const http = Fastify({ logger: false, bodyLimit: 1_048_576, forceCloseConnections: true });
   const logger = app.logger;
   http.setErrorHandler((error, request, reply) => {
     const problem = error instanceof ProblemError ? error.problem : problemOf(error);
@@ -53,9 +56,11 @@ export async function buildHttpServer(app: ChimeraApp): Promise<FastifyInstance>
     max: app.config.apiRateLimit,
     timeWindow: 60_000,
     ...(redis && { redis, nameSpace: 'chimera:api-rate:' }),
-    // Per token (or session, or address); the secret itself is never a key.
-    keyGenerator: (request) =>
-      request.headers.authorization ?? request.cookies?.[SESSION_COOKIE] ?? request.ip,
+    // Per token (or session, or address), keyed by a hash: a secret never lands in Redis.
+    keyGenerator: (request) => {
+      const secret = request.headers.authorization ?? request.cookies?.[SESSION_COOKIE];
+      return secret ? hashSecret(secret) : request.ip;
+    },
     allowList: (request) => request.url === '/healthz',
     errorResponseBuilder: (_request, context) =>
       Object.assign(
@@ -95,6 +100,7 @@ export async function buildHttpServer(app: ChimeraApp): Promise<FastifyInstance>
       .redirect('/', 303);
   });
   registerRoutes(http, ROUTES, app.operator);
+  registerEventStream(http, app.operator);
   registerMcpEndpoint(http, app);
   return http;
 }

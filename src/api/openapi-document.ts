@@ -37,6 +37,39 @@ const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
+/** The live event stream, which answers text/event-stream rather than JSON. */
+const EVENT_STREAM_OPERATION = {
+  operationId: 'streamEvents',
+  summary:
+    "Your tenant's live events (task-state, review-opened, review-decided, spend, post-published) as server-sent events; resume with Last-Event-ID",
+  tags: ['events'],
+  'x-chimera-role': 'viewer',
+  security: [{ bearer: [] }, { session: [] }],
+  parameters: [
+    {
+      name: 'Last-Event-ID',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', pattern: '^\\d{1,15}$' },
+      description: 'the id of the last event received; the stream starts after it',
+    },
+  ],
+  responses: {
+    '200': {
+      description: 'An endless stream; each event has an id, a kind and JSON data',
+      content: {
+        'text/event-stream': {
+          schema: { type: 'string' },
+          example:
+            'id: 42\nevent: review-opened\ndata: {"id":42,"kind":"review-opened","subject_id":"…","data":{"status":"pending"},"at":"2026-11-29T09:00:00.000Z"}\n\n',
+        },
+      },
+    },
+    '400': problem('Last-Event-ID is not a whole number'),
+    '401': problem('No valid token'),
+  },
+};
+
 /** Builds the document for `routes`. */
 export function openApiDocument(routes: readonly RouteSpec[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -82,6 +115,7 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string) {
       },
     };
   }
+  paths['/api/v1/events'] = { get: EVENT_STREAM_OPERATION };
   return {
     openapi: '3.1.0',
     info: {

@@ -26,6 +26,7 @@ import { SkillRegistry } from '../skills/skill-registry.js';
 import { loadSpecCatalog } from '../specs/spec-catalog.js';
 import { type Database, openDatabase } from '../store/database.js';
 import { migrate } from '../store/migrator.js';
+import { PostgresEventFeed } from '../store/postgres/event-feed.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/store.js';
 import { CONTENT_POLICIES, ownRepeatsPolicy } from '../swarm/content-policies.js';
@@ -43,6 +44,7 @@ import { TaskWorker } from '../swarm/task-worker.js';
 import { backendWallets } from './backend-wallets.js';
 import { hubServers } from './hub-servers.js';
 import { ensureOperatorToken, operatorTokenPath, readTokenFile } from './operator-token-file.js';
+import { pruneTraces } from './trace-retention.js';
 
 const SPECS_DIR = new URL('../../specs/', import.meta.url);
 
@@ -74,6 +76,8 @@ export interface ChimeraApp {
     tenantId?: string | undefined;
     token?: string | undefined;
   }): Promise<Actor>;
+  /** Deletes trace events older than `days`, across tenants (housekeeping); audited as `actor`. */
+  pruneTraces(days: number, actor: string): Promise<number>;
   /** The data dir's operator token (created on first use): what `npm start`'s login link uses. */
   operatorToken(): Promise<{ id: string; secret: string }>;
   close(): Promise<void>;
@@ -192,6 +196,9 @@ export async function openChimera(
       reapIntervalMs: Math.max(250, Math.min(5_000, Math.floor(config.leaseMs / 2))),
     });
     const reviewDesk = new ReviewDesk({ store, skills, cfo: openCfo });
+    const events = new PostgresEventFeed(database.pool, (error) =>
+      options.logger.warn({ err: error }, 'event feed connection lost; listening again'),
+    );
     const operator = createServices(
       {
         store,
@@ -203,6 +210,7 @@ export async function openChimera(
         cfo: openCfo,
         cfoPublicKey: () => loadCfoKey(cfoKeyPath(config), false),
         wallets: backendWallets(config, database.pool),
+        events,
       },
       governed,
     );
@@ -237,8 +245,10 @@ export async function openChimera(
         return { kind: 'cli', id: user, tenantId: tenant, role: 'operator', agentId: null };
       },
       operatorToken: openOperatorToken,
+      pruneTraces: (days, actor) => pruneTraces(store, days, actor),
       close: async () => {
         await runtime.stop();
+        await events.close();
         await hub.close();
         await rateLimiter.close?.();
         await database.close();

@@ -19,8 +19,12 @@ export async function pruneTraces(store: Store, days: number, actor: string): Pr
 }
 
 /** Runs `pruneTraces` now and then once a day; returns a function that stops it. */
-export function schedulePruning(store: Store, days: number, onError: (error: unknown) => void) {
-  const run = () => pruneTraces(store, days, 'retention').catch(onError);
+export function schedulePruning(
+  prune: (days: number) => Promise<number>,
+  days: number,
+  onError: (error: unknown) => void,
+) {
+  const run = () => prune(days).catch(onError);
   void run();
   const timer = setInterval(run, DAY_MS);
   timer.unref();

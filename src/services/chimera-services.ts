@@ -5,12 +5,14 @@
 import type { SkillServices } from '../skills/skill.js';
 import { AgentService } from './agent-service.js';
 import { CampaignService } from './campaign-service.js';
+import { EventService } from './event-service.js';
 import { FleetService } from './fleet-service.js';
 import { MoneyService } from './money-service.js';
 import { PostService } from './post-service.js';
 import { ReviewService } from './review-service.js';
 import type { ServiceDependencies } from './service-dependencies.js';
 import { SkillCallService } from './skill-call-service.js';
+import { StatusService } from './status-service.js';
 import { TaskService } from './task-service.js';
 import { TokenService } from './token-service.js';
 import { WorkerContractService } from './worker-contract-service.js';
@@ -26,6 +28,8 @@ export interface ChimeraServices {
   tokens: TokenService;
   workers: WorkerContractService;
   skillCalls: SkillCallService;
+  status: StatusService;
+  events: EventService;
 }
 
 /** Builds every service over `deps`; `governed` charges each cost to the run's agent. */
@@ -44,5 +48,7 @@ export function createServices(
     tokens: new TokenService(deps),
     workers: new WorkerContractService(deps),
     skillCalls: new SkillCallService(deps, governed),
+    status: new StatusService(deps),
+    events: new EventService(deps),
   };
 }

@@ -6,7 +6,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Cfo } from '../commerce/cfo.js';
 import type { Money } from '../domain/money.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
-import type { Store } from '../store/store.js';
+import type { EventFeed, Store } from '../store/store.js';
 import type { Judge } from '../swarm/judge.js';
 import type { Planner } from '../swarm/planner.js';
 import type { ReviewDesk } from '../swarm/review-desk.js';
@@ -40,6 +40,8 @@ export interface ServiceDependencies {
   /** The CFO's public key, to verify the ledger. */
   cfoPublicKey(): Promise<{ publicKey: KeyObject; keyId: string }>;
   wallets: Wallets;
+  /** The live event feed (SSE). */
+  events: EventFeed;
   /** @defaultValue () => new Date() */
   now?: () => Date;
 }

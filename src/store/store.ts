@@ -499,8 +499,36 @@ export interface TenantViewRepository {
   lastPostAt(tenantId: string): Promise<Map<string, Date>>;
   /** The ledger entries (by seq) of the tenant's agents. */
   ledgerSeqs(tenantId: string): Promise<Set<number>>;
+  /** Effects recorded for the tenant's tasks. */
+  countEffects(tenantId: string): Promise<number>;
+  /** Posts the tenant's agents published. */
+  countPosts(tenantId: string): Promise<number>;
   /** Freezes (or unfreezes) every agent of the tenant; returns the ids it changed. */
   freezeAll(tenantId: string, frozen: boolean): Promise<string[]>;
+}
+
+/** One entry of the live event feed: a task state change, a review, a spend or a post. */
+export interface ApiEvent {
+  /** Increasing; the SSE event id a client resumes from. */
+  id: number;
+  kind: 'task-state' | 'review-opened' | 'review-decided' | 'spend' | 'post-published';
+  subject_id: string;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+/**
+ * The live event feed: events are appended by the database itself as state changes commit, and
+ * every process hears of them. Not bound to a transaction, so it is not part of Store.
+ */
+export interface EventFeed {
+  /** The tenant's events after `afterId`, oldest first. */
+  since(tenantId: string, afterId: number, limit: number): Promise<ApiEvent[]>;
+  /** The id of the tenant's latest event (0 when none). */
+  latestId(tenantId: string): Promise<number>;
+  /** Calls `listener` with a tenant id whenever that tenant has new events; returns the undo. */
+  subscribe(listener: (tenantId: string) => void): Promise<() => void>;
+  close(): Promise<void>;
 }
 
 export interface Store {

@@ -2,13 +2,12 @@
 
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { pruneTraces } from '../../app/trace-retention.js';
 import { InputError } from '../../domain/errors.js';
 import { loadSpecCatalog } from '../../specs/spec-catalog.js';
 import { checkSpecs, collectProjectFiles, formatSpecCheckReport } from '../../specs/spec-check.js';
 import { openDatabase } from '../../store/database.js';
 import { migrate } from '../../store/migrator.js';
-import { type CliContext, configFor, withApp } from '../cli-context.js';
+import { type CliContext, configFor, osUser, withApp } from '../cli-context.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -53,7 +52,7 @@ export function registerAdminCommands(program: Command, context: CliContext): vo
       }
       await withApp(context, { createDataDir: false }, async (app) => {
         const retention = days ?? app.config.traceRetentionDays;
-        const deleted = await pruneTraces(app.store, retention, 'cli');
+        const deleted = await app.pruneTraces(retention, osUser());
         context.printer.line(`pruned ${deleted} trace events older than ${retention} days`);
       });
     });

@@ -9,7 +9,7 @@ import { schedulePruning } from '../../app/trace-retention.js';
 import { InputError } from '../../domain/errors.js';
 import type { RunProgress } from '../../swarm/runtime.js';
 import { type CliContext, osUser, withApp } from '../cli-context.js';
-import { formatCounts, formatSummary, summarize } from '../run-summary.js';
+import { formatCounts, formatSummary } from '../run-summary.js';
 
 const PROGRESS_EVERY_MS = 2_000;
 
@@ -33,8 +33,10 @@ export function registerRunCommands(program: Command, context: CliContext): void
           });
           try {
             await maybeSeed(app, flags.seed, context);
-            const stopPruning = schedulePruning(app.store, app.config.traceRetentionDays, (error) =>
-              logger.error({ err: error }, 'trace pruning failed'),
+            const stopPruning = schedulePruning(
+              (days) => app.pruneTraces(days, 'retention'),
+              app.config.traceRetentionDays,
+              (error) => logger.error({ err: error }, 'trace pruning failed'),
             );
             await app.runtime.start();
             context.printer.line(
@@ -44,7 +46,7 @@ export function registerRunCommands(program: Command, context: CliContext): void
             await printAccess(app, http.url, context);
             let lastProgress = '';
             const timer = setInterval(async () => {
-              const summary = await summarize(app).catch(() => undefined);
+              const summary = await summaryOf(app).catch(() => undefined);
               if (!summary) return;
               const reviews =
                 summary.pendingReviews > 0
@@ -60,7 +62,7 @@ export function registerRunCommands(program: Command, context: CliContext): void
             stopPruning();
             context.printer.progress('stopping: letting tasks in flight finish…');
             await app.runtime.stop();
-            for (const line of formatSummary(await summarize(app))) context.printer.line(line);
+            for (const line of formatSummary(await summaryOf(app))) context.printer.line(line);
           } finally {
             await http.close();
           }
@@ -95,7 +97,7 @@ export function registerRunCommands(program: Command, context: CliContext): void
             },
           });
           context.printer.line(`run complete in ${((Date.now() - startedAt) / 1000).toFixed(1)}s`);
-          for (const line of formatSummary(await summarize(app))) context.printer.line(line);
+          for (const line of formatSummary(await summaryOf(app))) context.printer.line(line);
         },
       );
     });
@@ -113,6 +115,11 @@ async function maybeSeed(app: ChimeraApp, seed: boolean, context: CliContext): P
 
 function concurrencyOverride(value: string | undefined) {
   return value === undefined ? {} : { concurrency: value as unknown as number };
+}
+
+/** The status summary of the local CLI's tenant. */
+async function summaryOf(app: ChimeraApp) {
+  return app.operator.status.summary(await app.localActor({ user: osUser() }));
 }
 
 /**

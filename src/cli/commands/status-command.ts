@@ -1,8 +1,8 @@
 // `chimera status [--json]`: campaigns, task counts, pending reviews and effects.
 
 import type { Command } from 'commander';
-import { type CliContext, withApp } from '../cli-context.js';
-import { formatSummary, summarize } from '../run-summary.js';
+import { type CliContext, withServices } from '../cli-context.js';
+import { formatSummary } from '../run-summary.js';
 
 export function registerStatusCommand(program: Command, context: CliContext): void {
   program
@@ -10,8 +10,8 @@ export function registerStatusCommand(program: Command, context: CliContext): vo
     .description('show campaigns, task counts, pending reviews and recorded effects')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
-      await withApp(context, { createDataDir: false }, async (app) => {
-        const summary = await summarize(app);
+      await withServices(context, { createDataDir: false }, async (services, actor, app) => {
+        const summary = { database: app.database.kind, ...(await services.status.summary(actor)) };
         if (flags.json) context.printer.json(summary);
         else {
           context.printer.line(`database: ${summary.database}`);

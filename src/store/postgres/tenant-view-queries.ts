@@ -219,6 +219,28 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
     return new Set(rows.map((row) => Number(row.seq)));
   }
 
+  async countEffects(tenantId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('effects')
+      .innerJoin('tasks', 'tasks.id', 'effects.task_id')
+      .innerJoin('campaigns', 'campaigns.id', 'tasks.campaign_id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('campaigns.tenant_id', '=', tenantId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async countPosts(tenantId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('content_pipeline as content')
+      .innerJoin('agents', 'agents.id', 'content.agent_id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('agents.tenant_id', '=', tenantId)
+      .where('content.stage', '=', 'published')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async freezeAll(tenantId: string, frozen: boolean): Promise<string[]> {
     const rows = await this.db
       .updateTable('agents')
