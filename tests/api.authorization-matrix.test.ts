@@ -1,8 +1,8 @@
-// The operator API's authorization matrix, generated from the route table so a new route cannot
-// skip it, on PGlite and PostgreSQL: every route answers 401 without a token, 403 to a role below
-// its own, 404 to another tenant's token for every object of ours, and success (or a refusal that
-// is not about access) to the right role, with a body that fits the route's response schema.
-// A rival tenant's lists hold none of our objects: zero cross-tenant reads or writes.
+// FR-API-001: the operator API's authorization matrix, generated from the route table so a new
+// route cannot skip it, on PGlite and PostgreSQL: every route answers 401 without a token, 403 to
+// a role below its own, 404 to another tenant's token for every object of ours, and success (or a
+// refusal that is not about access) to the right role, with a body that fits the route's response
+// schema. A rival tenant's lists hold none of our objects: zero cross-tenant reads or writes.
 
 import { describe, expect, it } from 'vitest';
 import type { RouteSpec } from '../src/api/route-spec.js';

@@ -13,6 +13,7 @@ import { registerReviewCommands } from './commands/review-commands.js';
 import { registerRunCommands } from './commands/run-commands.js';
 import { registerSkillsCommands } from './commands/skills-commands.js';
 import { registerStatusCommand } from './commands/status-command.js';
+import { registerTokenCommands } from './commands/token-commands.js';
 import { registerWalletCommands } from './commands/wallet-commands.js';
 import { describeFailure } from './exit-codes.js';
 import { createPrinter } from './printer.js';
@@ -60,6 +61,7 @@ export function buildProgram(options: CliOptions = {}): { program: Command; cont
   registerWalletCommands(program, context);
   registerMcpCommands(program, context);
   registerSkillsCommands(program, context);
+  registerTokenCommands(program, context);
   return { program, context };
 }
 
