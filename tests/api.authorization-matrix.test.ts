@@ -12,6 +12,9 @@ import { type ApiFixture, buildApiFixture } from './support/api-fixture.js';
 import { useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
 
+/** POST routes that change nothing: every other POST must write an audit row. */
+const READ_ONLY_POSTS = new Set(['verifyLedger', 'evaluateTask']);
+
 const BELOW: Record<Role, Role | undefined> = {
   viewer: undefined,
   reviewer: 'viewer',

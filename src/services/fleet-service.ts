@@ -35,13 +35,13 @@ export class FleetService {
 
   async status(actor: Actor): Promise<FleetStatus> {
     const views = this.deps.store.tenantViews;
-    const [agents, open, lastPosts, pending] = await Promise.all([
+    const [agents, open, lastPosts, pending, budgets] = await Promise.all([
       views.listAgents(actor.tenantId),
       views.countOpenTasksByAgent(actor.tenantId),
       views.lastPostAt(actor.tenantId),
       views.listReviews(actor.tenantId, { status: 'pending', limit: 10_000 }),
+      this.deps.store.cfo.listCurrentBudgets(undefined, actor.tenantId),
     ]);
-    const budgets = await this.deps.store.cfo.listCurrentBudgets();
     const byState: Record<FleetState, number> = {
       frozen: 0,
       judging: 0,

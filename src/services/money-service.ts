@@ -25,12 +25,10 @@ export class MoneyService {
 
   async budgets(actor: Actor, agentId?: string): Promise<BudgetLine[]> {
     const { store } = this.deps;
-    const agents = agentId
-      ? [found(await store.tenantViews.getAgent(actor.tenantId, agentId), 'agent', agentId)]
-      : await store.tenantViews.listAgents(actor.tenantId);
-    const rows = [];
-    for (const agent of agents) rows.push(...(await store.cfo.listCurrentBudgets(agent.id)));
-    return budgetLines(rows);
+    if (agentId) {
+      found(await store.tenantViews.getAgent(actor.tenantId, agentId), 'agent', agentId);
+    }
+    return budgetLines(await store.cfo.listCurrentBudgets(agentId, actor.tenantId));
   }
 
   async ledger(actor: Actor): Promise<LedgerEntry[]> {

@@ -135,32 +135,51 @@ export class TokenService {
     );
     const secret = newSecret('chl');
     const expiresAt = new Date(this.now().getTime() + LOGIN_LINK_TTL_MS);
-    await this.deps.store.access.insertLoginLink({
-      secret_hash: hashSecret(secret),
-      token_id: token.id,
-      expires_at: expiresAt,
+    await this.deps.store.transaction(async (tx) => {
+      await tx.access.insertLoginLink({
+        secret_hash: hashSecret(secret),
+        token_id: token.id,
+        expires_at: expiresAt,
+      });
+      await tx.audit.write({
+        actor: actorLabel(actor),
+        tenant_id: actor.tenantId,
+        action: 'token.login_link',
+        subject_type: 'token',
+        subject_id: token.id,
+        detail: { before: null, after: { expires_at: expiresAt.toISOString() } },
+      });
     });
     return { secret, expiresAt };
   }
 
   /** Redeems a login link once, opening a browser session; undefined when used or expired. */
   async redeemLoginLink(secret: string): Promise<BrowserSession | undefined> {
-    const { access } = this.deps.store;
     const now = this.now();
-    const token = await access.redeemLoginLink(hashSecret(secret), now);
-    if (!token) return undefined;
     const session = {
       secret: newSecret('chs'),
       csrfToken: newSecret('csrf'),
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
     };
-    await access.insertSession({
-      secret_hash: hashSecret(session.secret),
-      token_id: token.id,
-      csrf_token: session.csrfToken,
-      expires_at: session.expiresAt,
+    return this.deps.store.transaction(async (tx) => {
+      const token = await tx.access.redeemLoginLink(hashSecret(secret), now);
+      if (!token) return undefined;
+      await tx.access.insertSession({
+        secret_hash: hashSecret(session.secret),
+        token_id: token.id,
+        csrf_token: session.csrfToken,
+        expires_at: session.expiresAt,
+      });
+      await tx.audit.write({
+        actor: `token:${token.id}`,
+        tenant_id: token.tenant_id,
+        action: 'session.open',
+        subject_type: 'token',
+        subject_id: token.id,
+        detail: { before: null, after: { expires_at: session.expiresAt.toISOString() } },
+      });
+      return session;
     });
-    return session;
   }
 
   /** The actor and CSRF token of a live browser session. */

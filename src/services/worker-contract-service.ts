@@ -51,6 +51,17 @@ export class WorkerContractService {
         { context: { taskId, state: task.status } },
       );
     }
+    await this.audit(
+      actor,
+      'task.assign',
+      claimed.id,
+      { status: task.status },
+      {
+        status: claimed.status,
+        worker: workerId,
+        attempt: claimed.attempt,
+      },
+    );
     const { id, type, spec_id, input, attempt, feedback, lease_expires_at } = claimed;
     return {
       status: 'assigned',
@@ -85,6 +96,17 @@ export class WorkerContractService {
       confidence: report.confidence,
       error,
     });
+    await this.audit(
+      actor,
+      'task.report',
+      taskId,
+      { status: task.status },
+      {
+        status: next.status,
+        confidence: report.confidence,
+        ...(report.error_code && { error_code: report.error_code }),
+      },
+    );
     return { status: next.status, hitl_required: next.status === 'awaiting_review' };
   }
 
@@ -125,6 +147,24 @@ export class WorkerContractService {
       escalation: verdict.decision === 'escalate',
       notes: verdict.reasons,
     };
+  }
+
+  /** Audits a worker's move; the trace has the run itself. */
+  private audit(
+    actor: Actor,
+    action: string,
+    taskId: string,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ): Promise<void> {
+    return this.deps.store.audit.write({
+      actor: actorLabel(actor),
+      tenant_id: actor.tenantId,
+      action,
+      subject_type: 'task',
+      subject_id: taskId,
+      detail: { before, after },
+    });
   }
 
   private async task(actor: Actor, taskId: string): Promise<Task> {

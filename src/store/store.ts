@@ -397,8 +397,11 @@ export interface CfoRepository {
     link: (previous: Pick<LedgerEntry, 'seq' | 'entry_hash'> | undefined) => LedgerEntry,
   ): Promise<LedgerEntry>;
   listLedger(): Promise<LedgerEntry[]>;
-  /** Each agent's latest budget row per period and category. */
-  listCurrentBudgets(agentId?: string): Promise<Array<BudgetRow & { agent_id: string }>>;
+  /** Each agent's latest budget row per period and category: of one agent, or of a tenant's. */
+  listCurrentBudgets(
+    agentId?: string,
+    tenantId?: string,
+  ): Promise<Array<BudgetRow & { agent_id: string }>>;
 }
 
 /** An API token as stored: never its secret, only the secret's hash (not returned). */

@@ -216,7 +216,7 @@ export class PostgresCfoRepository implements CfoRepository {
     return entry;
   }
 
-  async listCurrentBudgets(agentId?: string) {
+  async listCurrentBudgets(agentId?: string, tenantId?: string) {
     let query = this.db
       .selectFrom('budget_tracking')
       .distinctOn(['agent_id', 'period', 'category'])
@@ -226,6 +226,11 @@ export class PostgresCfoRepository implements CfoRepository {
       .orderBy('category')
       .orderBy('period_start', 'desc');
     if (agentId) query = query.where('agent_id', '=', agentId);
+    if (tenantId) {
+      query = query.where('agent_id', 'in', (eb) =>
+        eb.selectFrom('agents').select('id').where('tenant_id', '=', tenantId),
+      );
+    }
     const rows = await query.execute();
     return rows.map((row) => ({ agent_id: row.agent_id, ...toBudgetRow(row) }));
   }
