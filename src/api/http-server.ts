@@ -30,8 +30,15 @@ export interface RunningHttpServer {
 
 /** Builds the server without listening (tests inject requests into it). */
 export async function buildHttpServer(app: ChimeraApp): Promise<FastifyInstance> {
-  // Live event streams stay open: closing the server ends them instead of waiting on them.
-  const http = Fastify({ logger: false, bodyLimit: 1_048_576, forceCloseConnections: true });
+  const http = Fastify({
+    logger: false,
+    bodyLimit: 1_048_576,
+    // The router's own refusals (a bad URL, a path parameter over 100 characters) as problems too.
+    frameworkErrors: (error, _request, reply) =>
+      sendProblem(reply, problemOf(error) ?? INTERNAL_PROBLEM),
+    // Live event streams stay open: closing the server ends them instead of waiting on them.
+    forceCloseConnections: true,
+  });
   const logger = app.logger;
   http.setErrorHandler((error, request, reply) => {
     const problem = error instanceof ProblemError ? error.problem : problemOf(error);

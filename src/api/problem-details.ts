@@ -43,6 +43,7 @@ const TITLES: Record<number, string> = {
   406: 'Not acceptable',
   409: 'Conflict',
   413: 'Content too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
@@ -72,28 +73,41 @@ export function problemOf(error: unknown): Problem | undefined {
     if (status === undefined) return undefined;
     return { status, code: error.code, field: fieldOf(error, status), detail: error.message };
   }
-  // Fastify's own errors: malformed JSON, a wrong content type, a body too large.
+  // Fastify's own errors: malformed JSON, a wrong content type, a body too large, a bad URL.
   const fastify = error as { statusCode?: number; code?: string; message?: string };
   if (
     typeof fastify.statusCode === 'number' &&
     fastify.statusCode >= 400 &&
     fastify.statusCode < 500
   ) {
+    const known = FASTIFY_PROBLEMS[fastify.code ?? ''];
     const field =
-      fastify.statusCode === 415
+      known?.field ??
+      (fastify.statusCode === 415
         ? 'content-type'
         : fastify.statusCode === 429
           ? 'authorization'
-          : 'body';
+          : 'body');
     return {
       status: fastify.statusCode,
       code: fastify.statusCode === 429 ? 'AUTH_RATE_LIMITED' : 'INPUT_INVALID',
       field,
-      detail: `${field}: ${fastify.message ?? 'invalid request'}`,
+      detail: known?.detail ?? `${field}: ${fastify.message ?? 'invalid request'}`,
     };
   }
   return undefined;
 }
+
+/**
+ * Fastify errors about something other than the body, and a detail for those whose message
+ * would echo the whole (possibly huge) URL back. The router's two reach the error handler
+ * through the server's `frameworkErrors` option.
+ */
+const FASTIFY_PROBLEMS: Record<string, { field: string; detail?: string }> = {
+  FST_ERR_BAD_URL: { field: 'path', detail: 'path: not a valid URL; check its percent-encoding' },
+  FST_ERR_MAX_PARAM_LENGTH: { field: 'path', detail: 'path: a path parameter is too long' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { field: 'content-length' },
+};
 
 /** Sends `problem` as application/problem+json. */
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {

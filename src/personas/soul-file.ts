@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, YAMLParseError } from 'yaml';
 import { InputError } from '../domain/errors.js';
 import { fieldProblems } from '../domain/field-problems.js';
+import { isStorableText, UNSTORABLE_TEXT } from '../domain/storable-text.js';
 import { type Persona, type PersonaBody, PersonaFrontmatter } from './persona.js';
 
 /** The body sections every SOUL.md must hold, by the `Persona.body` key they fill. */
@@ -148,7 +149,30 @@ function readFrontmatter(yamlText: string, source: string): Record<string, unkno
       }`,
     );
   }
+  const bad = unstorableText(value);
+  if (bad !== undefined) {
+    throw new InputError(`${source}: invalid persona: ${bad}: ${UNSTORABLE_TEXT}`, {
+      context: { field: bad },
+    });
+  }
   return value as Record<string, unknown>;
+}
+
+/**
+ * The path of the first string or key a YAML escape (\\0, \\ud800) made unstorable; frontmatter
+ * deeper than 32 levels is not searched further (no persona field nests that deep).
+ */
+function unstorableText(value: unknown, path = '', depth = 0): string | undefined {
+  const bad = (text: string) => !isStorableText(text);
+  if (typeof value === 'string') return bad(value) ? path || '(frontmatter)' : undefined;
+  if (typeof value !== 'object' || value === null || depth > 32) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (bad(key)) return at;
+    const found = unstorableText(child, at, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**
