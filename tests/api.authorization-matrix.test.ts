@@ -96,7 +96,18 @@ describe.each(ADAPTERS)('the API authorization matrix on %s', (kind) => {
   it.each(
     ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const),
   )('%s: the right role gets an answer that fits the response schema', async (_name, route) => {
+    const audited = async () =>
+      Number(
+        (await suite.app.database.pool.query('SELECT count(*) AS n FROM audit_logs')).rows[0].n,
+      );
+    const auditBefore = await audited();
     const answer = await call(route, fixture.tokens[route.role]);
+    const wrote = (await audited()) - auditBefore;
+    if (route.method === 'GET' || READ_ONLY_POSTS.has(route.operationId)) {
+      expect(wrote, 'a read wrote an audit row').toBe(0);
+    } else if (answer.statusCode < 300) {
+      expect(wrote, 'a mutation wrote no audit row').toBeGreaterThan(0);
+    }
     // Mutations may meet a state that refuses them (already frozen, not queued): that is an
     // answer about the object, never about access.
     expect([401, 403, 404]).not.toContain(answer.statusCode);

@@ -7,7 +7,7 @@ import { cfoKeyPath, loadCfoKey } from '../commerce/cfo-key.js';
 import { CostGovernor } from '../commerce/cost-governor.js';
 import { BUNDLED_TOOL_PRICES, type ToolPrices } from '../commerce/tool-prices.js';
 import type { ChimeraConfig } from '../config/config.js';
-import { type Actor, DEFAULT_TENANT } from '../domain/actor.js';
+import type { Actor } from '../domain/actor.js';
 import { ChimeraError } from '../domain/errors.js';
 import { hubWalletBalances } from '../mcp/hub-wallet-balances.js';
 import { loadMcpConfig, NO_MCP_CONFIG } from '../mcp/mcp-config-file.js';
@@ -43,7 +43,8 @@ import { SwarmRuntime } from '../swarm/runtime.js';
 import { TaskWorker } from '../swarm/task-worker.js';
 import { backendWallets } from './backend-wallets.js';
 import { hubServers } from './hub-servers.js';
-import { ensureOperatorToken, operatorTokenPath, readTokenFile } from './operator-token-file.js';
+import { resolveLocalActor } from './local-actor.js';
+import { ensureOperatorToken } from './operator-token-file.js';
 import { pruneTraces } from './trace-retention.js';
 
 const SPECS_DIR = new URL('../../specs/', import.meta.url);
@@ -232,18 +233,11 @@ export async function openChimera(
       hub,
       services: governed,
       cfo: openCfo,
-      localActor: async ({ user, tenantId, token }) => {
-        const secret =
-          token ??
-          (tenantId === undefined
-            ? (await readTokenFile(operatorTokenPath(config.dataDir)))?.secret
-            : undefined);
-        const holder = secret ? await operator.tokens.authenticate(secret) : undefined;
-        if (holder) return { ...holder, kind: 'cli', id: user };
-        const tenant = tenantId ?? DEFAULT_TENANT;
-        await store.access.ensureTenant(tenant, tenant);
-        return { kind: 'cli', id: user, tenantId: tenant, role: 'operator', agentId: null };
-      },
+      localActor: (actorOptions) =>
+        resolveLocalActor(
+          { store, tokens: operator.tokens, dataDir: config.dataDir },
+          actorOptions,
+        ),
       operatorToken: openOperatorToken,
       pruneTraces: (days, actor) => pruneTraces(store, days, actor),
       close: async () => {

@@ -1,15 +1,16 @@
 // What every command needs: the configuration from the environment and flags, a logger, a printer,
 // an opened Chimera that is closed however the command ends, and where to report its exit code.
 // It reads nothing from the process itself; `main` fills it from the process or from a test.
+// Everything beyond the types is loaded when a command runs, not when the CLI starts (main.ts).
 
 import { userInfo } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { ChimeraApp } from '../app/chimera-app.js';
-import { type ChimeraConfig, loadConfig } from '../config/config.js';
+import type { ChimeraReader, ReadServices } from '../app/chimera-reader.js';
+import type { ChimeraConfig } from '../config/config.js';
 import type { Actor } from '../domain/actor.js';
 import type { Logger } from '../observability/logger.js';
 import type { ChimeraServices } from '../services/chimera-services.js';
-import { createCliLogger } from './cli-logger.js';
 import type { Printer } from './printer.js';
 
 /** Flags every command accepts. */
@@ -39,10 +40,11 @@ export interface CliContext {
 }
 
 /** Reads configuration for a command. */
-export function configFor(
+export async function configFor(
   context: CliContext,
   overrides: Partial<ChimeraConfig> = {},
-): ChimeraConfig {
+): Promise<ChimeraConfig> {
+  const { loadConfig } = await import('../config/config.js');
   const flags = context.flags();
   return loadConfig(context.environment, {
     dataDir: flags.dataDir,
@@ -61,10 +63,11 @@ export async function withApp<T>(
   options: { createDataDir: boolean; config?: Partial<ChimeraConfig> },
   work: (app: ChimeraApp, logger: Logger) => Promise<T>,
 ): Promise<T> {
-  const config = configFor(context, options.config);
+  const config = await configFor(context, options.config);
+  const { createCliLogger } = await import('./cli-logger.js');
   const logger = createCliLogger(config.logLevel, context.printer);
-  // Loaded here, not at start-up: it is most of the CLI's load time, and help, `skills` and
-  // `spec check` never need it.
+  // Loaded here, not at start-up: it is most of the CLI's load time, and help, reads, `skills`
+  // and `spec check` never need it.
   const { openChimera } = await import('../app/chimera-app.js');
   const app = await openChimera(config, { logger, createDataDir: options.createDataDir });
   try {
@@ -92,6 +95,36 @@ export function withServices<T>(
     });
     return work(app.operator, actor, app);
   });
+}
+
+/**
+ * For commands that only read: opens Chimera for reading (app/chimera-reader.ts: no migrations,
+ * MCP hub, model or swarm) and runs `work` through the read services named in `services` (and
+ * `tokens`) as the local CLI's actor, found as withServices finds it. The data dir is never
+ * created, and a database whose schema is not this code's is refused (`chimera migrate`).
+ */
+export async function withReadServices<T, K extends keyof ReadServices>(
+  context: CliContext,
+  options: { services: readonly K[]; tenant?: string },
+  work: (
+    services: Pick<ReadServices, K | 'tokens'>,
+    actor: Actor,
+    reader: ChimeraReader<K>,
+  ) => Promise<T>,
+): Promise<T> {
+  const config = await configFor(context);
+  const { openChimeraForReading } = await import('../app/chimera-reader.js');
+  const reader = await openChimeraForReading(config, options.services);
+  try {
+    const actor = await reader.localActor({
+      user: osUser(),
+      tenantId: options.tenant,
+      token: context.environment.CHIMERA_TOKEN,
+    });
+    return await work(reader.operator, actor, reader);
+  } finally {
+    await reader.close();
+  }
 }
 
 /** The OS user's name, for the audit log. */

@@ -1,6 +1,12 @@
 // The `chimera` command: parses arguments with commander and maps every failure to a one-line
 // message and an exit code (2 for input and configuration problems, 1 otherwise). It returns the
 // exit code instead of setting process.exitCode, so tests run it in-process.
+//
+// Start-up is part of every command's time, so registering the commands must stay cheap: a
+// commands/*.ts file imports at its top only what declaring its names, options and descriptions
+// needs (types, commander, domain/errors, domain/money), and `await import()`s the rest inside its
+// `.action`, where only the command that runs pays for it. Commands that only read open Chimera
+// with withReadServices (no migrations, MCP hub, model or swarm), the others with withServices.
 
 import { Command, CommanderError } from 'commander';
 import type { CliContext, GlobalFlags } from './cli-context.js';

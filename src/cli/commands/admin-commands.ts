@@ -3,10 +3,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
-import { loadSpecCatalog } from '../../specs/spec-catalog.js';
-import { checkSpecs, collectProjectFiles, formatSpecCheckReport } from '../../specs/spec-check.js';
-import { openDatabase } from '../../store/database.js';
-import { migrate } from '../../store/migrator.js';
 import { type CliContext, configFor, osUser, withApp } from '../cli-context.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -16,7 +12,9 @@ export function registerAdminCommands(program: Command, context: CliContext): vo
     .command('migrate')
     .description('create or upgrade the database schema (creates the embedded data dir)')
     .action(async () => {
-      const config = configFor(context);
+      const config = await configFor(context);
+      const { openDatabase } = await import('../../store/database.js');
+      const { migrate } = await import('../../store/migrator.js');
       const database = await openDatabase({
         databaseUrl: config.databaseUrl,
         dataDir: config.dataDir,
@@ -63,6 +61,10 @@ export function registerAdminCommands(program: Command, context: CliContext): vo
     .command('check')
     .description('list spec ids no test mentions; fail on ids used in code but missing from specs/')
     .action(async () => {
+      const { loadSpecCatalog } = await import('../../specs/spec-catalog.js');
+      const { checkSpecs, collectProjectFiles, formatSpecCheckReport } = await import(
+        '../../specs/spec-check.js'
+      );
       const catalog = await loadSpecCatalog(new URL('specs/', `file://${PROJECT_ROOT}`));
       const files = await collectProjectFiles(PROJECT_ROOT);
       const report = checkSpecs({ catalog, ...files });

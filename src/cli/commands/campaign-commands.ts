@@ -2,9 +2,7 @@
 // `chimera campaign launch FILE`.
 
 import type { Command } from 'commander';
-import { parseAgent, readJsonFile } from '../../app/example-seed.js';
-import { readSoulText } from '../../personas/soul-file.js';
-import { type CliContext, withServices } from '../cli-context.js';
+import { type CliContext, withReadServices, withServices } from '../cli-context.js';
 
 export function registerCampaignCommands(program: Command, context: CliContext): void {
   const agents = program.command('agent').description('manage agents');
@@ -12,6 +10,8 @@ export function registerCampaignCommands(program: Command, context: CliContext):
     .command('add <file>')
     .description('create or update an agent from a SOUL.md persona or a JSON file')
     .action(async (file: string) => {
+      const { parseAgent, readJsonFile } = await import('../../app/example-seed.js');
+      const { readSoulText } = await import('../../personas/soul-file.js');
       const soul = file.endsWith('.md') ? await readSoulText(file) : undefined;
       const parsed = soul === undefined ? parseAgent(await readJsonFile(file), file) : undefined;
       await withServices(context, { createDataDir: true }, async (services, actor) => {
@@ -47,7 +47,7 @@ export function registerCampaignCommands(program: Command, context: CliContext):
     .description('list agents with their niche and status')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
-      await withServices(context, { createDataDir: false }, async (services, actor) => {
+      await withReadServices(context, { services: ['agents'] }, async (services, actor) => {
         const list = await services.agents.list(actor);
         if (flags.json) return context.printer.json(list);
         for (const agent of list) {
@@ -59,7 +59,7 @@ export function registerCampaignCommands(program: Command, context: CliContext):
     .command('show <id>')
     .description("print an agent's stored record as JSON")
     .action(async (id: string) => {
-      await withServices(context, { createDataDir: false }, async (services, actor) => {
+      await withReadServices(context, { services: ['agents'] }, async (services, actor) => {
         context.printer.json(await services.agents.show(actor, id));
       });
     });
@@ -70,6 +70,7 @@ export function registerCampaignCommands(program: Command, context: CliContext):
     .command('launch <file>')
     .description('validate a campaign file and plan its task DAG (nothing is written if invalid)')
     .action(async (file: string) => {
+      const { readJsonFile } = await import('../../app/example-seed.js');
       const raw = await readJsonFile(file);
       await withServices(context, { createDataDir: true }, async (services, actor) => {
         const { campaign, tasks } = await services.campaigns.create(actor, raw);

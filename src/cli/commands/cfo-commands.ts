@@ -1,9 +1,8 @@
 // `chimera ledger verify`, `chimera ledger export --format csv|jsonl` and `chimera budget show`.
 
 import type { Command } from 'commander';
-import { LEDGER_COLUMNS } from '../../commerce/ledger-chain.js';
 import { InputError } from '../../domain/errors.js';
-import { type CliContext, withServices } from '../cli-context.js';
+import { type CliContext, withReadServices } from '../cli-context.js';
 
 export function registerCfoCommands(program: Command, context: CliContext): void {
   const ledger = program.command('ledger').description("the CFO's signed, hash-chained ledger");
@@ -13,7 +12,7 @@ export function registerCfoCommands(program: Command, context: CliContext): void
       'recompute the hash chain and check every signature; exit 1 at the first bad entry',
     )
     .action(async () => {
-      await withServices(context, { createDataDir: false }, async (services, actor) => {
+      await withReadServices(context, { services: ['money'] }, async (services, actor) => {
         const check = await services.money.verifyLedger(actor);
         if (check.ok) {
           context.printer.line(
@@ -37,7 +36,8 @@ export function registerCfoCommands(program: Command, context: CliContext): void
       if (flags.format !== 'csv' && flags.format !== 'jsonl') {
         throw new InputError(`--format: use csv or jsonl, got '${flags.format}'`);
       }
-      await withServices(context, { createDataDir: false }, async (services, actor) => {
+      const { LEDGER_COLUMNS } = await import('../../commerce/ledger-chain.js');
+      await withReadServices(context, { services: ['money'] }, async (services, actor) => {
         const entries = await services.money.ledger(actor);
         if (flags.format === 'jsonl') {
           for (const entry of entries) context.printer.line(JSON.stringify(entry));
@@ -58,7 +58,7 @@ export function registerCfoCommands(program: Command, context: CliContext): void
     .option('--agent <id>', 'one agent only')
     .option('--json', 'print JSON')
     .action(async (flags: { agent?: string; json?: boolean }) => {
-      await withServices(context, { createDataDir: false }, async (services, actor) => {
+      await withReadServices(context, { services: ['money'] }, async (services, actor) => {
         const rows = await services.money.budgets(actor, flags.agent);
         if (flags.json) return context.printer.json(rows);
         if (rows.length === 0) return context.printer.line('no budgets used yet');

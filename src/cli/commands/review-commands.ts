@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Actor } from '../../domain/actor.js';
 import { type Currency, formatMoney, money } from '../../domain/money.js';
 import type { StoredSpendRequest } from '../../store/store.js';
-import { type CliContext, osUser, withServices } from '../cli-context.js';
+import { type CliContext, osUser, withReadServices, withServices } from '../cli-context.js';
 
 export function registerReviewCommands(program: Command, context: CliContext): void {
   const review = program.command('review').description('human review of escalated results');
@@ -14,7 +14,7 @@ export function registerReviewCommands(program: Command, context: CliContext): v
     .description('show pending reviews with their task, output and verdict reasons')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
-      await withServices(context, { createDataDir: false }, async (services, actor) => {
+      await withReadServices(context, { services: ['reviews'] }, async (services, actor) => {
         const items = await services.reviews.list(actor, { status: 'pending', limit: 1_000 });
         if (flags.json) {
           context.printer.json(

@@ -3,9 +3,6 @@
 
 import type { Command } from 'commander';
 import type { ChimeraApp } from '../../app/chimera-app.js';
-import { seedExamples } from '../../app/example-seed.js';
-import { operatorTokenPath } from '../../app/operator-token-file.js';
-import { schedulePruning } from '../../app/trace-retention.js';
 import { InputError } from '../../domain/errors.js';
 import type { RunProgress } from '../../swarm/runtime.js';
 import { type CliContext, osUser, withApp } from '../cli-context.js';
@@ -33,6 +30,7 @@ export function registerRunCommands(program: Command, context: CliContext): void
           });
           try {
             await maybeSeed(app, flags.seed, context);
+            const { schedulePruning } = await import('../../app/trace-retention.js');
             const stopPruning = schedulePruning(
               (days) => app.pruneTraces(days, 'retention'),
               app.config.traceRetentionDays,
@@ -105,6 +103,7 @@ export function registerRunCommands(program: Command, context: CliContext): void
 
 async function maybeSeed(app: ChimeraApp, seed: boolean, context: CliContext): Promise<void> {
   if (!seed) return;
+  const { seedExamples } = await import('../../app/example-seed.js');
   const seeded = await seedExamples(app);
   if (seeded.campaigns > 0) {
     context.printer.line(
@@ -127,6 +126,7 @@ async function summaryOf(app: ChimeraApp) {
  * on first start, mode 0600) is what scripts and the CLI use; its secret stays in the file.
  */
 async function printAccess(app: ChimeraApp, url: string, context: CliContext): Promise<void> {
+  const { operatorTokenPath } = await import('../../app/operator-token-file.js');
   const token = await app.operatorToken();
   const actor = await app.localActor({ user: osUser() });
   const link = await app.operator.tokens.createLoginLink(actor, token.id);

@@ -2,10 +2,6 @@
 // (its JSON Schema). Neither opens the database.
 
 import type { Command } from 'commander';
-import { BUILT_IN_SKILLS } from '../../skills/built-in-skills.js';
-import { skillJsonSchemas, validateSkillContracts } from '../../skills/skill-contracts.js';
-import { SkillRegistry } from '../../skills/skill-registry.js';
-import { loadSpecCatalog } from '../../specs/spec-catalog.js';
 import type { CliContext } from '../cli-context.js';
 
 const SPECS_DIR = new URL('../../../specs/', import.meta.url);
@@ -17,6 +13,9 @@ export function registerSkillsCommands(program: Command, context: CliContext): v
     .command('validate')
     .description("check every skill's spec id, JSON Schema export and worked examples")
     .action(async () => {
+      const { BUILT_IN_SKILLS } = await import('../../skills/built-in-skills.js');
+      const { validateSkillContracts } = await import('../../skills/skill-contracts.js');
+      const { loadSpecCatalog } = await import('../../specs/spec-catalog.js');
       const catalog = await loadSpecCatalog(SPECS_DIR);
       const reports = validateSkillContracts(BUILT_IN_SKILLS, catalog.ids);
       for (const report of reports) {
@@ -34,7 +33,10 @@ export function registerSkillsCommands(program: Command, context: CliContext): v
   skills
     .command('schema <name>')
     .description("print a skill's input and output JSON Schema")
-    .action((name: string) => {
+    .action(async (name: string) => {
+      const { BUILT_IN_SKILLS } = await import('../../skills/built-in-skills.js');
+      const { skillJsonSchemas } = await import('../../skills/skill-contracts.js');
+      const { SkillRegistry } = await import('../../skills/skill-registry.js');
       context.printer.json(skillJsonSchemas(new SkillRegistry(BUILT_IN_SKILLS).get(name)));
     });
 }

@@ -1,7 +1,7 @@
 // `chimera status [--json]`: campaigns, task counts, pending reviews and effects.
 
 import type { Command } from 'commander';
-import { type CliContext, withServices } from '../cli-context.js';
+import { type CliContext, withReadServices } from '../cli-context.js';
 import { formatSummary } from '../run-summary.js';
 
 export function registerStatusCommand(program: Command, context: CliContext): void {
@@ -10,8 +10,11 @@ export function registerStatusCommand(program: Command, context: CliContext): vo
     .description('show campaigns, task counts, pending reviews and recorded effects')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
-      await withServices(context, { createDataDir: false }, async (services, actor, app) => {
-        const summary = { database: app.database.kind, ...(await services.status.summary(actor)) };
+      await withReadServices(context, { services: ['status'] }, async (services, actor, reader) => {
+        const summary = {
+          database: reader.database.kind,
+          ...(await services.status.summary(actor)),
+        };
         if (flags.json) context.printer.json(summary);
         else {
           context.printer.line(`database: ${summary.database}`);

@@ -4,9 +4,8 @@
 
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import { Role, TenantId } from '../../domain/actor.js';
 import { InputError } from '../../domain/errors.js';
-import { type CliContext, withServices } from '../cli-context.js';
+import { type CliContext, withReadServices, withServices } from '../cli-context.js';
 
 const DURATION = /^(\d+)d$/;
 
@@ -30,6 +29,7 @@ export function registerTokenCommands(program: Command, context: CliContext): vo
         name?: string;
         json?: boolean;
       }) => {
+        const { Role, TenantId } = await import('../../domain/actor.js');
         const role = parseFlag('--role', Role, flags.role);
         const tenant = parseFlag('--tenant', TenantId, flags.tenant);
         const expiresInDays = flags.expires === undefined ? undefined : days(flags.expires);
@@ -54,8 +54,9 @@ export function registerTokenCommands(program: Command, context: CliContext): vo
     .option('--tenant <id>', 'the tenant', 'default')
     .option('--json', 'print JSON')
     .action(async (flags: { tenant: string; json?: boolean }) => {
+      const { TenantId } = await import('../../domain/actor.js');
       const tenant = parseFlag('--tenant', TenantId, flags.tenant);
-      await withServices(context, { createDataDir: false, tenant }, async (services, actor) => {
+      await withReadServices(context, { services: ['tokens'], tenant }, async (services, actor) => {
         const tokens = await services.tokens.list(actor);
         if (flags.json) return context.printer.json(tokens);
         if (tokens.length === 0) return context.printer.line(`no tokens in ${tenant}`);
@@ -76,6 +77,7 @@ export function registerTokenCommands(program: Command, context: CliContext): vo
     .description('revoke a token: it and its browser sessions stop working at once')
     .option('--tenant <id>', 'the tenant', 'default')
     .action(async (id: string, flags: { tenant: string }) => {
+      const { TenantId } = await import('../../domain/actor.js');
       const tenant = parseFlag('--tenant', TenantId, flags.tenant);
       await withServices(context, { createDataDir: false, tenant }, async (services, actor) => {
         await services.tokens.revoke(actor, id);
@@ -93,6 +95,7 @@ export function registerTokenCommands(program: Command, context: CliContext): vo
     )
     .option('--base-url <url>', 'where the server is reached (default http://127.0.0.1:<port>)')
     .action(async (flags: { tenant: string; token?: string; baseUrl?: string }) => {
+      const { TenantId } = await import('../../domain/actor.js');
       const tenant = parseFlag('--tenant', TenantId, flags.tenant);
       await withServices(context, { createDataDir: true, tenant }, async (services, actor, app) => {
         const tokenId = flags.token ?? (await app.operatorToken()).id;

@@ -13,7 +13,7 @@ import {
   parseMoneyField,
 } from '../../domain/money.js';
 import type { ChimeraServices } from '../../services/chimera-services.js';
-import { type CliContext, withServices } from '../cli-context.js';
+import { type CliContext, withReadServices, withServices } from '../cli-context.js';
 
 export function registerWalletCommands(program: Command, context: CliContext): void {
   const wallet = program
@@ -24,15 +24,19 @@ export function registerWalletCommands(program: Command, context: CliContext): v
     .description("an agent's wallet address and balances")
     .option('--json', 'print JSON')
     .action(async (agentId: string, flags: { json?: boolean }) => {
-      await withServices(context, { createDataDir: false }, async (services, actor) => {
-        await checkAgent(services, actor, agentId);
-        const view = await services.money.wallet(actor, agentId);
-        if (flags.json) return context.printer.json(view);
-        context.printer.line(`${agentId}  ${view.address}  (${view.wallet} wallet)`);
-        for (const balance of view.balances) {
-          context.printer.line(`  ${balance.balance} ${balance.currency}`);
-        }
-      });
+      await withReadServices(
+        context,
+        { services: ['agents', 'money'] },
+        async (services, actor) => {
+          await checkAgent(services, actor, agentId);
+          const view = await services.money.wallet(actor, agentId);
+          if (flags.json) return context.printer.json(view);
+          context.printer.line(`${agentId}  ${view.address}  (${view.wallet} wallet)`);
+          for (const balance of view.balances) {
+            context.printer.line(`  ${balance.balance} ${balance.currency}`);
+          }
+        },
+      );
     });
   wallet
     .command('fund <agent> <amount>')
@@ -63,7 +67,11 @@ function parseAmount(amount: string, currency: string): Money {
 }
 
 /** Refuses an unknown agent, naming the known ones. */
-async function checkAgent(services: ChimeraServices, actor: Actor, agentId: string) {
+async function checkAgent(
+  services: Pick<ChimeraServices, 'agents'>,
+  actor: Actor,
+  agentId: string,
+) {
   const agents = await services.agents.list(actor);
   if (agents.some((agent) => agent.id === agentId)) return;
   const known = agents.map((agent) => agent.id).join(', ') || 'none';
