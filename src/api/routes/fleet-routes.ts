@@ -39,28 +39,22 @@ export const fleetRoutes = [
     },
     handler: ({ services, actor }) => services.fleet.status(actor),
   }),
-  defineRoute({
-    method: 'POST',
-    path: '/api/v1/fleet/freeze',
-    operationId: 'freezeFleet',
-    summary: 'Kill switch: freeze every agent of your tenant at once',
-    tag: 'fleet',
-    role: 'operator',
-    response: FrozenAgents,
-    example: { response: { agents: ['ava', 'noor'] } },
-    handler: ({ services, actor }) => services.fleet.setFrozen(actor, true),
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/api/v1/fleet/unfreeze',
-    operationId: 'unfreezeFleet',
-    summary: 'Unfreeze every frozen agent of your tenant',
-    tag: 'fleet',
-    role: 'operator',
-    response: FrozenAgents,
-    example: { response: { agents: ['ava', 'noor'] } },
-    handler: ({ services, actor }) => services.fleet.setFrozen(actor, false),
-  }),
+  ...(['freeze', 'unfreeze'] as const).map((action) =>
+    defineRoute({
+      method: 'POST',
+      path: `/api/v1/fleet/${action}`,
+      operationId: `${action}Fleet`,
+      summary:
+        action === 'freeze'
+          ? 'Kill switch: freeze every agent of your tenant at once'
+          : 'Unfreeze every frozen agent of your tenant',
+      tag: 'fleet',
+      role: 'operator',
+      response: FrozenAgents,
+      example: { response: { agents: ['ava', 'noor'] } },
+      handler: ({ services, actor }) => services.fleet.setFrozen(actor, action === 'freeze'),
+    }),
+  ),
   defineRoute({
     method: 'GET',
     path: '/api/v1/posts',

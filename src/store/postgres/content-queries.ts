@@ -3,6 +3,7 @@
 
 import type { Kysely } from 'kysely';
 import type { ContentRepository, PublishedContent, RecentCaption } from '../store.js';
+import { toPost } from './row-mappers.js';
 import type { ChimeraSchema } from './schema.js';
 
 export class PostgresContentRepository implements ContentRepository {
@@ -70,19 +71,6 @@ export class PostgresContentRepository implements ContentRepository {
       .orderBy('content.created_at');
     if (agentId) query = query.where('content.agent_id', '=', agentId);
     const rows = await query.execute();
-    return rows.map((row) => {
-      const [platform, postId] = Object.entries(row.platform_ids)[0] ?? ['', ''];
-      return {
-        content_id: row.content_id,
-        agent_id: row.agent_id,
-        campaign_id: row.campaign_id ?? '',
-        format: row.format as PublishedContent['format'],
-        caption: row.caption ?? '',
-        media_url: row.media_url,
-        platform,
-        post_id: postId,
-        url: row.video_url ?? '',
-      };
-    });
+    return rows.map((row) => ({ ...toPost(row), campaign_id: row.campaign_id ?? '' }));
   }
 }

@@ -6,6 +6,7 @@ import type { Campaign } from '../../domain/campaign.js';
 import type { CampaignTemplate } from '../../domain/campaign-template.js';
 import type { Review } from '../../domain/review.js';
 import type { Task } from '../../domain/task.js';
+import type { PublishedContent } from '../store.js';
 import type { AgentsTable, CampaignsTable, ReviewsTable, TasksTable } from './schema.js';
 
 export function toAgent(row: Selectable<AgentsTable>): Agent {
@@ -49,5 +50,30 @@ export function toReview(row: Selectable<ReviewsTable>): Review {
     ...row,
     kind: row.kind as Review['kind'],
     status: row.status as Review['status'],
+  };
+}
+
+/** A published content_pipeline row with its video_metadata, as the post it became. */
+export function toPost(row: {
+  content_id: string;
+  agent_id: string;
+  campaign_id: string | null;
+  format: string;
+  caption: string | null;
+  media_url: string | null;
+  platform_ids: Record<string, string>;
+  video_url: string | null;
+}) {
+  const [platform, postId] = Object.entries(row.platform_ids)[0] ?? ['', ''];
+  return {
+    content_id: row.content_id,
+    agent_id: row.agent_id,
+    campaign_id: row.campaign_id,
+    format: row.format as PublishedContent['format'],
+    caption: row.caption ?? '',
+    media_url: row.media_url,
+    platform,
+    post_id: postId,
+    url: row.video_url ?? '',
   };
 }

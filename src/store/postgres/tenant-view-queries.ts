@@ -9,7 +9,7 @@ import type { Review } from '../../domain/review.js';
 import type { Task } from '../../domain/task.js';
 import type { TaskStatus } from '../../domain/task-status.js';
 import type { PostView, TaskFilter, TenantViewRepository } from '../store.js';
-import { toAgent, toCampaign, toReview, toTask } from './row-mappers.js';
+import { toAgent, toCampaign, toPost, toReview, toTask } from './row-mappers.js';
 import type { ChimeraSchema } from './schema.js';
 
 export class PostgresTenantViewRepository implements TenantViewRepository {
@@ -162,22 +162,13 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
       .orderBy('content.id')
       .limit(filter.limit)
       .execute();
-    return rows.map((row): PostView => {
-      const [platform, postId] = Object.entries(row.platform_ids)[0] ?? ['', ''];
-      return {
-        content_id: row.content_id,
-        agent_id: row.agent_id,
-        campaign_id: row.campaign_id,
-        format: row.format as PostView['format'],
-        caption: row.caption ?? '',
-        media_url: row.media_url,
-        platform,
-        post_id: postId,
-        url: row.video_url ?? '',
+    return rows.map(
+      (row): PostView => ({
+        ...toPost(row),
         engagement: row.engagement_metrics,
         published_at: row.created_at,
-      };
-    });
+      }),
+    );
   }
 
   async countOpenTasksByAgent(tenantId: string) {
