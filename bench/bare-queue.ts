@@ -1,5 +1,5 @@
 // Bench baseline: graphile-worker alone on Chimera's pool, running no-op jobs queued in bulk
-// beforehand, with the concurrency, poll interval and prepared-statement setting Chimera uses.
+// beforehand, with the concurrency and poll interval Chimera uses.
 
 import { EventEmitter } from 'node:events';
 import { Logger as QueueLogger, run, type WorkerEvents } from 'graphile-worker';
@@ -11,7 +11,6 @@ export interface BareQueueOptions {
   jobs: number;
   concurrency: number;
   pollIntervalMs: number;
-  preparedStatements: boolean;
   /** Fails the run when the jobs are not all done by then, in ms. */
   timeoutMs: number;
 }
@@ -58,7 +57,6 @@ export async function runBareQueue(options: BareQueueOptions): Promise<BareQueue
     concurrency: options.concurrency,
     pollInterval: options.pollIntervalMs,
     noHandleSignals: true,
-    noPreparedStatements: !options.preparedStatements,
     taskList: { [TASK]: async () => undefined },
     logger: new QueueLogger(() => () => undefined),
     events,

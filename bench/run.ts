@@ -112,10 +112,9 @@ async function measure(database: BenchDatabase, counter: SqlCounter): Promise<Me
       pool: app.database.pool,
       concurrency: CONCURRENCY,
       pollIntervalMs: POLL_INTERVAL_MS,
-      preparedStatements: app.database.kind === 'server',
       timeoutMs: TIMEOUT_MS,
     };
-    out(`  bare queue (prepared statements ${bareOptions.preparedStatements ? 'on' : 'off'})`);
+    out('  bare queue');
     await runBareQueue({ ...bareOptions, jobs: WARMUP });
     counter.start();
     const bare = await runBareQueue({ ...bareOptions, jobs: TASKS });

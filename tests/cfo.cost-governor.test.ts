@@ -1,12 +1,14 @@
 // FR-CFO-009, FR-CFO-010: every model call and priced tool call of an agent's task goes through
 // cfo.approve against the agent's caps and is settled at its actual cost; a refusal fails the
 // task for good; an escalated spend waits in the review queue as a spend, where approval resumes
-// the task and rejection fails it with the reviewer's reason. Same suite on both adapters.
+// the task and rejection fails it with the reviewer's reason. The operator list of reviews reads
+// the same task, result and request. Same suite on both adapters.
 
 import { describe, expect, it } from 'vitest';
 import { cfoKeyPath, loadCfoKey } from '../src/commerce/cfo-key.js';
 import { verifyChain } from '../src/commerce/ledger-chain.js';
 import { BUNDLED_TOOL_PRICES } from '../src/commerce/tool-prices.js';
+import { DEFAULT_TENANT } from '../src/domain/actor.js';
 import { money } from '../src/domain/money.js';
 import { addPersonas, contentLoop } from './support/content-loop.js';
 import { campaignOf, useTestApp } from './support/test-app.js';
@@ -107,6 +109,13 @@ describe.each(ADAPTERS)('the cost governor on %s', (kind) => {
       /a person must approve .*\(25\.00 USDC\).*over the 20\.00 USDC/,
     );
     const spendId = item!.review.spend_request_id!;
+    // The operator list reads task, result and request as JSON in one query: the same objects.
+    const listed = await suite.app.store.tenantViews.listReviewItems(DEFAULT_TENANT, {
+      status: 'pending',
+      limit: 1_000,
+    });
+    expect(listed.find((each) => each.review.id === item!.review.id)).toEqual(item);
+    expect(item?.spend?.request_id).toBe(spendId);
     // The escalation holds the money while it waits.
     expect((await budget('buyer')).reserved).toBe(25_000_000n);
 

@@ -41,7 +41,7 @@ const problem = (description: string) => ({
 const EVENT_STREAM_OPERATION = {
   operationId: 'streamEvents',
   summary:
-    "Your tenant's live events (task-state, review-opened, review-decided, spend, post-published) as server-sent events; resume with Last-Event-ID",
+    "Your tenant's live events (task-state, review-opened, review-decided, spend, post-published, token-revoked) as server-sent events; resume with Last-Event-ID",
   tags: ['events'],
   'x-chimera-role': 'viewer',
   security: [{ bearer: [] }, { session: [] }],

@@ -193,7 +193,6 @@ export async function openChimera(
       logger: options.logger,
       concurrency: config.concurrency,
       pollIntervalMs: config.pollIntervalMs,
-      preparedStatements: database.kind === 'server',
       reapIntervalMs: Math.max(250, Math.min(5_000, Math.floor(config.leaseMs / 2))),
     });
     const reviewDesk = new ReviewDesk({ store, skills, cfo: openCfo });

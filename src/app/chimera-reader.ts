@@ -12,8 +12,9 @@ import { GraphileJobQueue } from '../queue/graphile-job-queue.js';
 import type { ChimeraServices } from '../services/chimera-services.js';
 import type { ServiceDependencies } from '../services/service-dependencies.js';
 import { type Database, openDatabase } from '../store/database.js';
+import { PostgresEventFeed } from '../store/postgres/event-feed.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
-import type { Store } from '../store/store.js';
+import type { EventFeed, Store } from '../store/store.js';
 import { resolveLocalActor } from './local-actor.js';
 
 /** The migrations this code ships (store/migrator.ts applies them; here only their versions). */
@@ -78,7 +79,9 @@ export async function openChimeraForReading<K extends keyof ReadServices>(
   try {
     await checkSchema(database);
     const store = PostgresStore.fromPool(database.pool, (db) => new GraphileJobQueue(db));
-    const deps = readingDependencies(config, database, store);
+    // Connects only if a service listens (the token cache, when a secret is authenticated).
+    const events = new PostgresEventFeed(database.pool);
+    const deps = readingDependencies(config, database, store, events);
     const names = [...new Set<keyof ReadServices>(['tokens', ...services])];
     const built = await Promise.all(
       names.map(async (name) => [name, await READ_SERVICES[name](deps)] as const),
@@ -91,7 +94,10 @@ export async function openChimeraForReading<K extends keyof ReadServices>(
       operator,
       localActor: (options) =>
         resolveLocalActor({ store, tokens: operator.tokens, dataDir: config.dataDir }, options),
-      close: () => database.close(),
+      close: async () => {
+        await events.close();
+        await database.close();
+      },
     };
   } catch (error) {
     await database.close();
@@ -137,13 +143,15 @@ async function schemaVersion(database: Database): Promise<number> {
 }
 
 /**
- * What the read services are built from: the store, the CFO's public key and the wallets, loaded
- * when first used. The swarm's parts are not there; a service method that reaches for one throws.
+ * What the read services are built from: the store, the event feed, the CFO's public key and the
+ * wallets, loaded when first used. The swarm's parts are not there; a service method that reaches
+ * for one throws.
  */
 function readingDependencies(
   config: ChimeraConfig,
   database: Database,
   store: Store,
+  events: EventFeed,
 ): ServiceDependencies {
   const missing = (part: string): never => {
     throw new Error(`${part} is not opened for reading; this command must open Chimera in full`);
@@ -178,8 +186,6 @@ function readingDependencies(
     get worker() {
       return missing('the task worker');
     },
-    get events() {
-      return missing('the event feed');
-    },
+    events,
   };
 }

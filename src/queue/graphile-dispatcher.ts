@@ -22,11 +22,6 @@ export interface DispatcherOptions {
   concurrency: number;
   /** Fallback poll when LISTEN/NOTIFY is quiet, in ms. */
   pollIntervalMs: number;
-  /**
-   * Use named prepared statements. Must be false on embedded PGlite: its socket multiplexes every
-   * connection onto one session, so two connections preparing the same name collide.
-   */
-  preparedStatements: boolean;
   logger: Logger;
 }
 
@@ -48,7 +43,6 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     concurrency: options.concurrency,
     pollInterval: options.pollIntervalMs,
     noHandleSignals: true,
-    noPreparedStatements: !options.preparedStatements,
     taskList,
     logger: queueLogger(options.logger),
   });

@@ -27,13 +27,8 @@ export class CampaignService {
   constructor(private readonly deps: ServiceDependencies) {}
 
   async list(actor: Actor, limit = 100): Promise<CampaignSummary[]> {
-    const views = this.deps.store.tenantViews;
-    const campaigns = await views.listCampaigns(actor.tenantId, limit);
-    const counts = await views.countTasksByCampaign(
-      actor.tenantId,
-      campaigns.map((campaign) => campaign.id),
-    );
-    return campaigns.map((campaign) => summarize(campaign, counts.get(campaign.id) ?? {}));
+    const rows = await this.deps.store.tenantViews.listCampaignProgress(actor.tenantId, limit);
+    return rows.map(({ campaign, tasks }) => summarize(campaign, tasks));
   }
 
   async show(actor: Actor, id: string): Promise<CampaignSummary & { dag: DagNode[] }> {

@@ -34,14 +34,7 @@ export class FleetService {
   constructor(private readonly deps: ServiceDependencies) {}
 
   async status(actor: Actor): Promise<FleetStatus> {
-    const views = this.deps.store.tenantViews;
-    const [agents, open, lastPosts, pending, budgets] = await Promise.all([
-      views.listAgents(actor.tenantId),
-      views.countOpenTasksByAgent(actor.tenantId),
-      views.lastPostAt(actor.tenantId),
-      views.listReviews(actor.tenantId, { status: 'pending', limit: 10_000 }),
-      this.deps.store.cfo.listCurrentBudgets(undefined, actor.tenantId),
-    ]);
+    const view = await this.deps.store.tenantViews.fleetView(actor.tenantId);
     const byState: Record<FleetState, number> = {
       frozen: 0,
       judging: 0,
@@ -50,32 +43,25 @@ export class FleetService {
       sleeping: 0,
     };
     let queueDepth = 0;
-    const fleet = agents.map((agent): FleetAgent => {
-      const counts: Record<string, number> = {};
-      for (const row of open.filter((item) => item.agent_id === agent.id)) {
-        counts[row.status] = row.count;
-        if (row.status === 'queued') queueDepth += row.count;
-      }
-      const state = fleetState(agent.status === 'frozen', counts);
+    const fleet = view.agents.map(({ agent, open_tasks, last_post_at, daily }): FleetAgent => {
+      queueDepth += open_tasks.queued ?? 0;
+      const state = fleetState(agent.status === 'frozen', open_tasks);
       byState[state] += 1;
-      const daily = budgets.find(
-        (row) => row.agent_id === agent.id && row.period === 'daily' && row.category === 'all',
-      );
       return {
         id: agent.id,
         name: agent.name,
         state,
-        tasks_in_flight: Object.values(counts).reduce((sum, n) => sum + n, 0),
+        tasks_in_flight: Object.values(open_tasks).reduce((sum, n) => sum + n, 0),
         spent_today: daily ? usd(daily.spent) : null,
         daily_cap: daily ? usd(daily.limit) : null,
-        last_post_at: lastPosts.get(agent.id) ?? null,
+        last_post_at,
       };
     });
     return {
       agents: fleet,
       by_state: byState,
       queue_depth: queueDepth,
-      reviews_waiting: pending.length,
+      reviews_waiting: view.reviews_waiting,
     };
   }
 

@@ -7,7 +7,7 @@ import { type Actor, actorLabel } from '../domain/actor.js';
 import { InputError } from '../domain/errors.js';
 import type { Review } from '../domain/review.js';
 import type { Task } from '../domain/task.js';
-import type { ReviewItem } from '../swarm/review-desk.js';
+import type { ReviewItem } from '../store/store.js';
 import { found, requireRole } from './access-check.js';
 import type { ServiceDependencies } from './service-dependencies.js';
 
@@ -26,9 +26,7 @@ export class ReviewService {
     actor: Actor,
     filter: { status?: Review['status']; limit: number },
   ): Promise<ReviewItem[]> {
-    const { store } = this.deps;
-    const reviews = await store.tenantViews.listReviews(actor.tenantId, filter);
-    return Promise.all(reviews.map((review) => this.item(actor, review)));
+    return this.deps.store.tenantViews.listReviewItems(actor.tenantId, filter);
   }
 
   async show(actor: Actor, id: string): Promise<ReviewItem> {

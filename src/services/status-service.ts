@@ -47,36 +47,27 @@ export class StatusService {
   async summary(actor: Actor): Promise<StatusSummary> {
     const views = this.deps.store.tenantViews;
     const tenant = actor.tenantId;
-    const campaigns = (await views.listCampaigns(tenant, CAMPAIGNS_LISTED)).reverse();
-    const counts = await views.countTasksByCampaign(
-      tenant,
-      campaigns.map((campaign) => campaign.id),
-    );
+    const campaigns = (await views.listCampaignProgress(tenant, CAMPAIGNS_LISTED)).reverse();
     const tasks: Partial<Record<TaskStatus, number>> = {};
-    for (const perCampaign of counts.values()) {
+    for (const { tasks: perCampaign } of campaigns) {
       for (const [status, n] of Object.entries(perCampaign) as Array<[TaskStatus, number]>) {
         tasks[status] = (tasks[status] ?? 0) + n;
       }
     }
-    const pending = await views.listReviews(tenant, { status: 'pending', limit: 10_000 });
-    const escalations = [];
-    for (const review of pending) {
-      const task = await views.getTask(tenant, review.task_id);
-      if (!task) continue;
-      escalations.push({
-        review_id: review.id,
-        agent_id: task.agent_id,
-        step: task.step_key,
-        reasons: review.reasons,
-      });
-    }
+    const pending = await views.listReviewItems(tenant, { status: 'pending', limit: 10_000 });
+    const escalations = pending.map(({ review, task }) => ({
+      review_id: review.id,
+      agent_id: task.agent_id,
+      step: task.step_key,
+      reasons: review.reasons,
+    }));
     const held = await views.listTasks(tenant, { status: 'pending', limit: 200 });
     return {
-      campaigns: campaigns.map((campaign) => ({
+      campaigns: campaigns.map(({ campaign, tasks: perStatus }) => ({
         id: campaign.id,
         name: campaign.name,
         status: campaign.status,
-        tasks: counts.get(campaign.id) ?? {},
+        tasks: perStatus,
       })),
       tasks,
       pendingReviews: pending.length,

@@ -8,6 +8,7 @@ import { hashSecret, newSecret } from '../domain/bearer-secret.js';
 import { InputError } from '../domain/errors.js';
 import type { StoredApiToken } from '../store/store.js';
 import { found, requireRole } from './access-check.js';
+import { AuthenticationCache } from './authentication-cache.js';
 import type { ServiceDependencies } from './service-dependencies.js';
 
 /** How long a login link stays valid. */
@@ -35,9 +36,11 @@ export interface BrowserSession {
 
 export class TokenService {
   private readonly now: () => Date;
+  private readonly cache: AuthenticationCache;
 
   constructor(private readonly deps: ServiceDependencies) {
     this.now = deps.now ?? (() => new Date());
+    this.cache = new AuthenticationCache(deps.events, this.now);
   }
 
   /** Creates a token in the caller's tenant; returns it with its secret, shown only now. */
@@ -94,7 +97,7 @@ export class TokenService {
 
   async revoke(actor: Actor, id: string): Promise<StoredApiToken> {
     requireRole(actor, 'operator', 'revoking a token');
-    return this.deps.store.transaction(async (tx) => {
+    const revoked = await this.deps.store.transaction(async (tx) => {
       const token = found(
         await tx.access.revokeToken(actor.tenantId, id, this.now()),
         'live token',
@@ -110,12 +113,21 @@ export class TokenService {
       });
       return token;
     });
+    // Every process hears of it from the feed; this one need not wait for that.
+    this.cache.forgetTenant(actor.tenantId);
+    return revoked;
   }
 
   /** The actor a bearer secret stands for; undefined when it is unknown, expired or revoked. */
   async authenticate(secret: string): Promise<Actor | undefined> {
-    const token = await this.deps.store.access.tokenBySecret(hashSecret(secret), this.now());
-    return token && tokenActor(token, 'token');
+    const hash = hashSecret(secret);
+    const caller = await this.cache.get(`token:${hash}`, async () => {
+      const token = await this.deps.store.access.tokenBySecret(hash, this.now());
+      return (
+        token && { actor: tokenActor(token, 'token'), csrfToken: null, expiresAt: token.expires_at }
+      );
+    });
+    return caller?.actor;
   }
 
   /**
@@ -184,10 +196,18 @@ export class TokenService {
 
   /** The actor and CSRF token of a live browser session. */
   async sessionActor(secret: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {
-    const session = await this.deps.store.access.sessionBySecret(hashSecret(secret), this.now());
-    return (
-      session && { actor: tokenActor(session.token, 'session'), csrfToken: session.csrf_token }
-    );
+    const hash = hashSecret(secret);
+    const caller = await this.cache.get(`session:${hash}`, async () => {
+      const session = await this.deps.store.access.sessionBySecret(hash, this.now());
+      return (
+        session && {
+          actor: tokenActor(session.token, 'session'),
+          csrfToken: session.csrf_token,
+          expiresAt: earliest(session.expires_at, session.token.expires_at),
+        }
+      );
+    });
+    return caller?.csrfToken ? { actor: caller.actor, csrfToken: caller.csrfToken } : undefined;
   }
 }
 
@@ -199,4 +219,9 @@ function tokenActor(token: StoredApiToken, kind: 'token' | 'session'): Actor {
     role: token.role,
     agentId: token.agent_id,
   };
+}
+
+/** The earlier of a session's end and its token's expiry (null: none). */
+function earliest(sessionEnd: Date, tokenExpiry: Date | null): Date {
+  return tokenExpiry && tokenExpiry < sessionEnd ? tokenExpiry : sessionEnd;
 }

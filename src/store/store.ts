@@ -447,7 +447,7 @@ export interface AccessRepository {
   sessionBySecret(
     secretHash: string,
     now: Date,
-  ): Promise<{ token: StoredApiToken; csrf_token: string } | undefined>;
+  ): Promise<{ token: StoredApiToken; csrf_token: string; expires_at: Date } | undefined>;
 }
 
 /** Which tasks to list. */
@@ -466,6 +466,38 @@ export interface PostView extends Omit<PublishedContent, 'campaign_id'> {
   published_at: Date;
 }
 
+/** A review with what a reviewer needs to decide. */
+export interface ReviewItem {
+  review: Review;
+  task: Task;
+  /** The result under review: the task's latest attempt. */
+  result: ResultRecord | undefined;
+  /** For a spend review: the request the CFO escalated (amount, type, its reasons). */
+  spend?: StoredSpendRequest | undefined;
+}
+
+/** A campaign with its tasks counted by status. */
+export interface CampaignProgress {
+  campaign: Campaign;
+  tasks: Partial<Record<TaskStatus, number>>;
+}
+
+/** An agent with what the fleet view shows of it. */
+export interface FleetAgentRow {
+  agent: Agent;
+  /** Its open tasks (pending to awaiting review) in active campaigns, by status. */
+  open_tasks: Partial<Record<TaskStatus, number>>;
+  last_post_at: Date | null;
+  /** Its latest daily budget for all categories (micro-USDC), when it has one. */
+  daily: { spent: bigint; limit: bigint } | null;
+}
+
+/** The fleet at a glance: the tenant's agents, by id, and its reviews waiting for a person. */
+export interface FleetView {
+  agents: FleetAgentRow[];
+  reviews_waiting: number;
+}
+
 /**
  * The reads behind the operator surfaces, each scoped to one tenant: an object of another tenant
  * is never returned. Agents and campaigns carry their tenant; the rest belong through them.
@@ -475,6 +507,8 @@ export interface TenantViewRepository {
   getAgent(tenantId: string, id: string): Promise<Agent | undefined>;
   /** Newest first. */
   listCampaigns(tenantId: string, limit: number): Promise<Campaign[]>;
+  /** Newest first, each with its tasks counted by status, in one query. */
+  listCampaignProgress(tenantId: string, limit: number): Promise<CampaignProgress[]>;
   getCampaign(tenantId: string, id: string): Promise<Campaign | undefined>;
   countTasksByCampaign(
     tenantId: string,
@@ -488,18 +522,19 @@ export interface TenantViewRepository {
     tenantId: string,
     filter: { status?: Review['status'] | undefined; limit: number },
   ): Promise<Review[]>;
+  /** Oldest first, each with its task, latest result and spend request: four queries in all. */
+  listReviewItems(
+    tenantId: string,
+    filter: { status?: Review['status'] | undefined; limit: number },
+  ): Promise<ReviewItem[]>;
   getReview(tenantId: string, id: string): Promise<Review | undefined>;
   /** Newest first. */
   listPosts(
     tenantId: string,
     filter: { agentId?: string | undefined; limit: number },
   ): Promise<PostView[]>;
-  /** Open tasks of active campaigns, counted per agent and status. */
-  countOpenTasksByAgent(
-    tenantId: string,
-  ): Promise<Array<{ agent_id: string; status: TaskStatus; count: number }>>;
-  /** Each agent's latest publication. */
-  lastPostAt(tenantId: string): Promise<Map<string, Date>>;
+  /** The fleet view, in one query. */
+  fleetView(tenantId: string): Promise<FleetView>;
   /** The ledger entries (by seq) of the tenant's agents. */
   ledgerSeqs(tenantId: string): Promise<Set<number>>;
   /** Effects recorded for the tenant's tasks. */
@@ -510,11 +545,17 @@ export interface TenantViewRepository {
   freezeAll(tenantId: string, frozen: boolean): Promise<string[]>;
 }
 
-/** One entry of the live event feed: a task state change, a review, a spend or a post. */
+/** One entry of the live event feed: a task state change, a review, a spend, a post or a revoked token. */
 export interface ApiEvent {
   /** Increasing; the SSE event id a client resumes from. */
   id: number;
-  kind: 'task-state' | 'review-opened' | 'review-decided' | 'spend' | 'post-published';
+  kind:
+    | 'task-state'
+    | 'review-opened'
+    | 'review-decided'
+    | 'spend'
+    | 'post-published'
+    | 'token-revoked';
   subject_id: string;
   data: Record<string, unknown>;
   at: Date;

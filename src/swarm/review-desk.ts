@@ -6,25 +6,15 @@
 
 import type { Cfo } from '../commerce/cfo.js';
 import { ChimeraError, InputError } from '../domain/errors.js';
-import type { Review } from '../domain/review.js';
 import type { Task } from '../domain/task.js';
 import type { TraceEvent } from '../domain/trace-event.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
-import type { ResultRecord, Store, StoredSpendRequest } from '../store/store.js';
+import type { ReviewItem, Store } from '../store/store.js';
 import { commitApproval } from './approval.js';
 import { dispatchTask, wakePlanner } from './dispatch.js';
 import { taskEvent } from './trace.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A pending review with what a reviewer needs to decide. */
-export interface ReviewItem {
-  review: Review;
-  task: Task;
-  result: ResultRecord | undefined;
-  /** For a spend review: the request the CFO escalated (amount, type, its reasons). */
-  spend?: StoredSpendRequest | undefined;
-}
 
 export class ReviewDesk {
   constructor(

@@ -23,8 +23,6 @@ export interface RuntimeOptions {
   logger: Logger;
   concurrency: number;
   pollIntervalMs: number;
-  /** False on embedded PGlite (see DispatcherOptions.preparedStatements). */
-  preparedStatements: boolean;
   /** How often the reaper runs, in ms. */
   reapIntervalMs: number;
 }
@@ -64,7 +62,6 @@ export class SwarmRuntime {
       pool: this.options.pool,
       concurrency: this.options.concurrency,
       pollIntervalMs: this.options.pollIntervalMs,
-      preparedStatements: this.options.preparedStatements,
       logger: this.options.logger,
       handlers: {
         run_task: async (payload, signal) => {

@@ -2,7 +2,7 @@
 // edit-and-approve.
 
 import { z } from 'zod';
-import type { ReviewItem } from '../../swarm/review-desk.js';
+import type { ReviewItem } from '../../store/store.js';
 import { defineRoute } from '../route-spec.js';
 import { ReviewItemWire, TaskWire } from '../wire-schemas.js';
 import { exampleReviewItem, exampleTask } from './route-examples.js';

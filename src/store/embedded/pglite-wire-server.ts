@@ -1,10 +1,13 @@
 // Serves one PGlite instance to many `pg` connections over loopback. PGlite is a single session,
 // so the server runs each connection's messages up to a Sync (or a simple Query) as one atomic
 // batch, and while a connection holds an open transaction only its batches run. Notifications are
-// routed to the connections that LISTENed on their channel. It does not do TLS, auth or cancel.
+// routed to the connections that LISTENed on their channel. Statement names are made per
+// connection (statement-names.ts), and a closed connection's statements are deallocated. It does
+// not do TLS, auth or cancel.
 
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
+import { prefixStatementName } from './statement-names.js';
 
 const SSL_REQUEST = 80_877_103;
 const GSS_REQUEST = 80_877_104;
@@ -13,6 +16,10 @@ const CANCEL_REQUEST = 80_877_102;
 const BATCH_END = new Set(['S', 'Q', 'H', 'c', 'f']);
 
 interface Connection {
+  /** Prefixed to the connection's statement names. */
+  prefix: string;
+  /** The statements it prepared (prefixed names), to deallocate when it closes. */
+  statements: Set<string>;
   socket: Socket;
   buffer: Buffer;
   started: boolean;
@@ -25,6 +32,9 @@ interface Batch {
   bytes: Buffer;
 }
 
+/** Numbers connections across every server of the process, so no two share a prefix. */
+let nextConnection = 1;
+
 export class PgliteWireServer {
   private server: Server | undefined;
   private readonly connections = new Set<Connection>();
@@ -32,6 +42,8 @@ export class PgliteWireServer {
   /** The connection whose transaction is open; only its batches may run. */
   private owner: Connection | undefined;
   private running = false;
+  /** Statements of closed connections, deallocated when no transaction is open. */
+  private readonly orphaned: string[] = [];
 
   constructor(private readonly db: PGlite) {}
 
@@ -58,6 +70,8 @@ export class PgliteWireServer {
   private accept(socket: Socket): void {
     socket.setNoDelay(true);
     const connection: Connection = {
+      prefix: `c${nextConnection++}_`,
+      statements: new Set(),
       socket,
       buffer: Buffer.alloc(0),
       started: false,
@@ -98,9 +112,15 @@ export class PgliteWireServer {
       if (buffer.length < 5) return pending;
       const length = buffer.readInt32BE(1) + 1;
       if (buffer.length < length) return pending;
-      const message = buffer.subarray(0, length);
+      let message = buffer.subarray(0, length);
       connection.buffer = buffer.subarray(length);
       const type = String.fromCharCode(message[0] as number);
+      const named = prefixStatementName(message, connection.prefix);
+      if (named) {
+        message = named.message;
+        if (type === 'P') connection.statements.add(named.name);
+        else if (type === 'C') connection.statements.delete(named.name);
+      }
       if (type === 'X') {
         connection.socket.end();
         return [];
@@ -135,6 +155,7 @@ export class PgliteWireServer {
     this.running = true;
     try {
       for (;;) {
+        if (!this.owner && this.orphaned.length > 0) await this.deallocateOrphans();
         const index = this.owner
           ? this.queue.findIndex((batch) => batch.connection === this.owner)
           : 0;
@@ -171,15 +192,24 @@ export class PgliteWireServer {
     }
   }
 
+  private async deallocateOrphans(): Promise<void> {
+    for (const name of this.orphaned.splice(0)) {
+      // Fails only for a statement whose Parse failed, so there is nothing to free.
+      await this.db.exec(`DEALLOCATE "${name.replaceAll('"', '""')}"`).catch(() => undefined);
+    }
+  }
+
   private async close(connection: Connection): Promise<void> {
     connection.closed = true;
     this.connections.delete(connection);
+    this.orphaned.push(...connection.statements);
     if (this.owner === connection) {
-      // The client vanished mid-transaction: roll it back so the session is free again.
-      await this.db.runExclusive(() => this.db.exec('ROLLBACK')).catch(() => undefined);
+      // The client vanished mid-transaction: roll it back so the session is free again. (Not in
+      // runExclusive: exec takes PGlite's query lock itself, and that lock is not reentrant.)
+      await this.db.exec('ROLLBACK').catch(() => undefined);
       this.owner = undefined;
-      void this.drain();
     }
+    void this.drain();
   }
 }
 

@@ -97,16 +97,16 @@ export class PostgresAccessRepository implements AccessRepository {
   async sessionBySecret(
     secretHash: string,
     now: Date,
-  ): Promise<{ token: StoredApiToken; csrf_token: string } | undefined> {
+  ): Promise<{ token: StoredApiToken; csrf_token: string; expires_at: Date } | undefined> {
     const session = await this.db
       .selectFrom('browser_sessions')
-      .select(['token_id', 'csrf_token'])
+      .select(['token_id', 'csrf_token', 'expires_at'])
       .where('secret_hash', '=', secretHash)
       .where('expires_at', '>', now)
       .executeTakeFirst();
     if (!session) return undefined;
     const token = await this.liveToken(session.token_id, now);
-    return token && { token, csrf_token: session.csrf_token };
+    return token && { token, csrf_token: session.csrf_token, expires_at: session.expires_at };
   }
 
   private async liveToken(id: string, now: Date): Promise<StoredApiToken | undefined> {

@@ -2,7 +2,7 @@
 // the ledger appended under one advisory lock so `seq` and `prev_hash` never race. Callers run
 // these inside one transaction (Store.transaction), which is what makes a decision atomic.
 
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { LedgerEntry } from '../../domain/ledger-entry.js';
 import type {
   BudgetKey,
@@ -12,7 +12,8 @@ import type {
   SpendRequestStatus,
   StoredSpendRequest,
 } from '../store.js';
-import type { ChimeraSchema, SpendRequestsTable } from './schema.js';
+import { toSpendRequest } from './row-mappers.js';
+import type { ChimeraSchema } from './schema.js';
 
 /** The budget_tracking columns a BudgetRow is read from. */
 const BUDGET_COLUMNS = [
@@ -274,20 +275,4 @@ function toDateText(value: unknown): string {
     return local.toISOString().slice(0, 10);
   }
   return String(value).slice(0, 10);
-}
-
-function toSpendRequest(row: Selectable<SpendRequestsTable>): StoredSpendRequest {
-  return {
-    request_id: row.request_id,
-    agent_id: row.agent_id,
-    request_type: row.request_type,
-    amount: row.amount,
-    currency: row.currency,
-    task_id: row.task_id,
-    status: row.status as SpendRequestStatus,
-    decision: row.decision as StoredSpendRequest['decision'],
-    budget_amount: BigInt(row.budget_amount),
-    budget_keys: row.budget_keys as BudgetKey[],
-    reserved_until: row.reserved_until,
-  };
 }

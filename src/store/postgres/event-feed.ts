@@ -50,6 +50,8 @@ export class PostgresEventFeed implements EventFeed {
     this.client = undefined;
     if (client) {
       await client.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
+      client.removeAllListeners('notification');
+      client.removeAllListeners('error');
       client.release();
     }
   }

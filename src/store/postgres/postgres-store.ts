@@ -10,6 +10,7 @@ import { PostgresCampaignRepository } from './campaign-queries.js';
 import { PostgresCfoRepository } from './cfo-queries.js';
 import { PostgresContentRepository } from './content-queries.js';
 import { PostgresEffectRepository } from './effect-queries.js';
+import { preparedStatementPool } from './prepared-statements.js';
 import { PostgresResultRepository } from './result-queries.js';
 import { PostgresReviewRepository } from './review-queries.js';
 import type { ChimeraSchema } from './schema.js';
@@ -60,9 +61,13 @@ export class PostgresStore implements Store {
     this.cfo = new PostgresCfoRepository(db);
   }
 
-  /** A store over `pool`, adding jobs with `jobQueue`. The pool stays the caller's to end. */
+  /**
+   * A store over `pool`, adding jobs with `jobQueue`. The pool stays the caller's to end. Its
+   * queries run as prepared statements (prepared-statements.ts): each connection plans one once.
+   */
   static fromPool(pool: pg.Pool, jobQueue: JobQueueFactory): PostgresStore {
-    const db = new Kysely<ChimeraSchema>({ dialect: new PostgresDialect({ pool }) });
+    const dialect = new PostgresDialect({ pool: preparedStatementPool(pool) });
+    const db = new Kysely<ChimeraSchema>({ dialect });
     return new PostgresStore(db, false, jobQueue);
   }
 

@@ -1,8 +1,8 @@
 // Task result queries: one row per attempt, holding the output and the verdict on it.
 
 import type { Kysely } from 'kysely';
-import type { VerdictDecision } from '../../domain/verdict.js';
 import type { ResultRecord, ResultRepository } from '../store.js';
+import { toResult } from './row-mappers.js';
 import type { ChimeraSchema } from './schema.js';
 
 export class PostgresResultRepository implements ResultRepository {
@@ -35,18 +35,6 @@ export class PostgresResultRepository implements ResultRepository {
       .orderBy('attempt', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      task_id: row.task_id,
-      attempt: row.attempt,
-      output: row.output,
-      confidence: row.confidence,
-      error_code: row.error_code ?? undefined,
-      error_message: row.error_message ?? undefined,
-      verdict: (row.verdict as VerdictDecision | null) ?? undefined,
-      reasons: row.reasons,
-      judged_at: row.judged_at ?? undefined,
-      duration_ms: row.duration_ms ?? 0,
-    };
+    return row && toResult(row);
   }
 }

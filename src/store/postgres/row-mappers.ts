@@ -6,8 +6,53 @@ import type { Campaign } from '../../domain/campaign.js';
 import type { CampaignTemplate } from '../../domain/campaign-template.js';
 import type { Review } from '../../domain/review.js';
 import type { Task } from '../../domain/task.js';
-import type { PublishedContent } from '../store.js';
-import type { AgentsTable, CampaignsTable, ReviewsTable, TasksTable } from './schema.js';
+import type { VerdictDecision } from '../../domain/verdict.js';
+import type {
+  BudgetKey,
+  PublishedContent,
+  ResultRecord,
+  SpendRequestStatus,
+  StoredSpendRequest,
+} from '../store.js';
+import type {
+  AgentsTable,
+  CampaignsTable,
+  ReviewsTable,
+  SpendRequestsTable,
+  TaskResultsTable,
+  TasksTable,
+} from './schema.js';
+
+/** A row as to_jsonb gives it: its timestamps are ISO text, not Dates. */
+export type JsonRow = Record<string, unknown>;
+
+/** The timestamp columns of the tables read as JSON (tests/cfo.cost-governor compares the reads). */
+export const TASK_TIMESTAMPS = [
+  'deadline',
+  'lease_expires_at',
+  'run_at',
+  'dispatched_at',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof TasksTable>;
+export const RESULT_TIMESTAMPS = ['judged_at', 'created_at'] as const satisfies ReadonlyArray<
+  keyof TaskResultsTable
+>;
+export const SPEND_TIMESTAMPS = [
+  'reserved_until',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof SpendRequestsTable>;
+
+/** A row read as JSON, its `timestamps` turned back into Dates, as the driver would give it. */
+export function fromJsonRow<Row>(json: JsonRow, timestamps: readonly string[]): Row {
+  const row: JsonRow = { ...json };
+  for (const column of timestamps) {
+    const value = row[column];
+    if (typeof value === 'string') row[column] = new Date(value);
+  }
+  return row as Row;
+}
 
 export function toAgent(row: Selectable<AgentsTable>): Agent {
   return {
@@ -75,5 +120,37 @@ export function toPost(row: {
     platform,
     post_id: postId,
     url: row.video_url ?? '',
+  };
+}
+
+/** One attempt's result row, with the verdict on it. */
+export function toResult(row: Selectable<TaskResultsTable>): ResultRecord {
+  return {
+    task_id: row.task_id,
+    attempt: row.attempt,
+    output: row.output,
+    confidence: row.confidence,
+    error_code: row.error_code ?? undefined,
+    error_message: row.error_message ?? undefined,
+    verdict: (row.verdict as VerdictDecision | null) ?? undefined,
+    reasons: row.reasons,
+    judged_at: row.judged_at ?? undefined,
+    duration_ms: row.duration_ms ?? 0,
+  };
+}
+
+export function toSpendRequest(row: Selectable<SpendRequestsTable>): StoredSpendRequest {
+  return {
+    request_id: row.request_id,
+    agent_id: row.agent_id,
+    request_type: row.request_type,
+    amount: row.amount,
+    currency: row.currency,
+    task_id: row.task_id,
+    status: row.status as SpendRequestStatus,
+    decision: row.decision as StoredSpendRequest['decision'],
+    budget_amount: BigInt(row.budget_amount),
+    budget_keys: row.budget_keys as BudgetKey[],
+    reserved_until: row.reserved_until,
   };
 }

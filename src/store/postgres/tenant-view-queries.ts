@@ -8,8 +8,28 @@ import type { Campaign } from '../../domain/campaign.js';
 import type { Review } from '../../domain/review.js';
 import type { Task } from '../../domain/task.js';
 import type { TaskStatus } from '../../domain/task-status.js';
-import type { PostView, TaskFilter, TenantViewRepository } from '../store.js';
-import { toAgent, toCampaign, toPost, toReview, toTask } from './row-mappers.js';
+import type {
+  CampaignProgress,
+  FleetView,
+  PostView,
+  ReviewItem,
+  TaskFilter,
+  TenantViewRepository,
+} from '../store.js';
+import {
+  fromJsonRow,
+  type JsonRow,
+  RESULT_TIMESTAMPS,
+  SPEND_TIMESTAMPS,
+  TASK_TIMESTAMPS,
+  toAgent,
+  toCampaign,
+  toPost,
+  toResult,
+  toReview,
+  toSpendRequest,
+  toTask,
+} from './row-mappers.js';
 import type { ChimeraSchema } from './schema.js';
 
 export class PostgresTenantViewRepository implements TenantViewRepository {
@@ -44,6 +64,27 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
       .limit(limit)
       .execute();
     return rows.map(toCampaign);
+  }
+
+  async listCampaignProgress(tenantId: string, limit: number): Promise<CampaignProgress[]> {
+    const rows = await this.db
+      .selectFrom('campaigns')
+      .selectAll()
+      .select(
+        sql<Partial<Record<TaskStatus, number>>>`(
+          SELECT coalesce(jsonb_object_agg(per_status.status, per_status.n), '{}'::jsonb)
+            FROM (SELECT status, count(*)::int AS n FROM tasks
+                   WHERE tasks.campaign_id = campaigns.id GROUP BY status) AS per_status
+        )`.as('task_counts'),
+      )
+      .where('tenant_id', '=', tenantId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(({ task_counts, ...row }) => ({
+      campaign: toCampaign(row),
+      tasks: task_counts,
+    }));
   }
 
   async getCampaign(tenantId: string, id: string): Promise<Campaign | undefined> {
@@ -125,6 +166,43 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
     return rows.map(toReview);
   }
 
+  async listReviewItems(
+    tenantId: string,
+    filter: { status?: Review['status']; limit: number },
+  ): Promise<ReviewItem[]> {
+    let query = this.db
+      .selectFrom('reviews')
+      .innerJoin('tasks', 'tasks.id', 'reviews.task_id')
+      .innerJoin('campaigns', 'campaigns.id', 'tasks.campaign_id')
+      .selectAll('reviews')
+      .select([
+        sql<JsonRow>`to_jsonb(tasks)`.as('task_json'),
+        sql<JsonRow | null>`(
+          SELECT to_jsonb(result) FROM task_results AS result
+           WHERE result.task_id = tasks.id ORDER BY result.attempt DESC LIMIT 1
+        )`.as('result_json'),
+        // Amounts as text: numeric(78,0) does not fit a JSON number.
+        sql<JsonRow | null>`(
+          SELECT to_jsonb(spend) || jsonb_build_object(
+                   'amount', spend.amount::text, 'budget_amount', spend.budget_amount::text)
+            FROM spend_requests AS spend WHERE spend.request_id = reviews.spend_request_id
+        )`.as('spend_json'),
+      ])
+      .where('campaigns.tenant_id', '=', tenantId);
+    if (filter.status) query = query.where('reviews.status', '=', filter.status);
+    const rows = await query
+      .orderBy('reviews.created_at')
+      .orderBy('reviews.id')
+      .limit(filter.limit)
+      .execute();
+    return rows.map(({ task_json, result_json, spend_json, ...review }) => ({
+      review: toReview(review),
+      task: toTask(fromJsonRow(task_json, TASK_TIMESTAMPS)),
+      result: result_json ? toResult(fromJsonRow(result_json, RESULT_TIMESTAMPS)) : undefined,
+      ...(spend_json && { spend: toSpendRequest(fromJsonRow(spend_json, SPEND_TIMESTAMPS)) }),
+    }));
+  }
+
   async getReview(tenantId: string, id: string): Promise<Review | undefined> {
     const row = await this.db
       .selectFrom('reviews')
@@ -171,33 +249,52 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
     );
   }
 
-  async countOpenTasksByAgent(tenantId: string) {
+  async fleetView(tenantId: string): Promise<FleetView> {
     const rows = await this.db
-      .selectFrom('tasks')
-      .innerJoin('campaigns', 'campaigns.id', 'tasks.campaign_id')
-      .select(['tasks.agent_id', 'tasks.status', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('campaigns.tenant_id', '=', tenantId)
-      .where('campaigns.status', '=', 'active')
-      .where('tasks.status', 'in', ['pending', 'queued', 'running', 'judging', 'awaiting_review'])
-      .groupBy(['tasks.agent_id', 'tasks.status'])
+      .selectFrom('agents')
+      .selectAll()
+      .select([
+        sql<Partial<Record<TaskStatus, number>>>`(
+          SELECT coalesce(jsonb_object_agg(per_status.status, per_status.n), '{}'::jsonb)
+            FROM (SELECT tasks.status, count(*)::int AS n
+                    FROM tasks JOIN campaigns ON campaigns.id = tasks.campaign_id
+                   WHERE tasks.agent_id = agents.id
+                     AND campaigns.tenant_id = agents.tenant_id
+                     AND campaigns.status = 'active'
+                     AND tasks.status IN ('pending', 'queued', 'running', 'judging', 'awaiting_review')
+                   GROUP BY tasks.status) AS per_status
+        )`.as('open_tasks'),
+        sql<Date | null>`(
+          SELECT max(content.created_at) FROM content_pipeline AS content
+           WHERE content.agent_id = agents.id AND content.stage = 'published'
+        )`.as('last_post_at'),
+        sql<string[] | null>`(
+          SELECT ARRAY[budget.spent_amount::text, budget.limit_amount::text]
+            FROM budget_tracking AS budget
+           WHERE budget.agent_id = agents.id AND budget.period = 'daily' AND budget.category = 'all'
+           ORDER BY budget.period_start DESC LIMIT 1
+        )`.as('daily'),
+        // Not correlated with the agent, so PostgreSQL computes it once. A tenant without agents
+        // has no tasks, hence no reviews: no row to carry it is then the right answer.
+        sql<number>`(
+          SELECT count(*)::int FROM reviews
+            JOIN tasks ON tasks.id = reviews.task_id
+            JOIN campaigns ON campaigns.id = tasks.campaign_id
+           WHERE campaigns.tenant_id = ${tenantId} AND reviews.status = 'pending'
+        )`.as('reviews_waiting'),
+      ])
+      .where('tenant_id', '=', tenantId)
+      .orderBy('id')
       .execute();
-    return rows.map((row) => ({
-      agent_id: row.agent_id,
-      status: row.status as TaskStatus,
-      count: Number(row.n),
-    }));
-  }
-
-  async lastPostAt(tenantId: string): Promise<Map<string, Date>> {
-    const rows = await this.db
-      .selectFrom('content_pipeline as content')
-      .innerJoin('agents', 'agents.id', 'content.agent_id')
-      .select(['content.agent_id', (eb) => eb.fn.max('content.created_at').as('at')])
-      .where('agents.tenant_id', '=', tenantId)
-      .where('content.stage', '=', 'published')
-      .groupBy('content.agent_id')
-      .execute();
-    return new Map(rows.map((row) => [row.agent_id, new Date(row.at as Date)]));
+    return {
+      agents: rows.map(({ open_tasks, last_post_at, daily, reviews_waiting: _, ...row }) => ({
+        agent: toAgent(row),
+        open_tasks,
+        last_post_at: last_post_at && new Date(last_post_at),
+        daily: daily && { spent: BigInt(daily[0] ?? 0), limit: BigInt(daily[1] ?? 0) },
+      })),
+      reviews_waiting: rows[0]?.reviews_waiting ?? 0,
+    };
   }
 
   async ledgerSeqs(tenantId: string): Promise<Set<number>> {
