@@ -4,8 +4,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-    // Builds dist/ when stale, for the tests that run the real executable (bin/chimera.js).
-    globalSetup: ['tests/support/build-dist.global-setup.ts'],
+    // Builds dist/ when stale, for the tests that run the real executable (bin/chimera.js), and
+    // the dashboard (web/dist/) for the browser tests.
+    globalSetup: [
+      'tests/support/build-dist.global-setup.ts',
+      'tests/support/build-web.global-setup.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,7 +1,8 @@
 // Chimera's HTTP server, started with `chimera start`: the operator API under /api/v1, the seed's
 // worker contracts at the root, Chimera's MCP server at /mcp, the OpenAPI document and its
-// reference page, sign-in by login link, and a health check. Every route but /healthz, the
-// OpenAPI document, its reference page and /login needs a token. Listens on
+// reference page, sign-in by login link, a health check, and the dashboard at / (web/dist). Every
+// route but /healthz, the OpenAPI document, its reference page, /login and the dashboard's files
+// needs a token (the dashboard's pages then call the API with their session). Listens on
 // CHIMERA_HTTP_HOST:CHIMERA_HTTP_PORT (loopback by default); a port in use is a config error.
 
 import cookie from '@fastify/cookie';
@@ -14,6 +15,7 @@ import type { ChimeraApp } from '../app/chimera-app.js';
 import { hashSecret } from '../domain/bearer-secret.js';
 import { ConfigError } from '../domain/errors.js';
 import { SESSION_COOKIE } from './authenticate.js';
+import { DASHBOARD_ROOT, registerDashboard } from './dashboard-assets.js';
 import { registerEventStream } from './event-stream.js';
 import { MCP_PATH, registerMcpEndpoint } from './mcp-endpoint.js';
 import { openApiDocument } from './openapi-document.js';
@@ -109,6 +111,7 @@ export async function buildHttpServer(app: ChimeraApp): Promise<FastifyInstance>
   registerRoutes(http, ROUTES, app.operator);
   registerEventStream(http, app.operator);
   registerMcpEndpoint(http, app);
+  await registerDashboard(http, { root: DASHBOARD_ROOT });
   return http;
 }
 
