@@ -4,6 +4,7 @@ import type { RouteSpec } from './route-spec.js';
 import { agentRoutes } from './routes/agent-routes.js';
 import { campaignRoutes } from './routes/campaign-routes.js';
 import { fleetRoutes } from './routes/fleet-routes.js';
+import { judgeRoutes } from './routes/judge-routes.js';
 import { moneyRoutes } from './routes/money-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
@@ -15,6 +16,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...campaignRoutes,
   ...taskRoutes,
   ...reviewRoutes,
+  ...judgeRoutes,
   ...moneyRoutes,
   ...fleetRoutes,
   ...tokenRoutes,

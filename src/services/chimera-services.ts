@@ -7,6 +7,7 @@ import { AgentService } from './agent-service.js';
 import { CampaignService } from './campaign-service.js';
 import { EventService } from './event-service.js';
 import { FleetService } from './fleet-service.js';
+import { JudgeAgreementService } from './judge-agreement-service.js';
 import { MoneyService } from './money-service.js';
 import { PostService } from './post-service.js';
 import { ReviewService } from './review-service.js';
@@ -22,6 +23,7 @@ export interface ChimeraServices {
   campaigns: CampaignService;
   tasks: TaskService;
   reviews: ReviewService;
+  agreement: JudgeAgreementService;
   money: MoneyService;
   posts: PostService;
   fleet: FleetService;
@@ -42,6 +44,7 @@ export function createServices(
     campaigns: new CampaignService(deps),
     tasks: new TaskService(deps),
     reviews: new ReviewService(deps),
+    agreement: new JudgeAgreementService(deps),
     money: new MoneyService(deps),
     posts: new PostService(deps),
     fleet: new FleetService(deps),

@@ -4,6 +4,7 @@
 import type { Role } from '../domain/actor.js';
 import type { Agent } from '../domain/agent.js';
 import type { Campaign, CampaignSpec, CampaignStatus } from '../domain/campaign.js';
+import type { DecidedEscalation } from '../domain/judge-agreement.js';
 import type { LedgerEntry } from '../domain/ledger-entry.js';
 import type { TaskDraft } from '../domain/plan.js';
 import type { Review, ReviewKind } from '../domain/review.js';
@@ -528,6 +529,8 @@ export interface TenantViewRepository {
     filter: { status?: Review['status'] | undefined; limit: number },
   ): Promise<ReviewItem[]>;
   getReview(tenantId: string, id: string): Promise<Review | undefined>;
+  /** Content reviews (Judge escalations) a person decided since `since`, with their confidence. */
+  listDecidedEscalations(tenantId: string, since: Date): Promise<DecidedEscalation[]>;
   /** Newest first. */
   listPosts(
     tenantId: string,

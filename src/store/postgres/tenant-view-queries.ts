@@ -5,6 +5,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Agent } from '../../domain/agent.js';
 import type { Campaign } from '../../domain/campaign.js';
+import type { DecidedEscalation } from '../../domain/judge-agreement.js';
 import type { Review } from '../../domain/review.js';
 import type { Task } from '../../domain/task.js';
 import type { TaskStatus } from '../../domain/task-status.js';
@@ -213,6 +214,31 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
       .where('reviews.id', '=', id)
       .executeTakeFirst();
     return row && toReview(row);
+  }
+
+  async listDecidedEscalations(tenantId: string, since: Date): Promise<DecidedEscalation[]> {
+    const rows = await this.db
+      .selectFrom('reviews')
+      .innerJoin('tasks', 'tasks.id', 'reviews.task_id')
+      .innerJoin('campaigns', 'campaigns.id', 'tasks.campaign_id')
+      .innerJoin('task_results as result', (join) =>
+        join
+          .onRef('result.task_id', '=', 'reviews.task_id')
+          .onRef('result.attempt', '=', 'reviews.attempt'),
+      )
+      .select(['reviews.reasons', 'reviews.status', 'reviews.decided_at', 'result.confidence'])
+      .where('campaigns.tenant_id', '=', tenantId)
+      .where('reviews.kind', '=', 'content')
+      .where('reviews.status', 'in', ['approved', 'rejected'])
+      .where('reviews.decided_at', '>=', since)
+      .orderBy('reviews.decided_at')
+      .execute();
+    return rows.map((row) => ({
+      reasons: row.reasons,
+      confidence: row.confidence,
+      approved: row.status === 'approved',
+      decided_at: row.decided_at ?? since,
+    }));
   }
 
   async listPosts(tenantId: string, filter: { agentId?: string; limit: number }) {

@@ -1,0 +1,65 @@
+// /api/v1/judge/agreement: of the results the Judge escalated and people decided, how often they
+// approved, by policy, confidence band and day, to tell whether its thresholds are right.
+
+import { z } from 'zod';
+import { MAX_AGREEMENT_DAYS } from '../../services/judge-agreement-service.js';
+import { defineRoute } from '../route-spec.js';
+
+const Tally = {
+  decided: z.number().int(),
+  approved: z.number().int(),
+  approval_rate: z.number().nullable().describe('approved / decided; null when none decided'),
+};
+
+const JudgeAgreementWire = z.object({
+  since: z.string().describe('decisions from this instant on'),
+  overall: z.object(Tally),
+  by_policy: z.array(z.object({ policy: z.string(), ...Tally })),
+  by_band: z.array(
+    z.object({
+      band: z.string(),
+      from: z.number(),
+      to: z.number().nullable().describe('exclusive; null: no upper bound'),
+      ...Tally,
+    }),
+  ),
+  by_day: z.array(z.object({ day: z.string().describe('UTC, YYYY-MM-DD'), ...Tally })),
+});
+
+const tally = (decided: number, approved: number) => ({
+  decided,
+  approved,
+  approval_rate: decided === 0 ? null : approved / decided,
+});
+
+export const judgeRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/judge/agreement',
+    operationId: 'showJudgeAgreement',
+    summary:
+      'How often people approved what the Judge escalated: by policy, confidence band and day',
+    tag: 'judge',
+    role: 'viewer',
+    query: z.object({
+      days: z.coerce.number().int().min(1).max(MAX_AGREEMENT_DAYS).default(30),
+    }),
+    response: JudgeAgreementWire,
+    example: {
+      response: {
+        since: '2026-10-30T12:00:00.000Z',
+        overall: tally(4, 3),
+        by_policy: [
+          { policy: 'sensitive-topics', ...tally(2, 2) },
+          { policy: 'judge', ...tally(2, 1) },
+        ],
+        by_band: [
+          { band: '0.75–0.80', from: 0.75, to: 0.8, ...tally(2, 1) },
+          { band: '≥ 0.90', from: 0.9, to: null, ...tally(2, 2) },
+        ],
+        by_day: [{ day: '2026-11-29', ...tally(4, 3) }],
+      },
+    },
+    handler: ({ services, actor, query }) => services.agreement.agreement(actor, query.days),
+  }),
+];
