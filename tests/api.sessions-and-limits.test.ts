@@ -33,6 +33,14 @@ describe('browser sessions from a login link', () => {
     const again = await http.inject({ method: 'GET', url: `/login?token=${link.secret}` });
     expect(again.statusCode).toBe(401);
     expect(again.json().field).toBe('token');
+    const inBrowser = await http.inject({
+      method: 'GET',
+      url: `/login?token=${link.secret}`,
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
+    expect(inBrowser.statusCode).toBe(401);
+    expect(inBrowser.headers['content-type']).toMatch(/^text\/html/);
+    expect(inBrowser.body).toContain('chimera login-link');
 
     const session = await http.inject({
       method: 'GET',

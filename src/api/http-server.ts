@@ -23,6 +23,14 @@ import { INTERNAL_PROBLEM, problemOf, sendProblem } from './problem-details.js';
 import { ProblemError, registerRoutes } from './register-routes.js';
 import { ROUTES } from './route-table.js';
 
+/** What a browser shows for a login link that is unknown, used or expired. */
+const LINK_SPENT_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Chimera: sign-in link spent</title></head>
+<body><main><h1>This sign-in link no longer works</h1>
+<p>A login link works once, for 10 minutes. Ask for a new one with
+<code>chimera login-link</code>, or from whoever gave you this one.</p></main></body></html>
+`;
+
 /** A listening HTTP server: its base URL, the MCP endpoint's URL, and how to stop it. */
 export interface RunningHttpServer {
   url: string;
@@ -91,6 +99,10 @@ export async function buildHttpServer(app: ChimeraApp): Promise<FastifyInstance>
     const session =
       typeof secret === 'string' ? await app.operator.tokens.redeemLoginLink(secret) : undefined;
     if (!session) {
+      // A person who clicked the link gets a page; a script gets the problem.
+      if (request.headers.accept?.includes('text/html')) {
+        return reply.code(401).type('text/html; charset=utf-8').send(LINK_SPENT_PAGE);
+      }
       return sendProblem(reply, {
         status: 401,
         code: 'AUTH_REQUIRED',
