@@ -240,3 +240,25 @@ export const ProblemWire = z.object({
   field: z.string().describe('the request field, parameter or header at fault'),
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
+
+const AgreementTally = {
+  decided: z.number().int(),
+  approved: z.number().int(),
+  approval_rate: z.number().nullable().describe('approved / decided; null when none decided'),
+};
+
+/** Judge–human agreement (GET /api/v1/judge/agreement). */
+export const JudgeAgreementWire = z.object({
+  since: z.string().describe('decisions from this instant on'),
+  overall: z.object(AgreementTally),
+  by_policy: z.array(z.object({ policy: z.string(), ...AgreementTally })),
+  by_band: z.array(
+    z.object({
+      band: z.string(),
+      from: z.number(),
+      to: z.number().nullable().describe('exclusive; null: no upper bound'),
+      ...AgreementTally,
+    }),
+  ),
+  by_day: z.array(z.object({ day: z.string().describe('UTC, YYYY-MM-DD'), ...AgreementTally })),
+});

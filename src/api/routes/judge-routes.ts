@@ -4,27 +4,7 @@
 import { z } from 'zod';
 import { MAX_AGREEMENT_DAYS } from '../../services/judge-agreement-service.js';
 import { defineRoute } from '../route-spec.js';
-
-const Tally = {
-  decided: z.number().int(),
-  approved: z.number().int(),
-  approval_rate: z.number().nullable().describe('approved / decided; null when none decided'),
-};
-
-const JudgeAgreementWire = z.object({
-  since: z.string().describe('decisions from this instant on'),
-  overall: z.object(Tally),
-  by_policy: z.array(z.object({ policy: z.string(), ...Tally })),
-  by_band: z.array(
-    z.object({
-      band: z.string(),
-      from: z.number(),
-      to: z.number().nullable().describe('exclusive; null: no upper bound'),
-      ...Tally,
-    }),
-  ),
-  by_day: z.array(z.object({ day: z.string().describe('UTC, YYYY-MM-DD'), ...Tally })),
-});
+import { JudgeAgreementWire } from '../wire-schemas.js';
 
 const tally = (decided: number, approved: number) => ({
   decided,

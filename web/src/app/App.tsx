@@ -2,13 +2,19 @@
 // the current path. Signed in, one live event stream and the review queue serve every page.
 
 import { useCallback } from 'react';
+import { AgreementPage } from '../agreement/AgreementPage';
 import type { Session } from '../api/wire-types';
+import { CampaignPage } from '../campaigns/CampaignPage';
+import { CampaignsPage } from '../campaigns/CampaignsPage';
+import { NewCampaignPage } from '../campaigns/NewCampaignPage';
 import { FleetPage } from '../fleet/FleetPage';
 import { LiveEventsProvider, useLiveEvent, useLiveStatus } from '../live/live-events';
+import { MoneyPage } from '../money/MoneyPage';
 import { PostsPage } from '../posts/PostsPage';
 import { ReviewInbox } from '../reviews/ReviewInbox';
 import { useReviewQueue } from '../reviews/review-queue';
 import { SessionProvider, useSessionState } from '../session/session';
+import { TaskPage } from '../tasks/TaskPage';
 import { AnnouncerProvider } from '../ui/announcer';
 import { PageHeading } from '../ui/PageHeading';
 import { Link, usePath } from './navigation';
@@ -43,8 +49,27 @@ export function App() {
 const PAGES = [
   { path: '/', title: 'Reviews' },
   { path: '/fleet', title: 'Fleet' },
+  { path: '/campaigns', title: 'Campaigns' },
+  { path: '/money', title: 'Money' },
   { path: '/posts', title: 'Posts' },
+  { path: '/agreement', title: 'Agreement' },
 ];
+
+/** The page of PAGES a path belongs to: a campaign's, a new campaign's and a task's are Campaigns'. */
+function sectionOf(page: string): string {
+  return /^\/(campaigns|tasks)\//.test(page) ? '/campaigns' : page;
+}
+
+/** The id in `/<prefix>/<id>`, decoded; null when `page` is not such a path. */
+function idIn(page: string, prefix: string): string | null {
+  const match = new RegExp(`^/${prefix}/([^/]+)$`).exec(page);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
 
 function Shell(props: { session: Session; onSessionChanged: () => void }) {
   const path = usePath();
@@ -53,6 +78,7 @@ function Shell(props: { session: Session; onSessionChanged: () => void }) {
   const checkSession = useCallback(() => props.onSessionChanged(), [props.onSessionChanged]);
   useLiveEvent(['token-revoked'], checkSession);
   const page = path === '/reviews' ? '/' : path;
+  const section = sectionOf(page);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -64,7 +90,7 @@ function Shell(props: { session: Session; onSessionChanged: () => void }) {
           <ul>
             {PAGES.map((each) => (
               <li key={each.path}>
-                <Link to={each.path} current={page === each.path}>
+                <Link to={each.path} current={section === each.path}>
                   {each.title}
                   {each.path === '/' && queue.loaded && (
                     <span className="count">
@@ -87,18 +113,32 @@ function Shell(props: { session: Session; onSessionChanged: () => void }) {
         </p>
       </header>
       <main id="main">
-        {page === '/' && <ReviewInbox queue={queue} />}
-        {page === '/fleet' && <FleetPage />}
-        {page === '/posts' && <PostsPage />}
-        {!PAGES.some((each) => each.path === page) && (
-          <>
-            <PageHeading title="Page not found" />
-            <p>
-              No page at <code>{path}</code>. <Link to="/">Go to the review inbox</Link>.
-            </p>
-          </>
-        )}
+        <PageOf page={page} queue={queue} />
       </main>
+    </>
+  );
+}
+
+/** The page at `page` (a path), or a "not found" one. */
+function PageOf(props: { page: string; queue: ReturnType<typeof useReviewQueue> }) {
+  const { page } = props;
+  if (page === '/') return <ReviewInbox queue={props.queue} />;
+  if (page === '/fleet') return <FleetPage />;
+  if (page === '/campaigns') return <CampaignsPage />;
+  if (page === '/campaigns/new') return <NewCampaignPage />;
+  if (page === '/money') return <MoneyPage />;
+  if (page === '/posts') return <PostsPage />;
+  if (page === '/agreement') return <AgreementPage />;
+  const campaignId = idIn(page, 'campaigns');
+  if (campaignId) return <CampaignPage key={campaignId} campaignId={campaignId} />;
+  const taskId = idIn(page, 'tasks');
+  if (taskId) return <TaskPage key={taskId} taskId={taskId} />;
+  return (
+    <>
+      <PageHeading title="Page not found" />
+      <p>
+        No page at <code>{page}</code>. <Link to="/">Go to the review inbox</Link>.
+      </p>
     </>
   );
 }
