@@ -186,7 +186,9 @@ describe('chimera on a fresh embedded data dir', () => {
       dataDir,
     ]);
     expect(prune.code).toBe(0);
-    expect(prune.stdout).toMatch(/pruned [1-9]\d* trace events older than 0 days/);
+    expect(prune.stdout).toMatch(
+      /pruned [1-9]\d* trace events and [1-9]\d* live events older than 0 days/,
+    );
     const again = await runChimera([
       'trace',
       'prune',
@@ -195,7 +197,7 @@ describe('chimera on a fresh embedded data dir', () => {
       '--data-dir',
       dataDir,
     ]);
-    expect(again.stdout).toMatch(/^pruned 0 trace events older than 0 days$/m);
+    expect(again.stdout).toMatch(/^pruned 0 trace events and 0 live events older than 0 days$/m);
   });
 
   it('tells two campaigns of the same name apart by their ids in status', async () => {

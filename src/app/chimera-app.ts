@@ -77,8 +77,8 @@ export interface ChimeraApp {
     tenantId?: string | undefined;
     token?: string | undefined;
   }): Promise<Actor>;
-  /** Deletes trace events older than `days`, across tenants (housekeeping); audited as `actor`. */
-  pruneTraces(days: number, actor: string): Promise<number>;
+  /** Deletes trace and live-feed events older than `days`, across tenants (housekeeping), audited. */
+  pruneTraces(days: number, actor: string): Promise<{ traceEvents: number; liveEvents: number }>;
   /** The data dir's operator token (created on first use): what `npm start`'s login link uses. */
   operatorToken(): Promise<{ id: string; secret: string }>;
   close(): Promise<void>;

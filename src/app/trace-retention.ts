@@ -1,11 +1,16 @@
-// Trace retention: delete trace events older than the retention period, and audit that it did.
+// Trace retention: delete trace events and live-feed events older than the retention period, and
+// audit that it did.
 
 import type { Store } from '../store/store.js';
 
 const DAY_MS = 86_400_000;
 
-/** Deletes trace events older than `days`; returns how many were deleted. */
-export async function pruneTraces(store: Store, days: number, actor: string): Promise<number> {
+/** Deletes trace and live-feed events older than `days`; returns how many of each. */
+export async function pruneTraces(
+  store: Store,
+  days: number,
+  actor: string,
+): Promise<{ traceEvents: number; liveEvents: number }> {
   const before = new Date(Date.now() - days * DAY_MS);
   const deleted = await store.traces.prune(before);
   await store.audit.write({
@@ -20,7 +25,7 @@ export async function pruneTraces(store: Store, days: number, actor: string): Pr
 
 /** Runs `pruneTraces` now and then once a day; returns a function that stops it. */
 export function schedulePruning(
-  prune: (days: number) => Promise<number>,
+  prune: (days: number) => Promise<unknown>,
   days: number,
   onError: (error: unknown) => void,
 ) {

@@ -185,8 +185,11 @@ export interface EffectRepository {
 export interface TraceRepository {
   write(events: readonly TraceEvent[]): Promise<void>;
   listByTask(taskId: string): Promise<Array<TraceEvent & { at: Date }>>;
-  /** Deletes events older than `before`; returns how many. */
-  prune(before: Date): Promise<number>;
+  /**
+   * Deletes trace events, and live-feed events (api_events, kept for clients resuming with
+   * Last-Event-ID), older than `before`; returns how many of each.
+   */
+  prune(before: Date): Promise<{ traceEvents: number; liveEvents: number }>;
 }
 
 /** Who did what, for people: every mutation a person or a token makes, and the runtime's prunes. */

@@ -36,7 +36,7 @@ export function registerAdminCommands(program: Command, context: CliContext): vo
     .command('trace')
     .description('trace maintenance')
     .command('prune')
-    .description('delete trace events older than the retention period')
+    .description('delete trace and live-feed events older than the retention period')
     .option(
       '--older-than-days <days>',
       'retention in days (default CHIMERA_TRACE_RETENTION_DAYS or 90)',
@@ -51,7 +51,9 @@ export function registerAdminCommands(program: Command, context: CliContext): vo
       await withApp(context, { createDataDir: false }, async (app) => {
         const retention = days ?? app.config.traceRetentionDays;
         const deleted = await app.pruneTraces(retention, osUser());
-        context.printer.line(`pruned ${deleted} trace events older than ${retention} days`);
+        context.printer.line(
+          `pruned ${deleted.traceEvents} trace events and ${deleted.liveEvents} live events older than ${retention} days`,
+        );
       });
     });
 

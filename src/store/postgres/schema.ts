@@ -295,6 +295,15 @@ export interface BrowserSessionsTable {
   expires_at: Date;
 }
 
+export interface ApiEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kind: string;
+  subject_id: string;
+  data: AnyJson;
+  at: Timestamp;
+}
+
 export interface ChimeraSchema {
   agents: AgentsTable;
   campaigns: CampaignsTable;
@@ -319,4 +328,5 @@ export interface ChimeraSchema {
   api_tokens: ApiTokensTable;
   login_links: LoginLinksTable;
   browser_sessions: BrowserSessionsTable;
+  api_events: ApiEventsTable;
 }

@@ -26,12 +26,16 @@ export class PostgresTraceRepository implements TraceRepository {
     return rows.map(({ id: _id, ...row }) => ({ ...row, kind: row.kind as TraceEvent['kind'] }));
   }
 
-  async prune(before: Date): Promise<number> {
-    const result = await this.db
+  async prune(before: Date): Promise<{ traceEvents: number; liveEvents: number }> {
+    const traces = await this.db
       .deleteFrom('trace_events')
       .where('at', '<', before)
       .executeTakeFirst();
-    return Number(result.numDeletedRows);
+    const live = await this.db.deleteFrom('api_events').where('at', '<', before).executeTakeFirst();
+    return {
+      traceEvents: Number(traces.numDeletedRows),
+      liveEvents: Number(live.numDeletedRows),
+    };
   }
 }
 
