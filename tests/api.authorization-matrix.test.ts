@@ -12,6 +12,9 @@ import { type ApiFixture, buildApiFixture } from './support/api-fixture.js';
 import { useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
 
+/** Routes whose body (not their path) names our objects: another tenant gets a 404 for them. */
+const BODY_NAMES_OURS = new Set(['approveReviews']);
+
 /** POST routes that change nothing: every other POST must write an audit row. */
 const READ_ONLY_POSTS = new Set(['verifyLedger', 'evaluateTask']);
 
@@ -42,6 +45,7 @@ function bodyOf(route: RouteSpec, fixture: ApiFixture): unknown {
     return { ...rest, task_id: fixture.taskId };
   }
   if (route.operationId === 'createToken') return { role: 'viewer' };
+  if (route.operationId === 'approveReviews') return { review_ids: [fixture.reviewId] };
   return body;
 }
 
@@ -81,7 +85,10 @@ describe.each(ADAPTERS)('the API authorization matrix on %s', (kind) => {
     }
 
     const rival = await call(route, fixture.rivalToken);
-    const namesOurObject = route.params !== undefined || route.tag === 'workers';
+    const namesOurObject =
+      route.params !== undefined ||
+      route.tag === 'workers' ||
+      BODY_NAMES_OURS.has(route.operationId);
     if (namesOurObject) {
       expect(rival.statusCode, rival.body).toBe(404);
     } else {

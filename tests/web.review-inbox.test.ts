@@ -5,22 +5,29 @@
 // live; the fleet's freeze and kill switch act; a viewer gets no controls; both widths are
 // screenshotted into test-artifacts/ and axe finds nothing serious or critical.
 
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHttpServer } from '../src/api/http-server.js';
 import { seedExamples } from '../src/app/example-seed.js';
-import type { Role } from '../src/domain/actor.js';
 import { localOperator } from './support/api-fixture.js';
-import { launchBrowser } from './support/browser.js';
 import { campaignOf, useTestApp } from './support/test-app.js';
+import {
+  ARTIFACTS,
+  attributeOf,
+  card,
+  type Dashboard,
+  eventually,
+  expectNoGraveAxeViolations,
+  focused,
+  live,
+  moveTo,
+  pendingReviewOf,
+  SIDEWAYS_FREE,
+  shown,
+  startDashboard,
+  textOf,
+} from './support/web-page.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-const AXE_SCRIPT = join(ROOT, 'node_modules/axe-core/axe.min.js');
 /** Over core.compose's 600 characters: the draft is cut, confidence 0.8, a person must look. */
 const LONG_POINTS = [
   'The spring capsule lands Friday at noon with six pieces cut from deadstock denim and canvas.',
@@ -37,115 +44,17 @@ const ELECTION_POINTS = ['Senate vote on the election funding bill is Tuesday'];
 const level = (confidence: number) =>
   confidence >= 0.9 ? 'high' : confidence >= 0.7 ? 'medium' : 'low';
 
-// playwright-core has no test-runner assertions: these wait on the page with vitest's expect.poll
-// (a condition re-read every 50 ms until it holds, 15 s at most), never a fixed pause. The page
-// callbacks are written without DOM types, as the tests compile without the DOM library.
-
-/** Asserts, once `read` satisfies it, within `timeout` ms. */
-const eventually = <T>(read: () => Promise<T>, timeout = 15_000) =>
-  expect.poll(read, { timeout, interval: 50 });
-
-/** The text of everything `locator` matches, now (no waiting), joined. */
-const textOf = async (locator: Locator) => (await locator.allTextContents()).join(' ').trim();
-
-/** An attribute of `locator`'s first match, now; null when none. */
-const attributeOf = async (locator: Locator, name: string) =>
-  (
-    await locator.evaluateAll(
-      (elements, attribute) => elements.map((element) => element.getAttribute(attribute)),
-      name,
-    )
-  )[0] ?? null;
-
-/** True when `locator` matches one element and it has the focus. */
-const focused = (locator: Locator) =>
-  locator.evaluateAll(
-    (elements) => elements.length === 1 && elements[0] === elements[0]?.ownerDocument.activeElement,
-  );
-
-/** Waits for `locator` to be visible (or, with 'detached', gone). */
-const shown = (locator: Locator, state: 'visible' | 'hidden' | 'detached' = 'visible') =>
-  locator.waitFor({ state, timeout: 30_000 });
-
-/** True in the page when nothing is wider than the window (no sideways scrolling). */
-const SIDEWAYS_FREE = 'document.documentElement.scrollWidth <= window.innerWidth';
-
-/** The live indicator of the header says the event stream is up. */
-const live = (page: Page) => shown(page.locator('.live-live'));
-
 describe('the review-first dashboard in Chromium', () => {
   const suite = useTestApp('pglite');
   const local = localOperator('default');
-  let http: FastifyInstance;
+  let dashboard: Dashboard;
   let base: string;
-  let browser: Browser;
   let context: BrowserContext;
   let inbox: Page;
   let operatorTokenId: string;
-  const pageErrors: string[] = [];
 
-  /** A login link of a new token of `role`, and the token's id. */
-  async function loginLink(role: Role): Promise<{ url: string; tokenId: string }> {
-    const { token } = await suite.app.operator.tokens.create(local, { role, name: `web ${role}` });
-    const link = await suite.app.operator.tokens.createLoginLink(local, token.id);
-    return { url: `${base}/login?token=${link.secret}`, tokenId: token.id };
-  }
-
-  /** Opens `url` in a new page of `into`, recording its errors. */
-  async function open(into: BrowserContext, url: string): Promise<Page> {
-    const page = await into.newPage();
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    await page.goto(url);
-    return page;
-  }
-
-  /** Opens a login link in a new page of `into` and waits for the inbox. */
-  async function signIn(into: BrowserContext, url: string): Promise<Page> {
-    const page = await open(into, url);
-    expect(new URL(page.url()).pathname).toBe('/');
-    await shown(page.getByRole('heading', { level: 1, name: 'Review inbox' }));
-    return page;
-  }
-
-  /** The card of agent/step on `page`. */
-  const card = (page: Page, agent: string, step: string): Locator =>
-    page.locator('article.review-card', {
-      has: page.getByRole('heading', { name: `${agent} step ${step}`, exact: true }),
-    });
-
-  /** Presses j or k until `target` is the focused card (the first j chooses the first card). */
-  async function moveTo(page: Page, target: Locator): Promise<void> {
-    await shown(target);
-    const wanted = await target.getAttribute('data-review-id');
-    const cards = page.locator('article.review-card');
-    for (let presses = 0; presses < 20; presses++) {
-      if (await focused(target)) return;
-      const ids = await cards.evaluateAll((elements) =>
-        elements.map((element) => element.getAttribute('data-review-id')),
-      );
-      const selected = await cards.evaluateAll((elements) =>
-        elements.findIndex((element) => element.getAttribute('data-selected') === 'true'),
-      );
-      const goal = ids.indexOf(wanted);
-      expect(goal).toBeGreaterThanOrEqual(0);
-      // On the right card without its focus: step off it and back.
-      const key = selected < goal ? 'j' : selected > goal ? 'k' : goal > 0 ? 'k' : 'j';
-      await page.keyboard.press(key);
-    }
-    throw new Error('j and k never reached the card');
-  }
-
-  async function pendingReview(agent: string, step: string) {
-    const pending = await suite.app.operator.reviews.list(local, { status: 'pending', limit: 50 });
-    const found = pending.find(
-      (item) => item.task.agent_id === agent && item.task.step_key === step,
-    );
-    if (!found) throw new Error(`no pending review of ${agent}/${step}`);
-    return found;
-  }
+  const pendingReview = (agent: string, step: string) =>
+    pendingReviewOf(suite.app, local, agent, step);
 
   const statuses = async () =>
     new Set((await suite.app.operator.agents.list(local)).map((agent) => agent.status));
@@ -178,22 +87,16 @@ describe('the review-first dashboard in Chromium', () => {
     // Workers keep running: an approval in the browser publishes while the test watches.
     await app.runtime.start();
 
-    http = await buildHttpServer(app);
-    await http.listen({ host: '127.0.0.1', port: 0 });
-    const address = http.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    await mkdir(ARTIFACTS, { recursive: true });
-
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const operator = await loginLink('operator');
+    dashboard = await startDashboard(app, local);
+    base = dashboard.base;
+    context = await dashboard.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const operator = await dashboard.loginLink('operator');
     operatorTokenId = operator.tokenId;
-    inbox = await signIn(context, operator.url);
+    inbox = await dashboard.signIn(context, operator.url);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await http?.close();
+    await dashboard?.close();
     await suite.app?.runtime.stop();
   });
 
@@ -249,7 +152,7 @@ describe('the review-first dashboard in Chromium', () => {
   });
 
   it('approves with the keyboard, and the post reaches an open Posts page without a reload', async () => {
-    const posts = await open(context, `${base}/posts`);
+    const posts = await dashboard.open(context, `${base}/posts`);
     await live(posts);
     const postCards = posts.locator('article.post-card');
     await eventually(() => postCards.count()).toBe(2);
@@ -365,13 +268,18 @@ describe('the review-first dashboard in Chromium', () => {
     await inbox.getByRole('button', { name: 'Unfreeze all agents' }).click();
     await eventually(() => agents.locator('.chip', { hasText: 'frozen' }).count()).toBe(0);
     expect(await statuses()).toEqual(new Set(['active']));
-    expect(pageErrors).toEqual([]);
+    expect(dashboard.pageErrors).toEqual([]);
   });
 
   it('gives a viewer the cards without approve, reject or freeze controls', async () => {
-    const viewerContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const viewerContext = await dashboard.browser.newContext({
+      viewport: { width: 390, height: 844 },
+    });
     try {
-      const viewer = await signIn(viewerContext, (await loginLink('viewer')).url);
+      const viewer = await dashboard.signIn(
+        viewerContext,
+        (await dashboard.loginLink('viewer')).url,
+      );
       const milo = card(viewer, 'milo', 'check');
       await shown(milo);
       expect(await viewer.getByRole('button', { name: /^(Approve|Reject)/ }).count()).toBe(0);
@@ -395,21 +303,13 @@ describe('the review-first dashboard in Chromium', () => {
 
   it('fits 1280 and 390 px, with screenshots and no serious or critical axe violations', async () => {
     // axe goes in as a script tag, which the dashboard's CSP refuses: this context bypasses it.
-    const auditContext = await browser.newContext({ bypassCSP: true });
+    const auditContext = await dashboard.browser.newContext({ bypassCSP: true });
     try {
-      const page = await signIn(auditContext, (await loginLink('operator')).url);
-      const scan = async (what: string) => {
-        if (!(await page.evaluate<boolean>("'axe' in window"))) {
-          await page.addScriptTag({ path: AXE_SCRIPT });
-        }
-        const violations = await page.evaluate<Array<{ id: string; impact: string; help: string }>>(
-          "axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations)",
-        );
-        const grave = violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${what}: ${violation.id} (${violation.impact}): ${violation.help}`);
-        expect(grave).toEqual([]);
-      };
+      const page = await dashboard.signIn(
+        auditContext,
+        (await dashboard.loginLink('operator')).url,
+      );
+      const scan = (what: string) => expectNoGraveAxeViolations(page, what);
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
         for (const [name, path, heading, ready] of [

@@ -5,6 +5,11 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { ChimeraError, type ErrorCode } from '../domain/errors.js';
+import {
+  PG_DEADLOCK_DETECTED,
+  PG_SERIALIZATION_FAILURE,
+  sqlState,
+} from '../store/postgres/postgres-error-codes.js';
 
 /** A problem to answer with. */
 export interface Problem {
@@ -72,6 +77,17 @@ export function problemOf(error: unknown): Problem | undefined {
     const status = STATUS[error.code];
     if (status === undefined) return undefined;
     return { status, code: error.code, field: fieldOf(error, status), detail: error.message };
+  }
+  // Two writers crossed in PostgreSQL and it rolled one back: nothing changed, try again.
+  const state = sqlState(error);
+  if (state === PG_DEADLOCK_DETECTED || state === PG_SERIALIZATION_FAILURE) {
+    return {
+      status: 409,
+      code: 'STORE_VERSION_CONFLICT',
+      field: 'path',
+      detail:
+        'path: a concurrent change collided with this one and it was rolled back; nothing changed, retry',
+    };
   }
   // Fastify's own errors: malformed JSON, a wrong content type, a body too large, a bad URL.
   const fastify = error as { statusCode?: number; code?: string; message?: string };

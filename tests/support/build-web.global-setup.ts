@@ -34,7 +34,12 @@ function buildIfStale(): void {
     execFileSync(
       process.execPath,
       [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
-      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+      // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
     );
   }
 }

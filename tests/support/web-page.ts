@@ -4,7 +4,7 @@
 // expect.poll. Page callbacks are written without DOM types, as the tests compile without the DOM
 // library.
 
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -19,6 +19,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where screenshots go (gitignored). */
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 const AXE_SCRIPT = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const WEB_ASSETS = join(ROOT, 'web/dist/assets');
 
 /** Asserts, once `read` satisfies it, within `timeout` ms (re-read every 50 ms). */
 export const eventually = <T>(read: () => Promise<T>, timeout = 15_000) =>
@@ -81,6 +82,26 @@ export async function moveTo(page: Page, target: Locator): Promise<void> {
   throw new Error('j and k never reached the card');
 }
 
+/** The pending review of agent/step in `actor`'s tenant; throws when there is none. */
+export async function pendingReviewOf(app: ChimeraApp, actor: Actor, agent: string, step: string) {
+  const pending = await app.operator.reviews.list(actor, { status: 'pending', limit: 1000 });
+  const found = pending.find((item) => item.task.agent_id === agent && item.task.step_key === step);
+  if (!found) throw new Error(`no pending review of ${agent}/${step}`);
+  return found;
+}
+
+/**
+ * Asserts web/dist holds a production build: a development build of React (jsxDEV) renders
+ * several times slower than what `chimera start` serves, so timings taken on it mean nothing.
+ */
+export async function expectProductionBuild(): Promise<void> {
+  const scripts = (await readdir(WEB_ASSETS)).filter((name) => name.endsWith('.js'));
+  for (const script of scripts) {
+    const code = await readFile(join(WEB_ASSETS, script), 'utf8');
+    expect(code.includes('jsxDEV'), `web/dist/assets/${script} is a development build`).toBe(false);
+  }
+}
+
 /**
  * Runs axe on the page (injecting it first; the page's context must bypass the CSP) and asserts
  * it finds nothing serious or critical; `what` names the screen in the failure.
@@ -96,6 +117,60 @@ export async function expectNoGraveAxeViolations(page: Page, what: string): Prom
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${what}: ${violation.id} (${violation.impact}): ${violation.help}`);
   expect(grave).toEqual([]);
+}
+
+/** When a first render happened, in ms after navigation start (-1: never loaded). */
+export interface RenderMarks {
+  /** The bundle, the session and the review list arrived (their responseEnd). */
+  script: number;
+  session: number;
+  list: number;
+  /** The last of the `count` elements reached the DOM. */
+  dom: number;
+  /** The frame that laid them out and painted them was done. */
+  painted: number;
+}
+
+/**
+ * Navigates `page` (of a context that bypasses the CSP) to `url` and times, in the page, when
+ * `count` elements matching `selector` are in the DOM and painted: a task queued from the next
+ * frame's animation callback runs once that frame has been laid out and painted.
+ */
+export async function timeFirstRender(
+  page: Page,
+  url: string,
+  selector: string,
+  count: number,
+): Promise<RenderMarks> {
+  await page.addInitScript(`
+    new MutationObserver((_, observer) => {
+      if (document.querySelectorAll(${JSON.stringify(selector)}).length < ${count}) return;
+      observer.disconnect();
+      performance.mark('first-render-dom');
+      requestAnimationFrame(() => setTimeout(() => performance.mark('first-render-painted')));
+    }).observe(document, { childList: true, subtree: true });
+  `);
+  await page.goto(url);
+  const marks = await page.waitForFunction(
+    `(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+      const painted = at('first-render-painted');
+      if (painted === undefined) return false;
+      const loaded = (part) =>
+        performance.getEntriesByType('resource').find((entry) => entry.name.includes(part))
+          ?.responseEnd ?? -1;
+      return {
+        script: loaded('/assets/index-'),
+        session: loaded('/api/v1/session'),
+        list: loaded('/api/v1/reviews'),
+        dom: at('first-render-dom'),
+        painted,
+      };
+    })()`,
+    undefined,
+    { timeout: 30_000 },
+  );
+  return (await marks.jsonValue()) as RenderMarks;
 }
 
 /** The dashboard of one test app, served on a free port, with one Chromium. */

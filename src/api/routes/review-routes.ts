@@ -1,18 +1,63 @@
-// /api/v1/reviews: the queue, and a person's decision: approve, reject with a reason, or
-// edit-and-approve.
+// /api/v1/reviews: the queue, and a person's decision: approve (one, or several all or none),
+// reject with a reason, or edit-and-approve.
 
 import { z } from 'zod';
+import { MAX_BATCH_APPROVAL } from '../../services/review-service.js';
 import type { ReviewItem } from '../../store/store.js';
 import { defineRoute } from '../route-spec.js';
 import { ReviewItemWire, TaskWire } from '../wire-schemas.js';
-import { exampleReviewItem, exampleTask } from './route-examples.js';
+import {
+  EXAMPLE_REVIEW_ID,
+  EXAMPLE_SECOND_REVIEW_ID,
+  EXAMPLE_SECOND_TASK_ID,
+  exampleReviewItem,
+  exampleTask,
+} from './route-examples.js';
 
 const ReviewParams = z.object({ id: z.string().uuid() });
 const doneTask = { ...exampleTask, status: 'done' };
 
-/** A review item on the wire: no spend is null rather than absent. */
+/** Review ids, each listed once. */
+const ReviewIds = z
+  .array(z.string().uuid())
+  .min(1, 'list at least one review')
+  .max(MAX_BATCH_APPROVAL, `list at most ${MAX_BATCH_APPROVAL} reviews`)
+  .superRefine((ids, context) => {
+    const seen = new Set<string>();
+    for (const [index, id] of ids.entries()) {
+      if (seen.has(id)) {
+        context.addIssue({ code: 'custom', path: [index], message: `'${id}' is listed twice` });
+      }
+      seen.add(id);
+    }
+  });
+
+/**
+ * A review item on the wire: no spend is null rather than absent, and a spend carries only what
+ * SpendWire declares (the stored request also holds budget units as bigint, which JSON cannot).
+ */
 function wire(item: ReviewItem) {
-  return { ...item, result: item.result ?? null, spend: item.spend ?? null };
+  const { spend } = item;
+  return {
+    ...item,
+    result: item.result ?? null,
+    spend: spend
+      ? {
+          request_id: spend.request_id,
+          agent_id: spend.agent_id,
+          request_type: spend.request_type,
+          amount: spend.amount,
+          currency: spend.currency,
+          status: spend.status,
+          decision: {
+            decision: spend.decision.decision,
+            reasons: spend.decision.reasons,
+            risk_score: spend.decision.risk_score,
+            ...(spend.decision.roi !== undefined && { roi: spend.decision.roi }),
+          },
+        }
+      : null,
+  };
 }
 
 export const reviewRoutes = [
@@ -105,5 +150,33 @@ export const reviewRoutes = [
     },
     handler: ({ services, actor, params, body }) =>
       services.reviews.editAndApprove(actor, params.id, body.changes),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/reviews/approve',
+    operationId: 'approveReviews',
+    summary:
+      'Approve several reviews in one transaction, all or none: one missing (404) or already decided (409) refuses the batch, and the problem names it',
+    tag: 'reviews',
+    role: 'reviewer',
+    body: z.object({ review_ids: ReviewIds }),
+    response: z.object({
+      approved: z.array(z.object({ review_id: z.string().uuid(), task: TaskWire })),
+    }),
+    example: {
+      body: { review_ids: [EXAMPLE_REVIEW_ID, EXAMPLE_SECOND_REVIEW_ID] },
+      response: {
+        approved: [
+          { review_id: EXAMPLE_REVIEW_ID, task: doneTask },
+          {
+            review_id: EXAMPLE_SECOND_REVIEW_ID,
+            task: { ...doneTask, id: EXAMPLE_SECOND_TASK_ID, step_key: 'caption' },
+          },
+        ],
+      },
+    },
+    handler: async ({ services, actor, body }) => ({
+      approved: await services.reviews.approveAll(actor, body.review_ids),
+    }),
   }),
 ];

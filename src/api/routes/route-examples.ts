@@ -5,6 +5,8 @@ export const EXAMPLE_CAMPAIGN_ID = '0b5e2f7a-3c1d-4e8f-9a6b-1c2d3e4f5a6b';
 export const EXAMPLE_TASK_ID = '7d9c1a2b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 export const EXAMPLE_REVIEW_ID = '3f2e1d0c-9b8a-4765-8432-10fedcba9876';
 export const EXAMPLE_TOKEN_ID = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
+export const EXAMPLE_SECOND_REVIEW_ID = '6c5d4e3f-2a1b-4c0d-9e8f-7a6b5c4d3e2f';
+export const EXAMPLE_SECOND_TASK_ID = '8e7f6a5b-4c3d-4e2f-8a1b-0c9d8e7f6a5b';
 
 export const exampleAgent = {
   id: 'noor',

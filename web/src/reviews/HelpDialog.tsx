@@ -6,7 +6,9 @@ const SHORTCUTS: Array<[string, string]> = [
   ['j', 'Next card'],
   ['k', 'Previous card'],
   ['a', 'Approve the selected card'],
+  ['e', 'Edit the selected card’s text, see the changes, then approve'],
   ['r', 'Reject the selected card, with a reason'],
+  ['x', 'Tick or untick the selected card for batch approval'],
   ['?', 'Show this help'],
   ['Esc', 'Close a dialog'],
 ];
@@ -24,7 +26,10 @@ export function HelpDialog(props: { open: boolean; onClose: () => void }) {
           </div>
         ))}
       </dl>
-      <p className="muted">Approving and rejecting need the reviewer or operator role.</p>
+      <p className="muted">
+        Approving, editing and rejecting need the reviewer or operator role. A batch approves every
+        ticked card, or none if one cannot be approved.
+      </p>
       <div className="actions">
         <button type="button" className="button" onClick={props.onClose}>
           Close

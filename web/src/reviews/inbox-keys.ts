@@ -1,23 +1,35 @@
-// The inbox's single-key shortcuts (j, k, a, r, ?), read on the document. They stay quiet while
-// the person types in a field, holds a modifier, or has a dialog open.
+// The inbox's single-key shortcuts (j, k, a, e, r, x, ?), read on the document. They stay quiet
+// while the person types in a field, holds a modifier, or has a dialog open.
 
 import { useEffect, useRef } from 'react';
 
-export type InboxKeyAction = 'next' | 'previous' | 'approve' | 'reject' | 'help';
+export type InboxKeyAction =
+  | 'next'
+  | 'previous'
+  | 'approve'
+  | 'edit'
+  | 'reject'
+  | 'toggle'
+  | 'help';
 
 const KEYS: Record<string, InboxKeyAction> = {
   j: 'next',
   k: 'previous',
   a: 'approve',
+  e: 'edit',
   r: 'reject',
+  x: 'toggle',
   '?': 'help',
 };
+
+/** Inputs that take no typing: a card's batch checkbox keeps the shortcuts working. */
+const KEYLESS_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
 
 function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||
-    target instanceof HTMLInputElement ||
+    (target instanceof HTMLInputElement && !KEYLESS_INPUTS.has(target.type)) ||
     target instanceof HTMLTextAreaElement ||
     target instanceof HTMLSelectElement
   );

@@ -1,6 +1,6 @@
 // What a reviewer reads on a card, taken from the review item: the public text of the output
-// (what followers would see), the Judge's reasons split from the policy that raised each, and
-// the confidence level the badge shows.
+// (what followers would see) and the fields of it an edit may rewrite, the Judge's reasons split
+// from the policy that raised each, and the confidence level the badge shows.
 
 import type { ReviewItem } from '../api/wire-types';
 
@@ -23,6 +23,49 @@ export function publicText(output: unknown): string | null {
     parts.push(record.hashtags.filter((tag) => typeof tag === 'string').join(' '));
   }
   return parts.length > 0 ? parts.join('\n\n') : null;
+}
+
+/** A field of the output a reviewer may rewrite before approving: text, or hashtags as words. */
+export interface EditableField {
+  key: string;
+  label: string;
+  kind: 'text' | 'tags';
+  /** The field as the reviewer edits it (hashtags joined by spaces). */
+  value: string;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  caption: 'Caption',
+  script: 'Script',
+  text_content: 'Text',
+  text: 'Text',
+  message: 'Message',
+};
+
+/** The output an edit replaces fields of: the task's, as edit-and-approve merges over it. */
+export function editedOutput(item: ReviewItem): unknown {
+  return item.task.output ?? item.result?.output;
+}
+
+/** The output's public text fields, in the order the card shows them. */
+export function editableFields(output: unknown): EditableField[] {
+  if (typeof output !== 'object' || output === null) return [];
+  const record = output as Record<string, unknown>;
+  const fields: EditableField[] = [];
+  for (const [key, label] of Object.entries(FIELD_LABELS)) {
+    const value = record[key];
+    if (typeof value === 'string') fields.push({ key, label, kind: 'text', value });
+  }
+  const tags = record.hashtags;
+  if (Array.isArray(tags) && tags.every((tag) => typeof tag === 'string')) {
+    fields.push({ key: 'hashtags', label: 'Hashtags', kind: 'tags', value: tags.join(' ') });
+  }
+  return fields;
+}
+
+/** The field's edited text as the output holds it (hashtags back into a list). */
+export function fieldValue(field: EditableField, text: string): unknown {
+  return field.kind === 'tags' ? text.split(/\s+/).filter(Boolean) : text;
 }
 
 /** A reason of the Judge with the policy that raised it ("judge" for its own checks). */
