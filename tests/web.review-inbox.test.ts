@@ -2,8 +2,9 @@
 // server on PGlite: sign-in by login link; the inbox shows Noor's escalated brief with its health
 // reason and badge; the keyboard approves it and her post reaches the Posts page live, without a
 // reload; another card is rejected with a reason asked in a dialog; a review that opens shows up
-// live; the fleet's freeze and kill switch act; a viewer gets no controls; both widths are
-// screenshotted into test-artifacts/ and axe finds nothing serious or critical.
+// live; the fleet shows each agent's wallet balance, and its freeze and kill switch act; a viewer
+// gets no controls; both widths are screenshotted into test-artifacts/ and axe finds nothing
+// serious or critical.
 
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -240,6 +241,10 @@ describe('the review-first dashboard in Chromium', () => {
     await eventually(() => agents.count()).toBe(3);
     const milo = inbox.getByRole('article', { name: /^Milo Tanaka/ });
     expect(await textOf(milo.locator('.facts'))).toContain('Tasks in flight');
+    const wallet = await suite.app.operator.money.wallet(local, 'milo');
+    const balance =
+      wallet.balances.map((each) => `${each.balance} ${each.currency}`).join(', ') || 'empty';
+    await eventually(() => textOf(milo.locator('.facts'))).toContain(`Wallet${balance}`);
 
     await milo.getByRole('button', { name: 'Freeze Milo Tanaka' }).click();
     await eventually(() => textOf(milo.locator('.chip'))).toBe('frozen');

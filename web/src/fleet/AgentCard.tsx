@@ -1,10 +1,11 @@
-// One agent of the fleet: state, today's spend against the daily cap, tasks in flight, last
-// post, and (for operators) freeze or unfreeze.
+// One agent of the fleet: state, today's spend against the daily cap, wallet balance, tasks in
+// flight, last post, and (for operators) freeze or unfreeze.
 
 import { useId } from 'react';
 import type { FleetAgent } from '../api/wire-types';
 import { formatUsd } from '../ui/format';
 import { TimeAgo } from '../ui/TimeAgo';
+import { WalletBalance } from './WalletBalance';
 
 export function AgentCard(props: {
   agent: FleetAgent;
@@ -42,6 +43,10 @@ export function AgentCard(props: {
               aria-label={`${agent.name}'s spend against the daily cap`}
             />
           )}
+        </dd>
+        <dt>Wallet</dt>
+        <dd>
+          <WalletBalance agentId={agent.id} />
         </dd>
         <dt>Tasks in flight</dt>
         <dd>{agent.tasks_in_flight}</dd>
