@@ -180,6 +180,13 @@ describe('the review-first dashboard in Chromium', () => {
     const [published] = await suite.app.operator.posts.list(local, { agentId: 'noor', limit: 5 });
     expect(published?.caption).toContain((noor.task.output as { caption: string }).caption);
     expect(await textOf(noorPost.locator('.public-text'))).toBe(published!.caption);
+    // Her image, a file the Artist stored on the server, shown through /media.
+    const image = noorPost.locator('img');
+    await image.scrollIntoViewIfNeeded();
+    expect(await attributeOf(image, 'src')).toMatch(/^\/media\/[0-9a-f]{64}\.png$/);
+    await eventually(() =>
+      image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
     expect(await postCards.count()).toBe(3);
     expect(await posts.evaluate<boolean>('window.stayed === true')).toBe(true);
     await posts.close();

@@ -22,6 +22,7 @@ const SERVER_PATHS = [
   '/openapi.json',
   '/healthz',
   '/login',
+  '/media',
   ...ROUTES.map((route) => route.path).filter((path) => !path.startsWith('/api/')),
 ];
 

@@ -1,10 +1,13 @@
 // Chimera's HTTP server, started with `chimera start`: the operator API under /api/v1, the seed's
 // worker contracts at the root, Chimera's MCP server at /mcp, the OpenAPI document and its
-// reference page, sign-in by login link, a health check, and the dashboard at / (web/dist). Every
-// route but /healthz, the OpenAPI document, its reference page, /login and the dashboard's files
-// needs a token (the dashboard's pages then call the API with their session). Listens on
-// CHIMERA_HTTP_HOST:CHIMERA_HTTP_PORT (loopback by default); a port in use is a config error.
+// reference page, sign-in by login link, a health check, rendered media at /media/<file>, and the
+// dashboard at / (web/dist). Every route but /healthz, the OpenAPI document, its reference page,
+// /login and the dashboard's files needs a token (the dashboard's pages then call the API with
+// their session). Listens on CHIMERA_HTTP_HOST:CHIMERA_HTTP_PORT (loopback by default); a port in
+// use is a config error.
 
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -13,8 +16,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { ChimeraApp } from '../app/chimera-app.js';
 import { hashSecret } from '../domain/bearer-secret.js';
-import { ConfigError } from '../domain/errors.js';
-import { SESSION_COOKIE } from './authenticate.js';
+import { ChimeraError, ConfigError } from '../domain/errors.js';
+import { authenticate, SESSION_COOKIE } from './authenticate.js';
 import { DASHBOARD_ROOT, registerDashboard } from './dashboard-assets.js';
 import { registerEventStream } from './event-stream.js';
 import { MCP_PATH, registerMcpEndpoint } from './mcp-endpoint.js';
@@ -119,6 +122,23 @@ export async function buildHttpServer(app: ChimeraApp): Promise<FastifyInstance>
         expires: session.expiresAt,
       })
       .redirect('/', 303);
+  });
+  // A file, not JSON, so not in the route table: the dashboard's <img> and <video> load it with
+  // the session cookie.
+  http.get('/media/:name', async (request, reply) => {
+    const { actor } = await authenticate(request, app.operator);
+    const file = await app.operator.media.file(actor, (request.params as { name: string }).name);
+    const stream = createReadStream(file.path);
+    // Named by its content's hash: the bytes behind a name never change.
+    await once(stream, 'open').catch(() => {
+      throw new ChimeraError('STORE_NOT_FOUND', `no media file '${file.path}' on this server`, {
+        context: { field: 'path.name' },
+      });
+    });
+    return reply
+      .type(file.mediaType)
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .send(stream);
   });
   registerRoutes(http, ROUTES, app.operator);
   registerEventStream(http, app.operator);

@@ -6,7 +6,7 @@ import { Cfo, expireReservations } from '../commerce/cfo.js';
 import { cfoKeyPath, loadCfoKey } from '../commerce/cfo-key.js';
 import { CostGovernor } from '../commerce/cost-governor.js';
 import { BUNDLED_TOOL_PRICES, type ToolPrices } from '../commerce/tool-prices.js';
-import type { ChimeraConfig } from '../config/config.js';
+import { type ChimeraConfig, mediaDirOf } from '../config/config.js';
 import type { Actor } from '../domain/actor.js';
 import { ChimeraError } from '../domain/errors.js';
 import { hubWalletBalances } from '../mcp/hub-wallet-balances.js';
@@ -211,6 +211,7 @@ export async function openChimera(
         cfoPublicKey: () => loadCfoKey(cfoKeyPath(config), false),
         wallets: backendWallets(config, database.pool),
         events,
+        mediaDir: mediaDirOf(config.dataDir),
       },
       governed,
     );

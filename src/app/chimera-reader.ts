@@ -5,7 +5,7 @@
 // read needs none of it. Kept apart from chimera-app.ts so that importing it does not load those.
 
 import { readdir } from 'node:fs/promises';
-import type { ChimeraConfig } from '../config/config.js';
+import { type ChimeraConfig, mediaDirOf } from '../config/config.js';
 import type { Actor } from '../domain/actor.js';
 import { ChimeraError, ConfigError } from '../domain/errors.js';
 import { GraphileJobQueue } from '../queue/graphile-job-queue.js';
@@ -187,5 +187,6 @@ function readingDependencies(
       return missing('the task worker');
     },
     events,
+    mediaDir: mediaDirOf(config.dataDir),
   };
 }

@@ -2,6 +2,7 @@
 // Bad values fail at start-up with the variable's name and what to write instead.
 
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../domain/errors.js';
 
@@ -142,6 +143,11 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
 };
 
 /** Reads the configuration from `environment`, then applies `overrides` (CLI flags). */
+/** Where the bundled media server stores what it renders, and /media serves it from. */
+export function mediaDirOf(dataDir: string): string {
+  return resolve(dataDir, 'media');
+}
+
 export function loadConfig(
   environment: NodeJS.ProcessEnv = process.env,
   overrides: Partial<Record<keyof ChimeraConfig, unknown>> = {},

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { mediaDirOf } from '../config/config.js';
 import { ChimeraError } from '../domain/errors.js';
 import { createMediaServer } from './servers/media/media-server.js';
 import type { SandboxStore } from './servers/social-sandbox/sandbox-store.js';
@@ -49,7 +50,7 @@ export const BUNDLED_SERVERS: Record<string, BundledServer> = {
   media: {
     needsDatabase: false,
     create: async ({ dataDir }) =>
-      createMediaServer({ mediaDir: resolve(dataDir ?? './.chimera', 'media') }),
+      createMediaServer({ mediaDir: mediaDirOf(dataDir ?? './.chimera') }),
   },
   'social-sandbox': {
     needsDatabase: true,

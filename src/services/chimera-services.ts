@@ -8,6 +8,7 @@ import { CampaignService } from './campaign-service.js';
 import { EventService } from './event-service.js';
 import { FleetService } from './fleet-service.js';
 import { JudgeAgreementService } from './judge-agreement-service.js';
+import { MediaService } from './media-service.js';
 import { MoneyService } from './money-service.js';
 import { PostService } from './post-service.js';
 import { ReviewService } from './review-service.js';
@@ -24,6 +25,7 @@ export interface ChimeraServices {
   tasks: TaskService;
   reviews: ReviewService;
   agreement: JudgeAgreementService;
+  media: MediaService;
   money: MoneyService;
   posts: PostService;
   fleet: FleetService;
@@ -45,6 +47,7 @@ export function createServices(
     tasks: new TaskService(deps),
     reviews: new ReviewService(deps),
     agreement: new JudgeAgreementService(deps),
+    media: new MediaService(deps),
     money: new MoneyService(deps),
     posts: new PostService(deps),
     fleet: new FleetService(deps),

@@ -42,6 +42,8 @@ export interface ServiceDependencies {
   wallets: Wallets;
   /** The live event feed (SSE). */
   events: EventFeed;
+  /** Where the media server stores rendered files (config.mediaDirOf). */
+  mediaDir: string;
   /** @defaultValue () => new Date() */
   now?: () => Date;
 }

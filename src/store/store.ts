@@ -532,6 +532,8 @@ export interface TenantViewRepository {
     filter: { status?: Review['status'] | undefined; limit: number },
   ): Promise<ReviewItem[]>;
   getReview(tenantId: string, id: string): Promise<Review | undefined>;
+  /** Whether a task of the tenant produced the stored media file `name` (in a result's output). */
+  producedMedia(tenantId: string, name: string): Promise<boolean>;
   /** Content reviews (Judge escalations) a person decided since `since`, with their confidence. */
   listDecidedEscalations(tenantId: string, since: Date): Promise<DecidedEscalation[]>;
   /** Newest first. */

@@ -216,6 +216,19 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
     return row && toReview(row);
   }
 
+  async producedMedia(tenantId: string, name: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('task_results')
+      .innerJoin('tasks', 'tasks.id', 'task_results.task_id')
+      .innerJoin('campaigns', 'campaigns.id', 'tasks.campaign_id')
+      .select(sql<number>`1`.as('found'))
+      .where('campaigns.tenant_id', '=', tenantId)
+      .where(sql<boolean>`strpos(task_results.output::text, ${name}) > 0`)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async listDecidedEscalations(tenantId: string, since: Date): Promise<DecidedEscalation[]> {
     const rows = await this.db
       .selectFrom('reviews')

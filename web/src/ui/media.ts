@@ -1,6 +1,6 @@
 // The media a result or post carries, found by shape: `media_urls`, `media_url`, or an asset's
-// `files` ({ path | url, mime }). Only http(s) URLs can be shown in the browser; a file on the
-// server (a path or file:// URL, as the bundled Artist writes) is named but not previewed.
+// `files` ({ path | url, mime }). An http(s) URL is shown as it is; a file the bundled Artist
+// stored on the server is shown through /media; any other file on the server is only named.
 
 export type MediaKind = 'image' | 'audio' | 'video' | 'file';
 
@@ -38,10 +38,17 @@ function kindOf(location: string, mime?: unknown): MediaKind {
   return BY_EXTENSION[extension] ?? 'file';
 }
 
+/** A file the bundled Artist stored under the data dir (`<sha256>.<extension>`): /media serves it. */
+const STORED_MEDIA = /^[0-9a-f]{64}\.[a-z0-9]+$/;
+
 function refOf(location: string, mime?: unknown): MediaRef {
-  const loadable = /^https?:\/\//i.test(location);
   const name = location.split(/[?#]/)[0]?.split('/').pop() || location;
-  return { url: loadable ? location : null, kind: kindOf(location, mime), name };
+  const url = /^https?:\/\//i.test(location)
+    ? location
+    : STORED_MEDIA.test(name)
+      ? `/media/${name}`
+      : null;
+  return { url, kind: kindOf(location, mime), name };
 }
 
 /** Every piece of media `value` names, in order. */
