@@ -521,12 +521,7 @@ export interface TenantViewRepository {
   /** Most recently changed first. */
   listTasks(tenantId: string, filter: TaskFilter): Promise<Task[]>;
   getTask(tenantId: string, id: string): Promise<Task | undefined>;
-  /** Oldest first. */
-  listReviews(
-    tenantId: string,
-    filter: { status?: Review['status'] | undefined; limit: number },
-  ): Promise<Review[]>;
-  /** Oldest first, each with its task, latest result and spend request: four queries in all. */
+  /** Oldest first, each with its task, latest result and spend request, in one query. */
   listReviewItems(
     tenantId: string,
     filter: { status?: Review['status'] | undefined; limit: number },

@@ -148,25 +148,6 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
     return row && toTask(row);
   }
 
-  async listReviews(
-    tenantId: string,
-    filter: { status?: Review['status']; limit: number },
-  ): Promise<Review[]> {
-    let query = this.db
-      .selectFrom('reviews')
-      .innerJoin('tasks', 'tasks.id', 'reviews.task_id')
-      .innerJoin('campaigns', 'campaigns.id', 'tasks.campaign_id')
-      .selectAll('reviews')
-      .where('campaigns.tenant_id', '=', tenantId);
-    if (filter.status) query = query.where('reviews.status', '=', filter.status);
-    const rows = await query
-      .orderBy('reviews.created_at')
-      .orderBy('reviews.id')
-      .limit(filter.limit)
-      .execute();
-    return rows.map(toReview);
-  }
-
   async listReviewItems(
     tenantId: string,
     filter: { status?: Review['status']; limit: number },
