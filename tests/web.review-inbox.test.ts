@@ -2,9 +2,9 @@
 // server on PGlite: sign-in by login link; the inbox shows Noor's escalated brief with its health
 // reason and badge; the keyboard approves it and her post reaches the Posts page live, without a
 // reload; another card is rejected with a reason asked in a dialog; a review that opens shows up
-// live; the fleet shows each agent's wallet balance, and its freeze and kill switch act; a viewer
-// gets no controls; both widths are screenshotted into test-artifacts/ and axe finds nothing
-// serious or critical.
+// live, and leaves when decided elsewhere; the fleet shows each agent's wallet balance, and its
+// freeze and kill switch act; a viewer gets no controls; both widths are screenshotted into
+// test-artifacts/ and axe finds nothing serious or critical.
 
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -223,7 +223,7 @@ describe('the review-first dashboard in Chromium', () => {
     await eventually(() => focused(inbox.locator('article.review-card:focus'))).toBe(true);
   });
 
-  it('shows a review the moment it opens, and its count in the header', async () => {
+  it('shows a review the moment it opens, and drops it when it is decided elsewhere', async () => {
     await live(inbox);
     const cards = inbox.locator('article.review-card');
     const before = await cards.count();
@@ -238,6 +238,14 @@ describe('the review-first dashboard in Chromium', () => {
     expect(await cards.count()).toBe(before + 1);
     await eventually(() => textOf(inbox.getByRole('link', { name: /^Reviews/ }))).toBe(
       `Reviews ${before + 1} pending`,
+    );
+
+    // Decided elsewhere (here, through the services, as the CLI would): the card leaves.
+    const vote = await pendingReview('ava', 'vote_news');
+    await suite.app.operator.reviews.reject(local, vote.review.id, 'no politics on this account');
+    await shown(opened, 'detached');
+    await eventually(() => textOf(inbox.getByRole('link', { name: /^Reviews/ }))).toBe(
+      `Reviews ${before} pending`,
     );
   });
 
