@@ -3,9 +3,9 @@
 // approve nearly everything is one where the Judge asks needlessly; one where they reject much
 // is one where asking was right. Re-read when a review is decided anywhere.
 
-import { useCallback, useEffect, useState } from 'react';
-import { type AgreementTally, agreementApi, type JudgeAgreement } from '../api/agreement-endpoints';
-import { errorMessage } from '../api/client';
+import { useCallback, useState } from 'react';
+import { type AgreementTally, agreementApi } from '../api/agreement-endpoints';
+import { useRead } from '../api/use-read';
 import { useLiveRefresh } from '../live/use-live-refresh';
 import { PageHeading } from '../ui/PageHeading';
 import { ScrollRegion } from '../ui/ScrollRegion';
@@ -15,18 +15,8 @@ const PERIODS = [7, 30, 90, 365] as const;
 
 export function AgreementPage() {
   const [days, setDays] = useState<number>(30);
-  const [agreement, setAgreement] = useState<JudgeAgreement | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const refresh = useCallback(() => {
-    agreementApi.judgeAgreement(days).then(
-      (answer) => {
-        setAgreement(answer);
-        setError(null);
-      },
-      (failure: unknown) => setError(errorMessage(failure)),
-    );
-  }, [days]);
-  useEffect(() => refresh(), [refresh]);
+  const read = useCallback(() => agreementApi.judgeAgreement(days), [days]);
+  const { data: agreement, error, refresh } = useRead(read);
   useLiveRefresh(['connected', 'review-decided'], refresh, 300);
 
   return (
@@ -48,7 +38,7 @@ export function AgreementPage() {
       </label>
       {error && (
         <p className="notice notice-error" role="alert">
-          {error}
+          {error.message}
         </p>
       )}
       {!agreement && !error && <p className="muted">Loading…</p>}

@@ -2,7 +2,7 @@
 // node (and the counts) at once, and a re-read follows shortly for what events do not carry (the
 // campaign's own state, a task planned later). A reconnection re-reads it too.
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import {
   type Campaign,
   type CampaignDetail,
@@ -10,7 +10,7 @@ import {
   type DagNode,
   type TaskStatus,
 } from '../api/campaign-endpoints';
-import { errorMessage } from '../api/client';
+import { useRead } from '../api/use-read';
 import type { LiveEvent } from '../api/wire-types';
 import { useLiveEvent } from '../live/live-events';
 
@@ -27,28 +27,10 @@ export interface CampaignState {
 }
 
 export function useCampaign(campaignId: string): CampaignState {
-  const [detail, setDetail] = useState<CampaignDetail | null>(null);
-  const [error, setError] = useState<CampaignState['error']>(null);
+  const read = useCallback(() => campaignApi.show(campaignId), [campaignId]);
+  const { data: detail, error, refresh, setData: setDetail } = useRead(read);
   const timer = useRef<number | undefined>(undefined);
-
-  const refresh = useCallback(() => {
-    campaignApi.show(campaignId).then(
-      (answer) => {
-        setDetail(answer);
-        setError(null);
-      },
-      (failure: unknown) =>
-        setError({
-          status: (failure as { status?: number }).status ?? null,
-          message: errorMessage(failure),
-        }),
-    );
-  }, [campaignId]);
-  useEffect(() => {
-    setDetail(null);
-    refresh();
-    return () => window.clearTimeout(timer.current);
-  }, [refresh]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
 
   useLiveEvent(['connected'], refresh);
   useLiveEvent(['task-state'], (event: LiveEvent) => {

@@ -1,28 +1,18 @@
 // An agent's wallet balance on its fleet card, read from GET /api/v1/wallets/:id (the configured
 // wallet backend) and read again when one of the agent's spends is decided.
 
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../api/client';
-import { moneyApi, type Wallet } from '../api/money-endpoints';
+import { useCallback } from 'react';
+import { moneyApi } from '../api/money-endpoints';
+import { useRead } from '../api/use-read';
 import { useLiveRefresh } from '../live/use-live-refresh';
 
 export function WalletBalance(props: { agentId: string }) {
-  const [wallet, setWallet] = useState<Wallet | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const { agentId } = props;
-  const refresh = useCallback(() => {
-    moneyApi.wallet(agentId).then(
-      (answer) => {
-        setWallet(answer);
-        setError(null);
-      },
-      (failure: unknown) => setError(errorMessage(failure)),
-    );
-  }, [agentId]);
-  useEffect(() => refresh(), [refresh]);
+  const read = useCallback(() => moneyApi.wallet(agentId), [agentId]);
+  const { data: wallet, error, refresh } = useRead(read);
   useLiveRefresh(['spend'], refresh, 1_000);
 
-  if (error) return <span className="muted">unavailable ({error})</span>;
+  if (error) return <span className="muted">unavailable ({error.message})</span>;
   if (!wallet) return <span className="muted">…</span>;
   if (wallet.balances.length === 0) return <span>empty</span>;
   return (

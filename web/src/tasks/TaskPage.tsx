@@ -2,9 +2,9 @@
 // with the Judge's verdict and reasons, and its trace (tool calls and timings). Kept live by the
 // task's own 'task-state' events.
 
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { campaignApi, type TaskDetail, type TaskResult } from '../api/campaign-endpoints';
-import { errorMessage } from '../api/client';
+import { useCallback, useEffect, useRef } from 'react';
+import { campaignApi, type TaskResult } from '../api/campaign-endpoints';
+import { useRead } from '../api/use-read';
 import type { LiveEvent } from '../api/wire-types';
 import { Link } from '../app/navigation';
 import { useLiveEvent } from '../live/live-events';
@@ -18,27 +18,10 @@ import { statusLabel, statusTone } from './task-status';
 const REREAD_MS = 300;
 
 export function TaskPage(props: { taskId: string }) {
-  const [detail, setDetail] = useState<TaskDetail | null>(null);
-  const [error, setError] = useState<{ status: number | null; message: string } | null>(null);
+  const read = useCallback(() => campaignApi.task(props.taskId), [props.taskId]);
+  const { data: detail, error, refresh } = useRead(read);
   const timer = useRef<number | undefined>(undefined);
-  const refresh = useCallback(() => {
-    campaignApi.task(props.taskId).then(
-      (answer) => {
-        setDetail(answer);
-        setError(null);
-      },
-      (failure: unknown) =>
-        setError({
-          status: (failure as { status?: number }).status ?? null,
-          message: errorMessage(failure),
-        }),
-    );
-  }, [props.taskId]);
-  useEffect(() => {
-    setDetail(null);
-    refresh();
-    return () => window.clearTimeout(timer.current);
-  }, [refresh]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
   useLiveEvent(['connected'], refresh);
   useLiveEvent(['task-state'], (event: LiveEvent) => {
     if (event.subject_id !== props.taskId || timer.current !== undefined) return;
