@@ -1,13 +1,16 @@
 // Embedded PostgreSQL: PGlite persisted in the data dir, served on a loopback port by
 // PgliteWireServer so that the one `pg` code path serves both embedded and server deployments.
+// Both run on a thread of their own (database-thread.ts), so queries do not take turns with HTTP.
 // A second Chimera process on the same data dir attaches to the running one's port instead of
 // opening the files (PGlite allows one opener). It does not make PGlite durable: see README.
 
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { ChimeraError, ConfigError } from '../../domain/errors.js';
-import { PgliteWireServer } from './pglite-wire-server.js';
+import type { DatabaseThreadData, DatabaseThreadMessage } from './database-thread.js';
+import { startModuleWorker } from './module-worker.js';
 
 /** A handle on the embedded database: its URL, and how to stop serving it. */
 export interface EmbeddedPostgres {
@@ -49,17 +52,16 @@ export async function openEmbeddedPostgres(options: EmbeddedOptions): Promise<Em
     );
   });
   try {
-    const db = await PGlite.create(join(dataDir, 'pgdata'));
-    const server = new PgliteWireServer(db);
-    const port = await server.start();
-    await handle.writeFile(JSON.stringify({ pid: process.pid, port } satisfies ServerLock));
+    const thread = await startDatabaseThread(join(dataDir, 'pgdata'));
+    await handle.writeFile(
+      JSON.stringify({ pid: process.pid, port: thread.port } satisfies ServerLock),
+    );
     await handle.close();
     return {
-      url: urlFor(port),
+      url: urlFor(thread.port),
       owner: true,
       close: async () => {
-        await server.stop();
-        await db.close();
+        await thread.stop();
         await rm(lockPath, { force: true });
       },
     };
@@ -68,6 +70,66 @@ export async function openEmbeddedPostgres(options: EmbeddedOptions): Promise<Em
     await rm(lockPath, { force: true });
     throw error;
   }
+}
+
+/** The database thread once it listens: its port, and how to stop it. */
+interface DatabaseThread {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts database-thread.ts on `pgdata`; resolves once it listens. The thread failing or exiting
+ * later, other than by `stop`, is thrown on this thread: without it the process cannot go on.
+ */
+async function startDatabaseThread(pgdata: string): Promise<DatabaseThread> {
+  const entry = new URL(
+    `./database-thread${extname(fileURLToPath(import.meta.url))}`,
+    import.meta.url,
+  );
+  const worker = startModuleWorker(entry, { pgdata } satisfies DatabaseThreadData);
+  let stopping = false;
+  const listening = new Promise<number>((resolve, reject) => {
+    const onExit = (code: number) =>
+      reject(new Error(`the embedded database thread exited (code ${code}) before it listened`));
+    worker.once('error', reject);
+    worker.once('exit', onExit);
+    worker.once('message', (message: DatabaseThreadMessage) => {
+      worker.off('error', reject);
+      worker.off('exit', onExit);
+      if (message.type === 'listening') resolve(message.port);
+      else reject(new Error(`the embedded database did not open: ${describe(message)}`));
+    });
+  });
+  const port = await listening.catch(async (error: unknown) => {
+    await worker.terminate();
+    throw error;
+  });
+  worker.on('error', (error) => {
+    throw new Error(`the embedded database thread failed: ${error.message}`, { cause: error });
+  });
+  worker.on('exit', (code) => {
+    if (!stopping) throw new Error(`the embedded database thread exited (code ${code})`);
+  });
+  return { port, stop: () => stopDatabaseThread(worker, () => (stopping = true)) };
+}
+
+/** Asks the thread to close PGlite, then ends it. */
+async function stopDatabaseThread(worker: Worker, markStopping: () => void): Promise<void> {
+  markStopping();
+  const ended = new Promise<undefined>((resolve) => worker.once('exit', () => resolve(undefined)));
+  const answer = new Promise<DatabaseThreadMessage>((resolve) => worker.once('message', resolve));
+  worker.postMessage({ type: 'stop' });
+  const message = await Promise.race([answer, ended]);
+  await worker.terminate();
+  if (message?.type !== 'stopped') {
+    const reason = message ? describe(message) : 'the thread ended first';
+    throw new Error(`the embedded database did not close cleanly: ${reason}`);
+  }
+}
+
+function describe(message: DatabaseThreadMessage): string {
+  return message.type === 'failed' ? message.message : `unexpected '${message.type}' message`;
 }
 
 async function ensureDataDir(dataDir: string, create: boolean): Promise<void> {
