@@ -216,6 +216,32 @@ describe('chimera on a fresh embedded data dir', () => {
       expect(status.stdout).toContain(`campaign ${id} "twin" [active]: 1 queued`);
     }
   });
+
+  it("lists a campaign's runs", async () => {
+    const dataDir = await dataDirs.migrated();
+    const file = await noopCampaignFor(dataDir, 'runs');
+    const launched = await expectOk(
+      runChimera(['campaign', 'launch', file, '--data-dir', dataDir]),
+    );
+    const id = /^campaign ([0-9a-f-]{36}) launched/m.exec(launched.stdout)![1]!;
+    const runs = await expectOk(runChimera(['campaign', 'runs', id, '--data-dir', dataDir]));
+    expect(runs.stdout).toMatch(/^#1 {2}running {4}for \d{4}-\d\d-\d\dT[\d:.]+Z {2}started /m);
+    const json = await expectOk(
+      runChimera(['campaign', 'runs', id, '--json', '--data-dir', dataDir]),
+    );
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({ campaign_id: id, seq: 1, status: 'running', folded: 0 }),
+    ]);
+    const missing = await runChimera([
+      'campaign',
+      'runs',
+      crypto.randomUUID(),
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/no campaign/);
+  });
 });
 
 describe('output into a closed pipe', () => {

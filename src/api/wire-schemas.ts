@@ -32,9 +32,22 @@ export const CampaignWire = z.object({
   status: z.enum(['active', 'paused', 'completed', 'failed', 'cancelled']),
   state_version: z.number().int(),
   schedule: z.record(z.string(), z.unknown()),
+  /** When the next run is due; null when none is scheduled. */
+  next_run_at: Timestamp.nullable(),
   template: z.unknown(),
   created_at: Timestamp,
   updated_at: Timestamp,
+});
+
+export const CampaignRunWire = z.object({
+  id: z.string().uuid(),
+  campaign_id: z.string().uuid(),
+  seq: z.number().int(),
+  scheduled_for: Timestamp,
+  folded: z.number().int(),
+  status: z.enum(['running', 'completed', 'failed', 'cancelled']),
+  started_at: Timestamp,
+  finished_at: Timestamp.nullable(),
 });
 
 export const CampaignSummaryWire = z.object({
@@ -46,6 +59,7 @@ export const CampaignSummaryWire = z.object({
 export const TaskWire = z.object({
   id: z.string().uuid(),
   campaign_id: z.string().uuid(),
+  campaign_run_id: z.string().uuid(),
   agent_id: z.string(),
   step_key: z.string(),
   type: z.string(),

@@ -95,6 +95,8 @@ export interface OpenOptions {
   policies?: readonly JudgePolicy[];
   /** Prices of tools beyond the bundled servers' (or replacing them), by 'server.tool'. */
   toolPrices?: ToolPrices;
+  /** The Planner's and services' clock (when schedules fall due). Tests move one by hand. */
+  now?: () => Date;
 }
 
 /** Opens the database, brings its schema up to date, and wires the swarm. */
@@ -155,6 +157,7 @@ export async function openChimera(
       skills,
       specIds: catalog.ids,
       balances: hubWalletBalances(hub),
+      ...(options.now && { now: options.now }),
     });
     const model = createLanguageModel(config, OFFLINE_WRITERS);
     const governed = new CostGovernor({
@@ -188,7 +191,11 @@ export async function openChimera(
         store,
         leaseMs: config.leaseMs,
         backoff,
-        sweeps: [() => expireReservations(store), () => wakeHeldCampaigns(store)],
+        sweeps: [
+          () => expireReservations(store),
+          () => wakeHeldCampaigns(store),
+          () => planner.startDueRuns(),
+        ],
       }),
       logger: options.logger,
       concurrency: config.concurrency,
@@ -212,6 +219,7 @@ export async function openChimera(
         wallets: backendWallets(config, database.pool),
         events,
         mediaDir: mediaDirOf(config.dataDir),
+        ...(options.now && { now: options.now }),
       },
       governed,
     );

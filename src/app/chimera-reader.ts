@@ -23,7 +23,7 @@ const MIGRATIONS_DIR = new URL('../store/migrations/', import.meta.url);
 /** The services a reader can have: those whose reads need nothing but the store. */
 export type ReadServices = Pick<
   ChimeraServices,
-  'agents' | 'reviews' | 'money' | 'tokens' | 'status'
+  'agents' | 'campaigns' | 'reviews' | 'money' | 'tokens' | 'status'
 >;
 
 /**
@@ -34,6 +34,8 @@ const READ_SERVICES: {
   [K in keyof ReadServices]: (deps: ServiceDependencies) => Promise<ReadServices[K]>;
 } = {
   agents: async (deps) => new (await import('../services/agent-service.js')).AgentService(deps),
+  campaigns: async (deps) =>
+    new (await import('../services/campaign-service.js')).CampaignService(deps),
   reviews: async (deps) => new (await import('../services/review-service.js')).ReviewService(deps),
   money: async (deps) => new (await import('../services/money-service.js')).MoneyService(deps),
   tokens: async (deps) => new (await import('../services/token-service.js')).TokenService(deps),

@@ -2,17 +2,12 @@
 
 import { z } from 'zod';
 import { AgentId } from './agent.js';
+import { CampaignSchedule } from './campaign-schedule.js';
 import { CampaignTemplate } from './campaign-template.js';
 
 /** Campaign lifecycle. Only the Planner writes it. */
 export const CampaignStatus = z.enum(['active', 'paused', 'completed', 'failed', 'cancelled']);
 export type CampaignStatus = z.infer<typeof CampaignStatus>;
-
-/** When a campaign runs. `once` plans its DAG one time; recurring schedules come later. */
-export const CampaignSchedule = z.object({
-  kind: z.enum(['once']).default('once'),
-  start_at: z.coerce.date().optional(),
-});
 
 /** What an operator writes in a campaign file. */
 export const CampaignSpec = z.object({
@@ -29,6 +24,8 @@ export const Campaign = CampaignSpec.extend({
   id: z.string().uuid(),
   tenant_id: z.string(),
   status: CampaignStatus,
+  /** When the next run is due; null when no further run is scheduled. */
+  next_run_at: z.coerce.date().nullable(),
   state_version: z.number().int().nonnegative(),
   created_at: z.coerce.date(),
   updated_at: z.coerce.date(),

@@ -34,10 +34,11 @@ const TEMPLATE = CampaignTemplate.parse({
   ],
 });
 
-function expand(agentIds: string[]) {
+function expand(agentIds: string[], seq = 1) {
   let counter = 0;
   return expandTemplate({
     campaignId: 'camp-1',
+    run: { id: `run-${seq}`, seq },
     agentIds,
     template: TEMPLATE,
     specIdOf: (skill) => `default-spec-of:${skill}`,
@@ -102,6 +103,16 @@ describe('expandTemplate (FR-PLAN-001)', () => {
       'camp-1:bo:compose',
       'camp-1:bo:announce',
     ]);
+  });
+
+  it('puts the run in the keys of every run after the first, and the tasks in their run', () => {
+    const third = expand(['ava'], 3);
+    expect(third.map((draft) => draft.idempotency_key)).toEqual([
+      'camp-1#3:ava:outline',
+      'camp-1#3:ava:compose',
+      'camp-1#3:ava:announce',
+    ]);
+    expect(new Set(third.map((draft) => draft.campaign_run_id))).toEqual(new Set(['run-3']));
   });
 
   it('gives the same idempotency keys when the campaign is expanded twice', () => {

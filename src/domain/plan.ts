@@ -8,6 +8,7 @@ import { isApproved, isTerminal, type TaskStatus } from './task-status.js';
 /** A task the Planner wants created. */
 export interface TaskDraft {
   id: string;
+  campaign_run_id: string;
   agent_id: string;
   step_key: string;
   type: string;
@@ -21,9 +22,14 @@ export interface TaskDraft {
   idempotency_key: string;
 }
 
-/** Expands `template` for every agent. `specIdOf` gives a skill's default spec id. */
+/**
+ * Expands `template` for every agent, for one run of the campaign. `specIdOf` gives a skill's
+ * default spec id. Idempotency keys are `campaignId:agentId:step` in the first run, and
+ * `campaignId#seq:agentId:step` in run `seq` after it.
+ */
 export function expandTemplate(options: {
   campaignId: string;
+  run: { id: string; seq: number };
   agentIds: readonly string[];
   template: CampaignTemplate;
   specIdOf: (skill: string) => string;
@@ -31,12 +37,15 @@ export function expandTemplate(options: {
   now: Date;
 }): TaskDraft[] {
   const drafts: TaskDraft[] = [];
+  const { run } = options;
+  const keyPrefix = run.seq === 1 ? options.campaignId : `${options.campaignId}#${run.seq}`;
   for (const agentId of options.agentIds) {
     const idByKey = new Map(options.template.steps.map((step) => [step.key, options.newId()]));
     const dependedOn = new Set(options.template.steps.flatMap((step) => step.depends_on));
     for (const step of options.template.steps) {
       drafts.push({
         id: idByKey.get(step.key) as string,
+        campaign_run_id: run.id,
         agent_id: agentId,
         step_key: step.key,
         type: step.skill,
@@ -47,7 +56,7 @@ export function expandTemplate(options: {
         has_dependents: dependedOn.has(step.key),
         input: step.input,
         max_attempts: step.max_attempts,
-        idempotency_key: `${options.campaignId}:${agentId}:${step.key}`,
+        idempotency_key: `${keyPrefix}:${agentId}:${step.key}`,
       });
     }
   }

@@ -12,6 +12,8 @@ export type TaskPriority = z.infer<typeof TaskPriority>;
 export const Task = z.object({
   id: z.string().uuid(),
   campaign_id: z.string().uuid(),
+  /** The run of the campaign (one occurrence of its schedule) the task belongs to. */
+  campaign_run_id: z.string().uuid(),
   agent_id: AgentId,
   step_key: z.string(),
   type: z.string(),

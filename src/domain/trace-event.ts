@@ -16,6 +16,8 @@ export const TraceKind = z.enum([
   'task-end',
   'effect-apply',
   'effect-perform',
+  'run-start',
+  'run-end',
   'campaign-end',
   'tool-call',
   'resource-read',

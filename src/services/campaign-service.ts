@@ -1,8 +1,9 @@
-// Campaigns: list with progress and show with the task DAG (viewer); create from a template
-// file's JSON, pause, resume and cancel (operator).
+// Campaigns: list with progress (over all runs), show with the latest run's task DAG, list runs
+// (viewer); create from a template file's JSON, pause, resume and cancel (operator).
 
 import { type Actor, actorLabel } from '../domain/actor.js';
 import type { Campaign } from '../domain/campaign.js';
+import type { CampaignRun } from '../domain/campaign-run.js';
 import type { Task } from '../domain/task.js';
 import type { TaskStatus } from '../domain/task-status.js';
 import { type CampaignControl, controlCampaign } from '../swarm/campaign-control.js';
@@ -32,9 +33,16 @@ export class CampaignService {
   }
 
   async show(actor: Actor, id: string): Promise<CampaignSummary & { dag: DagNode[] }> {
-    const views = this.deps.store.tenantViews;
-    const campaign = found(await views.getCampaign(actor.tenantId, id), 'campaign', id);
-    const tasks = await views.listTasks(actor.tenantId, { campaignId: id, limit: 10_000 });
+    const { store } = this.deps;
+    const campaign = found(await store.tenantViews.getCampaign(actor.tenantId, id), 'campaign', id);
+    const [latest] = await store.campaignRuns.listByCampaign(id, 1);
+    const tasks = latest
+      ? await store.tenantViews.listTasks(actor.tenantId, {
+          campaignId: id,
+          campaignRunId: latest.id,
+          limit: 10_000,
+        })
+      : [];
     const counts: Partial<Record<TaskStatus, number>> = {};
     for (const task of tasks) counts[task.status] = (counts[task.status] ?? 0) + 1;
     return {
@@ -54,6 +62,13 @@ export class CampaignService {
     };
   }
 
+  /** The campaign's runs, newest first. */
+  async runs(actor: Actor, id: string, limit = 100): Promise<CampaignRun[]> {
+    const { store } = this.deps;
+    found(await store.tenantViews.getCampaign(actor.tenantId, id), 'campaign', id);
+    return store.campaignRuns.listByCampaign(id, limit);
+  }
+
   /** Validates a campaign file's JSON and plans its DAG; nothing is written when it is invalid. */
   async create(actor: Actor, raw: unknown): Promise<CampaignSummary> {
     requireRole(actor, 'operator', 'creating a campaign');
@@ -67,10 +82,13 @@ export class CampaignService {
   async control(actor: Actor, id: string, control: CampaignControl): Promise<Campaign> {
     requireRole(actor, 'operator', `${control} of a campaign`);
     found(await this.deps.store.tenantViews.getCampaign(actor.tenantId, id), 'campaign', id);
-    return controlCampaign(this.deps.store, id, control, {
-      actor: actorLabel(actor),
-      tenantId: actor.tenantId,
-    });
+    return controlCampaign(
+      this.deps.store,
+      id,
+      control,
+      { actor: actorLabel(actor), tenantId: actor.tenantId },
+      this.deps.now,
+    );
   }
 }
 

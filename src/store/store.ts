@@ -4,6 +4,7 @@
 import type { Role } from '../domain/actor.js';
 import type { Agent } from '../domain/agent.js';
 import type { Campaign, CampaignSpec, CampaignStatus } from '../domain/campaign.js';
+import type { CampaignRun, CampaignRunStatus } from '../domain/campaign-run.js';
 import type { DecidedEscalation } from '../domain/judge-agreement.js';
 import type { LedgerEntry } from '../domain/ledger-entry.js';
 import type { TaskDraft } from '../domain/plan.js';
@@ -26,11 +27,44 @@ export interface AgentRepository {
 /** Campaigns. Only the Planner calls `updateStatus`. */
 export interface CampaignRepository {
   /** Inserts a campaign of `tenant_id` (default: the 'default' tenant). */
-  insert(campaign: { id: string; spec: CampaignSpec; tenant_id?: string }): Promise<Campaign>;
+  insert(campaign: {
+    id: string;
+    spec: CampaignSpec;
+    tenant_id?: string;
+    next_run_at: Date | null;
+  }): Promise<Campaign>;
   get(id: string): Promise<Campaign | undefined>;
   list(filter?: { statuses?: CampaignStatus[] }): Promise<Campaign[]>;
   /** Sets the status when the stored `state_version` still equals `expectedVersion`. */
   updateStatus(id: string, expectedVersion: number, status: CampaignStatus): Promise<Campaign>;
+  /** Sets when the next run is due (null: none), under `expectedVersion` like a status write. */
+  setNextRunAt(id: string, expectedVersion: number, nextRunAt: Date | null): Promise<Campaign>;
+  /**
+   * Active campaigns whose next run is due at `now` and may start (no open run in its way),
+   * most overdue first.
+   */
+  listDue(now: Date, limit: number): Promise<string[]>;
+}
+
+/** A campaign's runs: one per occurrence of its schedule. */
+export interface CampaignRunRepository {
+  /**
+   * Starts the campaign's next run (seq counting up) for the occurrence `scheduled_for`. Throws
+   * VersionConflict when that occurrence already has its run: another process started it.
+   */
+  insert(run: {
+    id: string;
+    campaign_id: string;
+    scheduled_for: Date;
+    folded: number;
+    started_at: Date;
+  }): Promise<CampaignRun>;
+  /** The campaign's runs, newest first. */
+  listByCampaign(campaignId: string, limit: number): Promise<CampaignRun[]>;
+  /** Settles a running run; a run already settled is left as it is. */
+  finish(id: string, status: Exclude<CampaignRunStatus, 'running'>, at: Date): Promise<void>;
+  /** Cancels every running run of the campaign (the campaign was cancelled). */
+  cancelOpen(campaignId: string, at: Date): Promise<void>;
 }
 
 /** Fields a transition may set alongside the new status. */
@@ -51,7 +85,8 @@ export interface TaskPatch {
 export interface TaskRepository {
   insertMany(campaignId: string, drafts: readonly TaskDraft[]): Promise<void>;
   get(id: string): Promise<Task | undefined>;
-  listByCampaign(campaignId: string): Promise<Task[]>;
+  /** The campaign's tasks; with `openRuns`, only those of its runs still running. */
+  listByCampaign(campaignId: string, filter?: { openRuns?: boolean }): Promise<Task[]>;
   /** Notes why a pending task is held back (null: it is not); no state change, no version. */
   setHoldReason(taskId: string, reason: string | null): Promise<void>;
   /** Active campaigns with a held task, for the sweep that has the Planner look again. */
@@ -457,6 +492,7 @@ export interface AccessRepository {
 /** Which tasks to list. */
 export interface TaskFilter {
   campaignId?: string | undefined;
+  campaignRunId?: string | undefined;
   agentId?: string | undefined;
   status?: TaskStatus | undefined;
   limit: number;
@@ -581,6 +617,7 @@ export interface EventFeed {
 export interface Store {
   readonly agents: AgentRepository;
   readonly campaigns: CampaignRepository;
+  readonly campaignRuns: CampaignRunRepository;
   readonly tasks: TaskRepository;
   readonly results: ResultRepository;
   readonly reviews: ReviewRepository;

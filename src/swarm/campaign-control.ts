@@ -1,9 +1,11 @@
-// A person's hand on a running campaign: pause (the Planner queues nothing more; work already
-// queued or running finishes), resume (planning picks up where it stopped), and cancel (every
+// A person's hand on a running campaign: pause (the Planner queues nothing more and no run starts;
+// work already queued or running finishes), resume (planning picks up where it stopped; the
+// schedule goes on from its next occurrence), and cancel (every
 // open task is cancelled, a running one's result is then dropped, and its pending reviews are
 // closed). Each is one transaction under the campaign's state_version, and is audited.
 
 import type { Campaign, CampaignStatus } from '../domain/campaign.js';
+import { dueOccurrences } from '../domain/campaign-schedule.js';
 import { ChimeraError } from '../domain/errors.js';
 import { isTerminal } from '../domain/task-status.js';
 import type { Store } from '../store/store.js';
@@ -25,6 +27,7 @@ export function controlCampaign(
   campaignId: string,
   control: CampaignControl,
   by: { actor: string; tenantId: string },
+  now: () => Date = () => new Date(),
 ): Promise<Campaign> {
   return store.transaction(async (tx) => {
     const campaign = await tx.campaigns.get(campaignId);
@@ -37,10 +40,16 @@ export function controlCampaign(
         { context: { campaignId, state: campaign.status } },
       );
     }
-    const next = await tx.campaigns.updateStatus(campaignId, campaign.state_version, rule.to);
+    let next = await tx.campaigns.updateStatus(campaignId, campaign.state_version, rule.to);
     let cancelledTasks = 0;
-    if (control === 'cancel') cancelledTasks = await cancelOpenWork(tx, campaignId, by.actor);
-    if (control === 'resume') await wakePlanner(tx, campaignId);
+    if (control === 'cancel') {
+      cancelledTasks = await cancelOpenWork(tx, campaignId, by.actor);
+      await tx.campaignRuns.cancelOpen(campaignId, now());
+    }
+    if (control === 'resume') {
+      next = await skipPausedOccurrences(tx, next, now());
+      await wakePlanner(tx, campaignId);
+    }
     await tx.audit.write({
       actor: by.actor,
       tenant_id: by.tenantId,
@@ -49,11 +58,27 @@ export function controlCampaign(
       subject_id: campaignId,
       detail: {
         before: { status: campaign.status },
-        after: { status: next.status, ...(control === 'cancel' && { cancelledTasks }) },
+        after: {
+          status: next.status,
+          ...(control === 'cancel' && { cancelledTasks }),
+          ...(control === 'resume' && { next_run_at: next.next_run_at }),
+        },
       },
     });
     return next;
   });
+}
+
+/**
+ * A recurring campaign resumed goes on from its next occurrence after `now`: the occurrences that
+ * fell due while it was paused are skipped, not folded into a run. (A `once` campaign still owes
+ * its one run, which the next sweep starts.)
+ */
+async function skipPausedOccurrences(tx: Store, campaign: Campaign, now: Date): Promise<Campaign> {
+  if (campaign.schedule.kind === 'once' || !campaign.next_run_at) return campaign;
+  const due = dueOccurrences(campaign.schedule, campaign.next_run_at, now);
+  if (!due) return campaign;
+  return tx.campaigns.setNextRunAt(campaign.id, campaign.state_version, due.next ?? null);
 }
 
 async function cancelOpenWork(tx: Store, campaignId: string, actor: string): Promise<number> {

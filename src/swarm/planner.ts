@@ -1,13 +1,15 @@
-// The Planner: turns a campaign into a task DAG, queues each task once its dependencies are
-// approved, re-plans rejected tasks with their feedback (re-opening the upstream step that wrote
-// content a later step was rejected for), and settles the campaign. It is the only
-// writer of campaign status. Each pass is one transaction guarded by state_version. A task that
+// The Planner: starts a run of a campaign for each occurrence of its schedule (at launch, or when
+// the scheduler sweep finds one due), expands the run into a task DAG, queues each task once its
+// dependencies are approved, re-plans rejected tasks with their feedback (re-opening the upstream
+// step that wrote content a later step was rejected for), and settles runs and the campaign. It
+// is the only writer of campaign status. Each pass is one transaction guarded by state_version. A task that
 // pays from its agent's wallet is queued only when the wallet's balance covers it; until then it
 // is held with the reason, and looked at again on the next pass. Balances are read before the
 // pass's transaction opens: no transaction waits on the outside world.
 
 import { DEFAULT_TENANT } from '../domain/actor.js';
 import { type Campaign, CampaignSpec } from '../domain/campaign.js';
+import { dueOccurrences, firstOccurrence } from '../domain/campaign-schedule.js';
 import { resolveBindings } from '../domain/campaign-template.js';
 import { ChimeraError, InputError, VersionConflict } from '../domain/errors.js';
 import { fieldProblems } from '../domain/field-problems.js';
@@ -47,6 +49,8 @@ type BalanceSnapshot = ReadonlyMap<string, Money | string>;
 
 /** Spec id stamped on campaign-level trace events. */
 const PLANNER_SPEC_ID = 'FR-PLAN-004';
+/** Spec id stamped on run-level trace events. */
+const SCHEDULE_SPEC_ID = 'FR-PLAN-006';
 const MAX_CONFLICT_RETRIES = 5;
 
 export class Planner {
@@ -78,23 +82,17 @@ export class Planner {
         );
       }
     }
-    const campaignId = crypto.randomUUID();
-    const drafts = expandTemplate({
-      campaignId,
-      agentIds: spec.agent_ids,
-      template: spec.template,
-      specIdOf: (skill) => skills.get(skill).specId,
-      newId: () => crypto.randomUUID(),
-      now: this.now(),
-    });
-    for (const draft of drafts) {
-      if (!specIds.has(draft.spec_id)) {
+    for (const [index, step] of spec.template.steps.entries()) {
+      const specId = step.spec_id ?? skills.get(step.skill).specId;
+      if (!specIds.has(specId)) {
         throw new ChimeraError(
           'SPEC_UNKNOWN_ID',
-          `step '${draft.step_key}' names spec_id '${draft.spec_id}', which is not defined in specs/; add it there or fix the id`,
+          `template.steps[${index}]: step '${step.key}' names spec_id '${specId}', which is not defined in specs/; add it there or fix the id`,
         );
       }
     }
+    const campaignId = crypto.randomUUID();
+    const launchedAt = this.now();
     return store.transaction(async (tx) => {
       for (const agentId of spec.agent_ids) {
         if (!(await tx.tenantViews.getAgent(tenantId, agentId))) {
@@ -106,8 +104,12 @@ export class Planner {
           );
         }
       }
-      const campaign = await tx.campaigns.insert({ id: campaignId, spec, tenant_id: tenantId });
-      await tx.tasks.insertMany(campaignId, drafts);
+      const campaign = await tx.campaigns.insert({
+        id: campaignId,
+        spec,
+        tenant_id: tenantId,
+        next_run_at: firstOccurrence(spec.schedule, launchedAt) ?? null,
+      });
       await tx.audit.write({
         actor,
         tenant_id: tenantId,
@@ -116,14 +118,99 @@ export class Planner {
         subject_id: campaignId,
         detail: {
           before: null,
-          after: { name: spec.name, status: 'active', tasks: drafts.length },
+          after: {
+            name: spec.name,
+            status: 'active',
+            schedule: spec.schedule.kind,
+            next_run_at: campaign.next_run_at,
+          },
         },
       });
-      const created = await tx.tasks.listByCampaign(campaignId);
-      await tx.traces.write(created.map((task) => taskEvent(task, 'task-create', 'pending')));
-      await this.advanceWithin(tx, campaign, created, new Map());
-      return campaign;
+      // An occurrence due now (a `once` campaign without a later start_at) runs at once.
+      return (await this.startDueRun(tx, campaign, launchedAt)) ?? campaign;
     });
+  }
+
+  /**
+   * The scheduler sweep: starts the run of every campaign whose occurrence is due now (and whose
+   * previous run is closed, unless it allows overlap); returns how many it looked at. Two
+   * processes sweeping at once start each run once: the campaign's state_version lets one through.
+   */
+  async startDueRuns(limit = 100): Promise<number> {
+    const due = await this.options.store.campaigns.listDue(this.now(), limit);
+    for (const campaignId of due) await this.fireDue(campaignId);
+    return due.length;
+  }
+
+  /** Starts the campaign's due run, if it still is; retried on a concurrent writer. */
+  private async fireDue(campaignId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.store.transaction(async (tx) => {
+          const campaign = await tx.campaigns.get(campaignId);
+          if (campaign?.status === 'active') await this.startDueRun(tx, campaign, this.now());
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof VersionConflict) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+      }
+    }
+  }
+
+  /**
+   * In `tx`: when an occurrence of `campaign` is due at `now`, moves next_run_at to the one after,
+   * creates the run (folding missed occurrences into it) and its tasks, and plans them. Returns the
+   * campaign as updated, or undefined when nothing was due or the previous run is still open.
+   */
+  private async startDueRun(
+    tx: Store,
+    campaign: Campaign,
+    now: Date,
+  ): Promise<Campaign | undefined> {
+    const due =
+      campaign.next_run_at && dueOccurrences(campaign.schedule, campaign.next_run_at, now);
+    if (!due) return undefined;
+    if (campaign.schedule.kind !== 'once' && !campaign.schedule.allow_overlap) {
+      const [latest] = await tx.campaignRuns.listByCampaign(campaign.id, 1);
+      if (latest?.status === 'running') return undefined;
+    }
+    const updated = await tx.campaigns.setNextRunAt(
+      campaign.id,
+      campaign.state_version,
+      due.next ?? null,
+    );
+    const run = await tx.campaignRuns.insert({
+      id: crypto.randomUUID(),
+      campaign_id: campaign.id,
+      scheduled_for: due.scheduledFor,
+      folded: due.folded,
+      started_at: now,
+    });
+    const { skills } = this.options;
+    const drafts = expandTemplate({
+      campaignId: campaign.id,
+      run,
+      agentIds: campaign.agent_ids,
+      template: campaign.template,
+      specIdOf: (skill) => skills.get(skill).specId,
+      newId: () => crypto.randomUUID(),
+      now,
+    });
+    await tx.tasks.insertMany(campaign.id, drafts);
+    const open = await tx.tasks.listByCampaign(campaign.id, { openRuns: true });
+    const created = open.filter((task) => task.campaign_run_id === run.id);
+    await tx.traces.write([
+      campaignEvent(campaign.id, 'run-start', 'running', {
+        run_id: run.id,
+        seq: run.seq,
+        scheduled_for: run.scheduled_for.toISOString(),
+        folded: run.folded,
+        next_run_at: updated.next_run_at?.toISOString() ?? null,
+      }),
+      ...created.map((task) => taskEvent(task, 'task-create', 'pending')),
+    ]);
+    await this.advanceWithin(tx, updated, open, new Map());
+    return updated;
   }
 
   /** One planning pass over a campaign; retried on a concurrent writer. */
@@ -134,7 +221,7 @@ export class Planner {
         await this.options.store.transaction(async (tx) => {
           const campaign = await tx.campaigns.get(campaignId);
           if (campaign?.status !== 'active') return;
-          const tasks = await tx.tasks.listByCampaign(campaignId);
+          const tasks = await tx.tasks.listByCampaign(campaignId, { openRuns: true });
           await this.advanceWithin(tx, campaign, tasks, balances);
         });
         return;
@@ -157,10 +244,12 @@ export class Planner {
     const pays = (type: string) => skills.has(type) && skills.get(type).walletSpend !== undefined;
     if (!campaign.template.steps.some((step) => pays(step.skill))) return snapshot;
     // Held tasks count as ready: their balance is what is read again.
-    const tasks = (await store.tasks.listByCampaign(campaignId)).map((task) => ({
-      ...task,
-      hold_reason: null,
-    }));
+    const tasks = (await store.tasks.listByCampaign(campaignId, { openRuns: true })).map(
+      (task) => ({
+        ...task,
+        hold_reason: null,
+      }),
+    );
     const byId = new Map(tasks.map((task) => [task.id, task]));
     const ready = planNextSteps(tasks).filter((step) => step.action === 'enqueue');
     for (const { taskId } of ready) {
@@ -224,22 +313,48 @@ export class Planner {
         for (const next of [moved].flat()) byId.set(next.id, next);
       }
     }
-    const settled = settledCampaignStatus([...byId.values()]);
-    if (settled) {
-      await store.campaigns.updateStatus(campaign.id, campaign.state_version, settled);
-      events.push({
-        kind: 'campaign-end',
-        spec_id: PLANNER_SPEC_ID,
-        campaign_id: campaign.id,
-        task_id: null,
-        agent_id: null,
-        attempt: null,
-        duration_ms: this.now().getTime() - campaign.created_at.getTime(),
-        outcome: settled,
-        detail: {},
-      });
-    }
+    const closed = await this.settleRuns(store, campaign, [...byId.values()], events);
     await store.traces.write(events);
+    // An occurrence that fell due while the last run was open starts as it closes.
+    if (closed) await this.startDueRun(store, campaign, this.now());
+  }
+
+  /**
+   * Settles each open run whose tasks are all terminal, then the campaign: a `once` campaign as
+   * its run did, a recurring one as completed once its schedule has ended and no run is open.
+   * True when this pass closed the campaign's last open run and its schedule goes on.
+   */
+  private async settleRuns(
+    store: Store,
+    campaign: Campaign,
+    tasks: readonly Task[],
+    events: TraceEvent[],
+  ): Promise<boolean> {
+    const byRun = new Map<string, Task[]>();
+    for (const task of tasks) {
+      const run = byRun.get(task.campaign_run_id);
+      if (run) run.push(task);
+      else byRun.set(task.campaign_run_id, [task]);
+    }
+    let open = byRun.size;
+    let last: 'completed' | 'failed' | undefined;
+    for (const [runId, runTasks] of byRun) {
+      const settled = settledCampaignStatus(runTasks);
+      if (!settled) continue;
+      await store.campaignRuns.finish(runId, settled, this.now());
+      events.push(campaignEvent(campaign.id, 'run-end', settled, { run_id: runId }));
+      open -= 1;
+      last = settled;
+    }
+    if (!last || open > 0) return false;
+    if (campaign.next_run_at !== null) return true;
+    const status = campaign.schedule.kind === 'once' ? last : 'completed';
+    await store.campaigns.updateStatus(campaign.id, campaign.state_version, status);
+    events.push({
+      ...campaignEvent(campaign.id, 'campaign-end', status, {}),
+      duration_ms: this.now().getTime() - campaign.created_at.getTime(),
+    });
+    return false;
   }
 
   private async applyStep(
@@ -356,6 +471,27 @@ export class Planner {
       steps,
     });
   }
+}
+
+/** A campaign-level trace event (no task) under the Planner's spec. */
+function campaignEvent(
+  campaignId: string,
+  kind: TraceEvent['kind'],
+  outcome: string,
+  detail: Record<string, unknown>,
+): TraceEvent {
+  const specId = kind === 'campaign-end' ? PLANNER_SPEC_ID : SCHEDULE_SPEC_ID;
+  return {
+    kind,
+    spec_id: specId,
+    campaign_id: campaignId,
+    task_id: null,
+    agent_id: null,
+    attempt: null,
+    duration_ms: null,
+    outcome,
+    detail,
+  };
 }
 
 /** Which of `agentIds` are frozen. */

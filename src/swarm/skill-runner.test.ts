@@ -13,6 +13,7 @@ const services = unavailableServices();
 const task: Task = {
   id: '00000000-0000-4000-8000-000000000001',
   campaign_id: '00000000-0000-4000-8000-000000000002',
+  campaign_run_id: '00000000-0000-4000-8000-000000000003',
   agent_id: 'ava',
   step_key: 'only',
   type: 'test.slow',

@@ -18,6 +18,8 @@ export function openTestApp(
     policies?: JudgePolicy[];
     config?: Partial<ChimeraConfig>;
     toolPrices?: ToolPrices;
+    /** The Planner's and services' clock. */
+    now?: () => Date;
   } = {},
 ): Promise<ChimeraApp> {
   const config = loadConfig(
@@ -40,6 +42,7 @@ export function openTestApp(
     skills: options.skills ?? [],
     policies: options.policies ?? [],
     ...(options.toolPrices && { toolPrices: options.toolPrices }),
+    ...(options.now && { now: options.now }),
   });
 }
 

@@ -3,8 +3,18 @@
 
 import { z } from 'zod';
 import { defineRoute } from '../route-spec.js';
-import { CampaignSummaryWire, CampaignWire, DagNodeWire } from '../wire-schemas.js';
-import { exampleCampaign, exampleCampaignSummary, exampleTask } from './route-examples.js';
+import {
+  CampaignRunWire,
+  CampaignSummaryWire,
+  CampaignWire,
+  DagNodeWire,
+} from '../wire-schemas.js';
+import {
+  exampleCampaign,
+  exampleCampaignRun,
+  exampleCampaignSummary,
+  exampleTask,
+} from './route-examples.js';
 
 const CampaignParams = z.object({ id: z.string().uuid() });
 const Limit = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
@@ -28,7 +38,7 @@ export const campaignRoutes = [
     method: 'GET',
     path: '/api/v1/campaigns/:id',
     operationId: 'showCampaign',
-    summary: 'Show a campaign with its task DAG',
+    summary: "Show a campaign with its latest run's task DAG",
     tag: 'campaigns',
     role: 'viewer',
     params: CampaignParams,
@@ -53,11 +63,26 @@ export const campaignRoutes = [
     handler: ({ services, actor, params }) => services.campaigns.show(actor, params.id),
   }),
   defineRoute({
+    method: 'GET',
+    path: '/api/v1/campaigns/:id/runs',
+    operationId: 'listCampaignRuns',
+    summary: "List a campaign's runs (one per occurrence of its schedule), newest first",
+    tag: 'campaigns',
+    role: 'viewer',
+    params: CampaignParams,
+    query: Limit,
+    response: z.object({ runs: z.array(CampaignRunWire) }),
+    example: { response: { runs: [exampleCampaignRun] } },
+    handler: async ({ services, actor, params, query }) => ({
+      runs: await services.campaigns.runs(actor, params.id, query.limit),
+    }),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/campaigns',
     operationId: 'createCampaign',
     summary:
-      'Create a campaign from a campaign file (name, goal, agent_ids, template) and plan its DAG; nothing is written when it is invalid',
+      'Create a campaign from a campaign file (name, goal, agent_ids, schedule, template); a run due now is planned at once; nothing is written when it is invalid',
     tag: 'campaigns',
     role: 'operator',
     // The planner validates the file itself (CampaignSpec), so errors name the template's field.
@@ -81,8 +106,9 @@ export const campaignRoutes = [
       path: `/api/v1/campaigns/:id/${control}`,
       operationId: `${control}Campaign`,
       summary: {
-        pause: 'Pause a campaign: nothing more is queued; work already running finishes',
-        resume: 'Resume a paused campaign',
+        pause:
+          'Pause a campaign: nothing more is queued and no run starts; work already running finishes',
+        resume: 'Resume a paused campaign; its schedule goes on from the next occurrence',
         cancel: 'Cancel a campaign: its open tasks are cancelled and its pending reviews closed',
       }[control],
       tag: 'campaigns',

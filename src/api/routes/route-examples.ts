@@ -2,6 +2,7 @@
 
 const AT = '2026-11-29T09:00:00.000Z';
 export const EXAMPLE_CAMPAIGN_ID = '0b5e2f7a-3c1d-4e8f-9a6b-1c2d3e4f5a6b';
+export const EXAMPLE_RUN_ID = '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f';
 export const EXAMPLE_TASK_ID = '7d9c1a2b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 export const EXAMPLE_REVIEW_ID = '3f2e1d0c-9b8a-4765-8432-10fedcba9876';
 export const EXAMPLE_TOKEN_ID = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
@@ -26,10 +27,22 @@ export const exampleCampaign = {
   agent_ids: ['noor'],
   status: 'active',
   state_version: 3,
-  schedule: { kind: 'once' },
+  schedule: { kind: 'cron', cron: '0 9 * * *', timezone: 'Europe/Paris', allow_overlap: false },
+  next_run_at: '2026-11-30T08:00:00.000Z',
   template: { steps: [{ key: 'scout', skill: 'scout.analyze', input: {} }] },
   created_at: AT,
   updated_at: AT,
+};
+
+export const exampleCampaignRun = {
+  id: EXAMPLE_RUN_ID,
+  campaign_id: EXAMPLE_CAMPAIGN_ID,
+  seq: 1,
+  scheduled_for: '2026-11-29T08:00:00.000Z',
+  folded: 0,
+  status: 'running',
+  started_at: AT,
+  finished_at: null,
 };
 
 export const exampleCampaignSummary = {
@@ -41,6 +54,7 @@ export const exampleCampaignSummary = {
 export const exampleTask = {
   id: EXAMPLE_TASK_ID,
   campaign_id: EXAMPLE_CAMPAIGN_ID,
+  campaign_run_id: EXAMPLE_RUN_ID,
   agent_id: 'noor',
   step_key: 'brief',
   type: 'director.create_brief',

@@ -1,5 +1,5 @@
-// `chimera agent add FILE`, `agent list`, `agent show ID`, `agent freeze|unfreeze ID` and
-// `chimera campaign launch FILE`.
+// `chimera agent add FILE`, `agent list`, `agent show ID`, `agent freeze|unfreeze ID`,
+// `chimera campaign launch FILE` and `campaign runs ID`.
 
 import type { Command } from 'commander';
 import { type CliContext, withReadServices, withServices } from '../cli-context.js';
@@ -64,18 +64,38 @@ export function registerCampaignCommands(program: Command, context: CliContext):
       });
     });
 
-  program
-    .command('campaign')
-    .description('manage campaigns')
+  const campaigns = program.command('campaign').description('manage campaigns');
+  campaigns
     .command('launch <file>')
-    .description('validate a campaign file and plan its task DAG (nothing is written if invalid)')
+    .description(
+      'validate a campaign file and plan its first run if due now (nothing is written if invalid)',
+    )
     .action(async (file: string) => {
       const { readJsonFile } = await import('../../app/example-seed.js');
       const raw = await readJsonFile(file);
       await withServices(context, { createDataDir: true }, async (services, actor) => {
         const { campaign, tasks } = await services.campaigns.create(actor, raw);
         const count = Object.values(tasks).reduce((sum, n) => sum + (n ?? 0), 0);
-        context.printer.line(`campaign ${campaign.id} launched with ${count} tasks`);
+        const next = campaign.next_run_at ? `; next run ${campaign.next_run_at.toISOString()}` : '';
+        context.printer.line(`campaign ${campaign.id} launched with ${count} tasks${next}`);
+      });
+    });
+  campaigns
+    .command('runs <id>')
+    .description("list a campaign's runs, one per occurrence of its schedule, newest first")
+    .option('--limit <n>', 'how many runs', (value) => Number.parseInt(value, 10), 20)
+    .option('--json', 'print JSON')
+    .action(async (id: string, flags: { limit: number; json?: boolean }) => {
+      await withReadServices(context, { services: ['campaigns'] }, async (services, actor) => {
+        const runs = await services.campaigns.runs(actor, id, flags.limit);
+        if (flags.json) return context.printer.json(runs);
+        if (runs.length === 0) return context.printer.line(`campaign ${id} has no runs yet`);
+        for (const run of runs) {
+          const folded = run.folded > 0 ? `  (+${run.folded} missed occurrences folded in)` : '';
+          context.printer.line(
+            `#${run.seq}  ${run.status.padEnd(9)}  for ${run.scheduled_for.toISOString()}  started ${run.started_at.toISOString()}${folded}`,
+          );
+        }
       });
     });
 }

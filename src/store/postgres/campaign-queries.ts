@@ -1,6 +1,6 @@
-// Campaign queries. Status writes check state_version like task writes do.
+// Campaign queries. Status and schedule writes check state_version like task writes do.
 
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Campaign, CampaignSpec, CampaignStatus } from '../../domain/campaign.js';
 import { VersionConflict } from '../../domain/errors.js';
 import type { CampaignRepository } from '../store.js';
@@ -14,6 +14,7 @@ export class PostgresCampaignRepository implements CampaignRepository {
     id: string;
     spec: CampaignSpec;
     tenant_id?: string;
+    next_run_at: Date | null;
   }): Promise<Campaign> {
     const { spec } = campaign;
     const row = await this.db
@@ -27,6 +28,7 @@ export class PostgresCampaignRepository implements CampaignRepository {
         schedule: JSON.stringify(spec.schedule),
         template: JSON.stringify(spec.template),
         status: 'active',
+        next_run_at: campaign.next_run_at,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -51,15 +53,51 @@ export class PostgresCampaignRepository implements CampaignRepository {
     return (await query.execute()).map(toCampaign);
   }
 
-  async updateStatus(
+  updateStatus(id: string, expectedVersion: number, status: CampaignStatus): Promise<Campaign> {
+    return this.update(id, expectedVersion, { status });
+  }
+
+  setNextRunAt(id: string, expectedVersion: number, nextRunAt: Date | null): Promise<Campaign> {
+    return this.update(id, expectedVersion, { next_run_at: nextRunAt });
+  }
+
+  async listDue(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('campaigns')
+      .select('id')
+      .where('status', '=', 'active')
+      .where('next_run_at', '<=', now)
+      // An occurrence waiting for the previous run to close is not due yet.
+      .where((eb) =>
+        eb.or([
+          sql<boolean>`coalesce((campaigns.schedule->>'allow_overlap')::boolean, false)`,
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('campaign_runs')
+                .select('campaign_runs.id')
+                .whereRef('campaign_runs.campaign_id', '=', 'campaigns.id')
+                .where('campaign_runs.status', '=', 'running'),
+            ),
+          ),
+        ]),
+      )
+      .orderBy('next_run_at')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /** One version-guarded write of `changes`. */
+  private async update(
     id: string,
     expectedVersion: number,
-    status: CampaignStatus,
+    changes: { status?: CampaignStatus; next_run_at?: Date | null },
   ): Promise<Campaign> {
     const row = await this.db
       .updateTable('campaigns')
       .set((eb) => ({
-        status,
+        ...changes,
         state_version: eb('state_version', '+', 1),
         updated_at: new Date(),
       }))

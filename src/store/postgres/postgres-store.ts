@@ -7,6 +7,7 @@ import { PostgresAccessRepository } from './access-queries.js';
 import { PostgresAgentRepository } from './agent-queries.js';
 import { PostgresApprovalWriter } from './approval-queries.js';
 import { PostgresCampaignRepository } from './campaign-queries.js';
+import { PostgresCampaignRunRepository } from './campaign-run-queries.js';
 import { PostgresCfoRepository } from './cfo-queries.js';
 import { PostgresContentRepository } from './content-queries.js';
 import { PostgresEffectRepository } from './effect-queries.js';
@@ -27,6 +28,7 @@ export type JobQueueFactory = (db: QueryExecutorProvider) => JobQueue;
 export class PostgresStore implements Store {
   readonly agents;
   readonly campaigns;
+  readonly campaignRuns;
   readonly tasks;
   readonly results;
   readonly reviews;
@@ -47,6 +49,7 @@ export class PostgresStore implements Store {
   ) {
     this.agents = new PostgresAgentRepository(db);
     this.campaigns = new PostgresCampaignRepository(db);
+    this.campaignRuns = new PostgresCampaignRunRepository(db);
     this.tasks = new PostgresTaskRepository(db);
     this.results = new PostgresResultRepository(db);
     this.reviews = new PostgresReviewRepository(db);

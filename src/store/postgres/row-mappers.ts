@@ -3,6 +3,8 @@
 import type { Selectable } from 'kysely';
 import type { Agent } from '../../domain/agent.js';
 import type { Campaign } from '../../domain/campaign.js';
+import type { CampaignRun } from '../../domain/campaign-run.js';
+import { CampaignSchedule } from '../../domain/campaign-schedule.js';
 import type { CampaignTemplate } from '../../domain/campaign-template.js';
 import type { Review } from '../../domain/review.js';
 import type { Task } from '../../domain/task.js';
@@ -16,6 +18,7 @@ import type {
 } from '../store.js';
 import type {
   AgentsTable,
+  CampaignRunsTable,
   CampaignsTable,
   ReviewsTable,
   SpendRequestsTable,
@@ -73,13 +76,19 @@ export function toCampaign(row: Selectable<CampaignsTable>): Campaign {
     name: row.name,
     goal: row.goal,
     agent_ids: row.agent_ids,
-    schedule: row.schedule as Campaign['schedule'],
+    // Stored as JSON: its dates come back as text.
+    schedule: CampaignSchedule.parse(row.schedule),
     template: row.template as CampaignTemplate,
     status: row.status as Campaign['status'],
+    next_run_at: row.next_run_at,
     state_version: row.state_version,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
+}
+
+export function toCampaignRun(row: Selectable<CampaignRunsTable>): CampaignRun {
+  return { ...row, status: row.status as CampaignRun['status'] };
 }
 
 export function toTask(row: Selectable<TasksTable>): Task {

@@ -27,14 +27,27 @@ export interface CampaignsTable {
   schedule: Json<Record<string, unknown>>;
   template: AnyJson;
   status: string;
+  next_run_at: Date | null;
   state_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
 
+export interface CampaignRunsTable {
+  id: string;
+  campaign_id: string;
+  seq: number;
+  scheduled_for: Date;
+  folded: Generated<number>;
+  status: Generated<string>;
+  started_at: Timestamp;
+  finished_at: Date | null;
+}
+
 export interface TasksTable {
   id: string;
   campaign_id: string;
+  campaign_run_id: string;
   agent_id: string;
   step_key: string;
   type: string;
@@ -307,6 +320,7 @@ export interface ApiEventsTable {
 export interface ChimeraSchema {
   agents: AgentsTable;
   campaigns: CampaignsTable;
+  campaign_runs: CampaignRunsTable;
   tasks: TasksTable;
   task_results: TaskResultsTable;
   reviews: ReviewsTable;

@@ -39,14 +39,18 @@ export class PostgresTaskRepository implements TaskRepository {
     return row && toTask(row);
   }
 
-  async listByCampaign(campaignId: string): Promise<Task[]> {
-    const rows = await this.db
-      .selectFrom('tasks')
-      .selectAll()
-      .where('campaign_id', '=', campaignId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+  async listByCampaign(campaignId: string, filter: { openRuns?: boolean } = {}): Promise<Task[]> {
+    let query = this.db.selectFrom('tasks').selectAll().where('campaign_id', '=', campaignId);
+    if (filter.openRuns) {
+      query = query.where('campaign_run_id', 'in', (runs) =>
+        runs
+          .selectFrom('campaign_runs')
+          .select('id')
+          .where('campaign_id', '=', campaignId)
+          .where('status', '=', 'running'),
+      );
+    }
+    const rows = await query.orderBy('created_at').orderBy('id').execute();
     return rows.map(toTask);
   }
 

@@ -127,6 +127,9 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
       .selectAll('tasks')
       .where('campaigns.tenant_id', '=', tenantId);
     if (filter.campaignId) query = query.where('tasks.campaign_id', '=', filter.campaignId);
+    if (filter.campaignRunId) {
+      query = query.where('tasks.campaign_run_id', '=', filter.campaignRunId);
+    }
     if (filter.agentId) query = query.where('tasks.agent_id', '=', filter.agentId);
     if (filter.status) query = query.where('tasks.status', '=', filter.status);
     const rows = await query
