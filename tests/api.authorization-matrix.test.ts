@@ -16,7 +16,7 @@ import { ADAPTERS } from './support/test-databases.js';
 const BODY_NAMES_OURS = new Set(['approveReviews']);
 
 /** POST routes that change nothing: every other POST must write an audit row. */
-const READ_ONLY_POSTS = new Set(['verifyLedger', 'evaluateTask']);
+const READ_ONLY_POSTS = new Set(['verifyLedger', 'evaluateTask', 'planCampaign']);
 
 const BELOW: Record<Role, Role | undefined> = {
   viewer: undefined,

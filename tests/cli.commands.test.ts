@@ -4,7 +4,7 @@
 // `status` beside it run as real processes, as they do from a shell.
 
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
@@ -215,6 +215,25 @@ describe('chimera on a fresh embedded data dir', () => {
     for (const id of ids) {
       expect(status.stdout).toContain(`campaign ${id} "twin" [active]: 1 queued`);
     }
+  });
+
+  it('drafts a campaign from a goal, shows its DAG, and launches the edited draft', async () => {
+    const dataDir = await dataDirs.migrated();
+    await expectOk(runChimera(['agent', 'add', AVA, '--data-dir', dataDir]));
+    const file = join(await dataDirs.folder(), 'plan.json');
+    const goal = 'Announce the spring capsule drop next week';
+    const planned = await expectOk(
+      runChimera(['campaign', 'plan', goal, '--out', file, '--data-dir', dataDir]),
+    );
+    expect(planned.stdout).toContain(`"Announcement: ${goal}", once, for ava:`);
+    expect(planned.stdout).toMatch(/^ {2}compose {2}core\.compose {2}after outline$/m);
+    const draft = JSON.parse(await readFile(file, 'utf8'));
+    draft.name = 'Spring drop, edited';
+    await writeFile(file, JSON.stringify(draft));
+    const launched = await expectOk(
+      runChimera(['campaign', 'launch', file, '--data-dir', dataDir]),
+    );
+    expect(launched.stdout).toMatch(/^campaign [0-9a-f-]{36} launched with 3 tasks$/m);
   });
 
   it("lists a campaign's runs", async () => {

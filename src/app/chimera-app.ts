@@ -35,6 +35,7 @@ import { EffectExecutor } from '../swarm/effects/effect-executor.js';
 import { paymentPerformer } from '../swarm/effects/payment-performer.js';
 import { publishPerformer } from '../swarm/effects/publish-performer.js';
 import { replyPerformer } from '../swarm/effects/reply-performer.js';
+import { GoalPlanner } from '../swarm/goal-planner.js';
 import { Judge, type JudgePolicy } from '../swarm/judge.js';
 import { LeaseReaper } from '../swarm/lease-reaper.js';
 import { Planner } from '../swarm/planner.js';
@@ -211,6 +212,7 @@ export async function openChimera(
         store,
         skills,
         planner,
+        goalPlanner: new GoalPlanner({ model, skills, check: (raw) => planner.check(raw) }),
         reviewDesk,
         judge,
         worker,

@@ -179,6 +179,9 @@ function readingDependencies(
     get planner() {
       return missing('the Planner');
     },
+    get goalPlanner() {
+      return missing('the goal planner');
+    },
     get reviewDesk() {
       return missing('the review desk');
     },

@@ -1,9 +1,11 @@
 // Campaigns: list with progress (over all runs), show with the latest run's task DAG, list runs
-// (viewer); create from a template file's JSON, pause, resume and cancel (operator).
+// (viewer); plan a draft from a goal, create from a template file's JSON, pause, resume and cancel
+// (operator).
 
 import { type Actor, actorLabel } from '../domain/actor.js';
-import type { Campaign } from '../domain/campaign.js';
+import type { Campaign, CampaignSpec } from '../domain/campaign.js';
 import type { CampaignRun } from '../domain/campaign-run.js';
+import { InputError } from '../domain/errors.js';
 import type { Task } from '../domain/task.js';
 import type { TaskStatus } from '../domain/task-status.js';
 import { type CampaignControl, controlCampaign } from '../swarm/campaign-control.js';
@@ -67,6 +69,30 @@ export class CampaignService {
     const { store } = this.deps;
     found(await store.tenantViews.getCampaign(actor.tenantId, id), 'campaign', id);
     return store.campaignRuns.listByCampaign(id, limit);
+  }
+
+  /**
+   * A draft campaign file for `goal` (the configured model's, or offline the closest library
+   * template), for the operator to read and edit before launching it. Nothing is written.
+   */
+  async plan(actor: Actor, request: { goal: string; agent_ids?: string[] }): Promise<CampaignSpec> {
+    requireRole(actor, 'operator', 'planning a campaign');
+    const agents = await this.deps.store.tenantViews.listAgents(actor.tenantId);
+    const chosen = request.agent_ids
+      ? request.agent_ids.map((id) =>
+          found(
+            agents.find((agent) => agent.id === id),
+            'agent',
+            id,
+          ),
+        )
+      : agents.filter((agent) => agent.status === 'active');
+    if (chosen.length === 0) {
+      throw new InputError('agent_ids: no active agent to plan for; add an agent first', {
+        context: { field: 'agent_ids' },
+      });
+    }
+    return this.deps.goalPlanner.draft(request.goal, chosen);
   }
 
   /** Validates a campaign file's JSON and plans its DAG; nothing is written when it is invalid. */

@@ -7,6 +7,7 @@ import type { Cfo } from '../commerce/cfo.js';
 import type { Money } from '../domain/money.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
 import type { EventFeed, Store } from '../store/store.js';
+import type { GoalPlanner } from '../swarm/goal-planner.js';
 import type { Judge } from '../swarm/judge.js';
 import type { Planner } from '../swarm/planner.js';
 import type { ReviewDesk } from '../swarm/review-desk.js';
@@ -32,6 +33,8 @@ export interface ServiceDependencies {
   store: Store;
   skills: SkillRegistry;
   planner: Planner;
+  /** Drafts a campaign file from a goal in plain language. */
+  goalPlanner: GoalPlanner;
   reviewDesk: ReviewDesk;
   judge: Judge;
   /** Runs the claim and report of the seed's worker contract (/assign_task, /report_result). */

@@ -61,16 +61,16 @@ export class Planner {
   }
 
   /**
-   * Validates a campaign file's content, creates the campaign and its DAG, and queues the tasks
-   * with no dependencies, all in one transaction: bad input leaves nothing behind.
+   * A campaign file's content, validated: the schema, known skills and spec ids. Throws an error
+   * naming the field at fault; writes nothing.
    */
-  async launch(raw: unknown, actor = 'operator', tenantId = DEFAULT_TENANT): Promise<Campaign> {
+  check(raw: unknown): CampaignSpec {
     const parsed = CampaignSpec.safeParse(raw);
     if (!parsed.success) {
       throw new InputError(`invalid campaign: ${fieldProblems(parsed.error).join('; ')}`);
     }
     const spec = parsed.data;
-    const { store, skills, specIds } = this.options;
+    const { skills, specIds } = this.options;
     for (const [index, step] of spec.template.steps.entries()) {
       if (!skills.has(step.skill)) {
         throw new ChimeraError(
@@ -81,8 +81,6 @@ export class Planner {
             .join(', ')}`,
         );
       }
-    }
-    for (const [index, step] of spec.template.steps.entries()) {
       const specId = step.spec_id ?? skills.get(step.skill).specId;
       if (!specIds.has(specId)) {
         throw new ChimeraError(
@@ -91,6 +89,16 @@ export class Planner {
         );
       }
     }
+    return spec;
+  }
+
+  /**
+   * Validates a campaign file's content, creates the campaign and its DAG, and queues the tasks
+   * with no dependencies, all in one transaction: bad input leaves nothing behind.
+   */
+  async launch(raw: unknown, actor = 'operator', tenantId = DEFAULT_TENANT): Promise<Campaign> {
+    const spec = this.check(raw);
+    const { store } = this.options;
     const campaignId = crypto.randomUUID();
     const launchedAt = this.now();
     return store.transaction(async (tx) => {

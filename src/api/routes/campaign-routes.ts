@@ -79,6 +79,35 @@ export const campaignRoutes = [
   }),
   defineRoute({
     method: 'POST',
+    path: '/api/v1/campaigns/plan',
+    operationId: 'planCampaign',
+    summary:
+      'Draft a campaign file from a goal in plain language (the configured model, or offline the closest template); nothing is launched: read and edit it, then POST it to /api/v1/campaigns',
+    tag: 'campaigns',
+    role: 'operator',
+    body: z.object({
+      goal: z.string().trim().min(3, 'describe the goal in a few words').max(2000),
+      agent_ids: z.array(z.string().min(1)).min(1).optional(),
+    }),
+    response: z.object({ campaign: z.record(z.string(), z.unknown()) }),
+    example: {
+      body: { goal: exampleCampaign.goal },
+      response: {
+        campaign: {
+          name: exampleCampaign.name,
+          goal: exampleCampaign.goal,
+          agent_ids: exampleCampaign.agent_ids,
+          schedule: exampleCampaign.schedule,
+          template: exampleCampaign.template,
+        },
+      },
+    },
+    handler: async ({ services, actor, body }) => ({
+      campaign: await services.campaigns.plan(actor, body),
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
     path: '/api/v1/campaigns',
     operationId: 'createCampaign',
     summary:

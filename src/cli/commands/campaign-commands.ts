@@ -1,5 +1,5 @@
 // `chimera agent add FILE`, `agent list`, `agent show ID`, `agent freeze|unfreeze ID`,
-// `chimera campaign launch FILE` and `campaign runs ID`.
+// `chimera campaign plan GOAL`, `campaign launch FILE` and `campaign runs ID`.
 
 import type { Command } from 'commander';
 import { type CliContext, withReadServices, withServices } from '../cli-context.js';
@@ -78,6 +78,43 @@ export function registerCampaignCommands(program: Command, context: CliContext):
         const count = Object.values(tasks).reduce((sum, n) => sum + (n ?? 0), 0);
         const next = campaign.next_run_at ? `; next run ${campaign.next_run_at.toISOString()}` : '';
         context.printer.line(`campaign ${campaign.id} launched with ${count} tasks${next}`);
+      });
+    });
+  campaigns
+    .command('plan <goal>')
+    .description(
+      'draft a campaign file for a goal in plain language and show its DAG; nothing is launched',
+    )
+    .option('--agents <ids>', 'comma-separated agent ids (default: every active agent)')
+    .option('--out <file>', 'write the draft there, to edit and then `campaign launch`')
+    .option('--json', 'print the draft as JSON')
+    .action(async (goal: string, flags: { agents?: string; out?: string; json?: boolean }) => {
+      await withServices(context, { createDataDir: true }, async (services, actor) => {
+        const agentIds = flags.agents?.split(',').map((id) => id.trim());
+        const draft = await services.campaigns.plan(actor, {
+          goal,
+          ...(agentIds && { agent_ids: agentIds }),
+        });
+        if (flags.json) return context.printer.json(draft);
+        const { schedule } = draft;
+        const when =
+          schedule.kind === 'once'
+            ? 'once'
+            : schedule.kind === 'interval'
+              ? `every ${schedule.every}`
+              : `on '${schedule.cron}' (${schedule.timezone})`;
+        context.printer.line(`"${draft.name}", ${when}, for ${draft.agent_ids.join(', ')}:`);
+        for (const step of draft.template.steps) {
+          const after = step.depends_on.length ? `  after ${step.depends_on.join(', ')}` : '';
+          context.printer.line(`  ${step.key}  ${step.skill}${after}`);
+        }
+        if (flags.out) {
+          const { writeFile } = await import('node:fs/promises');
+          await writeFile(flags.out, `${JSON.stringify(draft, null, 2)}\n`);
+          context.printer.line(
+            `wrote ${flags.out}; edit it, then: chimera campaign launch ${flags.out}`,
+          );
+        }
       });
     });
   campaigns
