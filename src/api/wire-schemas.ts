@@ -211,6 +211,28 @@ export const PostWire = z.object({
   url: z.string(),
   engagement: z.record(z.string(), z.unknown()),
   published_at: Timestamp,
+  /** The trend the post was about, when a Scout reported it. */
+  trend: z
+    .object({
+      id: z.string(),
+      topic: z.string(),
+      volume: z.number(),
+      rising_velocity: z.number(),
+      first_seen: Timestamp,
+    })
+    .nullable(),
+  brief_id: z.string().nullable(),
+  /** Every engagement read, oldest first: at each delay after publication. */
+  engagement_series: z.array(
+    z.object({
+      read_after: z.string(),
+      read_at: Timestamp,
+      views: z.number().int(),
+      likes: z.number().int(),
+      comments: z.number().int(),
+      shares: z.number().int(),
+    }),
+  ),
 });
 
 const FleetStates = z.enum(['frozen', 'judging', 'working', 'planning', 'sleeping']);

@@ -35,6 +35,7 @@ import { EffectExecutor } from '../swarm/effects/effect-executor.js';
 import { paymentPerformer } from '../swarm/effects/payment-performer.js';
 import { publishPerformer } from '../swarm/effects/publish-performer.js';
 import { replyPerformer } from '../swarm/effects/reply-performer.js';
+import { EngagementReader, engagementReadsOf } from '../swarm/engagement-reader.js';
 import { GoalPlanner } from '../swarm/goal-planner.js';
 import { Judge, type JudgePolicy } from '../swarm/judge.js';
 import { LeaseReaper } from '../swarm/lease-reaper.js';
@@ -178,6 +179,12 @@ export async function openChimera(
       onRenewalError: (error) =>
         options.logger.warn({ err: error }, 'lease renewal failed; retrying at the next tick'),
     });
+    const engagement = new EngagementReader({
+      store,
+      services: governed,
+      reads: engagementReadsOf(config.engagementReads),
+      ...(options.now && { now: options.now }),
+    });
     const runtime = new SwarmRuntime({
       pool: database.pool,
       store,
@@ -187,6 +194,7 @@ export async function openChimera(
         store,
         services: governed,
         performers: [publishPerformer, replyPerformer, paymentPerformer],
+        ...(options.now && { now: options.now }),
       }),
       reaper: new LeaseReaper({
         store,
@@ -196,6 +204,7 @@ export async function openChimera(
           () => expireReservations(store),
           () => wakeHeldCampaigns(store),
           () => planner.startDueRuns(),
+          () => engagement.readDue(),
         ],
       }),
       logger: options.logger,

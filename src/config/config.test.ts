@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       backoffMaxMs: 60_000,
       approveAt: 0.9,
       escalateAt: 0.7,
+      engagementReads: '1h,6h,24h,72h',
       traceRetentionDays: 90,
       model: 'offline',
       httpHost: '127.0.0.1',
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
       CHIMERA_BACKOFF_MAX_MS: '120000',
       CHIMERA_JUDGE_APPROVE_AT: '0.95',
       CHIMERA_JUDGE_ESCALATE_AT: '0.5',
+      CHIMERA_ENGAGEMENT_READS: '30m,2h',
       CHIMERA_TRACE_RETENTION_DAYS: '30',
       CHIMERA_MODEL: 'openai-compatible:llama3.1',
       CHIMERA_MODEL_BASE_URL: 'http://127.0.0.1:11434/v1',
@@ -70,6 +72,7 @@ describe('loadConfig', () => {
       backoffMaxMs: 120_000,
       approveAt: 0.95,
       escalateAt: 0.5,
+      engagementReads: '30m,2h',
       traceRetentionDays: 30,
       model: 'openai-compatible:llama3.1',
       modelBaseUrl: 'http://127.0.0.1:11434/v1',
@@ -116,8 +119,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(28);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(28);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(29);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(29);
   });
 
   it.each([
@@ -132,6 +135,7 @@ describe('loadConfig', () => {
     ['CHIMERA_JUDGE_APPROVE_AT', '1.5'],
     ['CHIMERA_JUDGE_ESCALATE_AT', '-0.1'],
     ['CHIMERA_TRACE_RETENTION_DAYS', '0'],
+    ['CHIMERA_ENGAGEMENT_READS', '1 hour'],
     ['LOG_LEVEL', 'verbose'],
     ['CHIMERA_MODEL_BASE_URL', 'not a url'],
   ])('refuses %s=%s with a ConfigError naming the variable', (variable, value) => {

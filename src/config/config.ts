@@ -46,6 +46,14 @@ const Config = z
     approveAt: decimal(z.number().min(0).max(1)).default(0.9),
     /** Judge: escalate at or above this confidence (below approveAt). */
     escalateAt: decimal(z.number().min(0).max(1)).default(0.7),
+    /** When a published post's engagement is read, after publication: '1h,6h,24h,72h'. */
+    engagementReads: z
+      .string()
+      .regex(
+        /^\s*[1-9]\d{0,5}[smhd](\s*,\s*[1-9]\d{0,5}[smhd])*\s*$/,
+        "list delays after publication such as '1h,6h,24h,72h' (units s, m, h, d)",
+      )
+      .default('1h,6h,24h,72h'),
     /** Trace events older than this many days are pruned. */
     traceRetentionDays: decimal(z.number().int().min(1)).default(90),
     /** Text model: 'offline', or '<provider>:<model>' with provider openai, anthropic or openai-compatible. */
@@ -122,6 +130,7 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   backoffMaxMs: 'CHIMERA_BACKOFF_MAX_MS',
   approveAt: 'CHIMERA_JUDGE_APPROVE_AT',
   escalateAt: 'CHIMERA_JUDGE_ESCALATE_AT',
+  engagementReads: 'CHIMERA_ENGAGEMENT_READS',
   traceRetentionDays: 'CHIMERA_TRACE_RETENTION_DAYS',
   model: 'CHIMERA_MODEL',
   modelBaseUrl: 'CHIMERA_MODEL_BASE_URL',

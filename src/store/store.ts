@@ -278,9 +278,83 @@ export interface PublishedContent {
   url: string;
 }
 
-/** Published content: content_pipeline rows with their video_metadata (platform ids, metrics). */
+/** A trend as the Scout reported it, for the trends table. */
+export interface TrendRecord {
+  id: string;
+  topic: string;
+  volume: number;
+  sentiment_score: number;
+  rising_velocity: number;
+  platforms: string[];
+  first_seen: string;
+  sources: string[];
+}
+
+/** Engagement counters read from a platform. */
+export interface EngagementCounts {
+  views: number;
+  likes: number;
+  comments: number;
+  shares: number;
+}
+
+/** A published post with engagement reads due: which, and where to read them. */
+export interface DueEngagementRead {
+  content_id: string;
+  agent_id: string;
+  campaign_id: string;
+  platform: string;
+  post_id: string;
+  /** The reads due now, by label ('1h', '6h', ...), earliest first. */
+  due: string[];
+}
+
+/**
+ * The content record: trends, content_pipeline rows moving brief → asset → published with their
+ * video_metadata (platform ids, latest metrics), and each post's engagement time series.
+ */
 export interface ContentRepository {
-  recordPublished(content: PublishedContent): Promise<string>;
+  /** Adds the trends the Scout reported for `agentId`; a trend seen before keeps its first row. */
+  recordTrends(agentId: string, trends: readonly TrendRecord[]): Promise<void>;
+  /** Starts (or, re-planned, rewrites) content item `content_id` at stage 'brief'. */
+  recordBrief(brief: {
+    content_id: string;
+    agent_id: string;
+    campaign_id: string;
+    trend_id: string;
+    format: 'text' | 'image' | 'video';
+    brief: unknown;
+  }): Promise<void>;
+  /** Moves content item `content_id` to stage 'asset'; false when there is no such item. */
+  recordAsset(asset: {
+    content_id: string;
+    format: 'text' | 'image' | 'video';
+    caption: string;
+    media_url: string | null;
+  }): Promise<boolean>;
+  /**
+   * Moves content item `content_id` to 'published' (or, without one, records a new item) with its
+   * video_metadata row; returns the item's id.
+   */
+  recordPublished(
+    content: PublishedContent & { content_id?: string | undefined; published_at: Date },
+  ): Promise<string>;
+  /**
+   * Published posts with a read of `reads` due at `now` and not yet made, oldest first. A read
+   * more than a week overdue is dropped.
+   */
+  listDueEngagementReads(
+    now: Date,
+    reads: ReadonlyArray<{ label: string; afterMs: number }>,
+    limit: number,
+  ): Promise<DueEngagementRead[]>;
+  /** Stores `counts` as the points `labels` of the post, and as its latest metrics. */
+  recordEngagement(
+    contentId: string,
+    labels: readonly string[],
+    counts: EngagementCounts,
+    readAt: Date,
+  ): Promise<void>;
   listPublished(agentId?: string): Promise<Array<PublishedContent & { content_id: string }>>;
   /** The agent's published captions since `since`, newest first. */
   listRecentCaptions(agentId: string, since: Date): Promise<RecentCaption[]>;
@@ -498,12 +572,24 @@ export interface TaskFilter {
   limit: number;
 }
 
-/** A published post with its engagement, as the operator surfaces show it. */
+/**
+ * A published post with its lineage, as the operator surfaces show it: the trend it was about,
+ * its brief, and its engagement (the latest read, and every read as a time series).
+ */
 export interface PostView extends Omit<PublishedContent, 'campaign_id'> {
   content_id: string;
   campaign_id: string | null;
   engagement: Record<string, unknown>;
   published_at: Date;
+  trend: {
+    id: string;
+    topic: string;
+    volume: number;
+    rising_velocity: number;
+    first_seen: Date;
+  } | null;
+  brief_id: string | null;
+  engagement_series: Array<EngagementCounts & { read_after: string; read_at: Date }>;
 }
 
 /** A review with what a reviewer needs to decide. */

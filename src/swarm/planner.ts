@@ -25,6 +25,7 @@ import type { TraceEvent } from '../domain/trace-event.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
 import type { Store } from '../store/store.js';
 import { contentProducerPath } from './content-producer.js';
+import { recordContentStage } from './content-record.js';
 import { dispatchTask, wakePlanner } from './dispatch.js';
 import { taskEvent } from './trace.js';
 
@@ -436,6 +437,12 @@ export class Planner {
       const next = await store.tasks.transition(task, 'enqueue', { input, hold_reason: null });
       await dispatchTask(store, next);
       events.push(taskEvent(next, 'task-enqueue', 'queued'));
+      // The approved outputs it builds on enter the content record now (content-record.ts).
+      const upstream = async (id: string) => byId.get(id) ?? (await store.tasks.get(id));
+      for (const id of task.depends_on) {
+        const dependency = byId.get(id);
+        if (dependency) await recordContentStage(store, dependency, upstream);
+      }
       return next;
     }
     if (step.action === 'retry') {

@@ -59,7 +59,8 @@ export const fleetRoutes = [
     method: 'GET',
     path: '/api/v1/posts',
     operationId: 'listPosts',
-    summary: 'Published posts, newest first, with their engagement',
+    summary:
+      'Published posts, newest first, with their lineage: the trend, the brief, and every engagement read',
     tag: 'posts',
     role: 'viewer',
     query: z.object({

@@ -140,8 +140,26 @@ export const examplePost = {
   platform: 'sandbox',
   post_id: 'post-1',
   url: 'sandbox://posts/post-1',
-  engagement: { views: 120, likes: 14 },
-  published_at: AT,
+  engagement: { views: 120, likes: 14, comments: 2, shares: 1, read_at: AT },
+  published_at: '2026-11-29T08:00:00.000Z',
+  trend: {
+    id: 'trend-breathwork',
+    topic: 'morning breathwork',
+    volume: 5400,
+    rising_velocity: 2.1,
+    first_seen: '2026-11-29T05:00:00.000Z',
+  },
+  brief_id: 'brief-42',
+  engagement_series: [
+    {
+      read_after: '1h',
+      read_at: AT,
+      views: 120,
+      likes: 14,
+      comments: 2,
+      shares: 1,
+    },
+  ],
 };
 
 export const exampleTraceEvent = {

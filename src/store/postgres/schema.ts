@@ -181,8 +181,32 @@ export interface ContentPipelineTable {
   caption: string | null;
   media_url: string | null;
   brief: AnyJson | null;
+  published_at: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface TrendsTable {
+  id: string;
+  agent_id: string | null;
+  topic: string;
+  volume: number;
+  sentiment_score: number;
+  rising_velocity: number;
+  platforms: string[];
+  first_seen: Date | string;
+  sources: Json<string[]>;
+  created_at: Timestamp;
+}
+
+export interface EngagementPointsTable {
+  content_id: string;
+  read_after: string;
+  read_at: Date;
+  views: number;
+  likes: number;
+  comments: number;
+  shares: number;
 }
 
 export interface VideoMetadataTable {
@@ -328,8 +352,10 @@ export interface ChimeraSchema {
   audit_logs: AuditLogsTable;
   trace_events: TraceEventsTable;
   sandbox_posts: SandboxPostsTable;
+  trends: TrendsTable;
   content_pipeline: ContentPipelineTable;
   video_metadata: VideoMetadataTable;
+  engagement_points: EngagementPointsTable;
   sandbox_mentions: SandboxMentionsTable;
   sandbox_replies: SandboxRepliesTable;
   budget_tracking: BudgetTrackingTable;

@@ -243,6 +243,7 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
       .selectFrom('content_pipeline as content')
       .innerJoin('agents', 'agents.id', 'content.agent_id')
       .innerJoin('video_metadata as meta', 'meta.content_id', 'content.id')
+      .leftJoin('trends as trend', 'trend.id', 'content.trend_source_id')
       .select([
         'content.id as content_id',
         'content.agent_id',
@@ -251,9 +252,28 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
         'content.caption',
         'content.media_url',
         'content.created_at',
+        'content.published_at',
         'meta.platform_ids',
         'meta.video_url',
         'meta.engagement_metrics',
+        sql<JsonRow | null>`CASE WHEN trend.id IS NULL THEN NULL ELSE jsonb_build_object(
+          'id', trend.id, 'topic', trend.topic, 'volume', trend.volume,
+          'rising_velocity', trend.rising_velocity, 'first_seen', trend.first_seen) END`.as(
+          'trend',
+        ),
+        sql<JsonRow | null>`CASE WHEN content.brief IS NULL THEN NULL ELSE jsonb_build_object(
+          'brief_id', content.brief->>'brief_id', 'format', content.brief->>'format') END`.as(
+          'brief',
+        ),
+        sql<JsonRow[]>`coalesce((
+          SELECT jsonb_agg(jsonb_build_object(
+                   'read_after', point.read_after, 'read_at', point.read_at,
+                   'views', point.views, 'likes', point.likes,
+                   'comments', point.comments, 'shares', point.shares)
+                 ORDER BY point.read_at, point.read_after)
+            FROM engagement_points AS point WHERE point.content_id = content.id), '[]'::jsonb)`.as(
+          'engagement_series',
+        ),
       ])
       .where('agents.tenant_id', '=', tenantId)
       .where('content.stage', '=', 'published');
@@ -267,7 +287,23 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
       (row): PostView => ({
         ...toPost(row),
         engagement: row.engagement_metrics,
-        published_at: row.created_at,
+        published_at: row.published_at ?? row.created_at,
+        trend: row.trend && {
+          id: String(row.trend.id),
+          topic: String(row.trend.topic),
+          volume: Number(row.trend.volume),
+          rising_velocity: Number(row.trend.rising_velocity),
+          first_seen: new Date(String(row.trend.first_seen)),
+        },
+        brief_id: row.brief ? String(row.brief.brief_id) : null,
+        engagement_series: row.engagement_series.map((point) => ({
+          read_after: String(point.read_after),
+          read_at: new Date(String(point.read_at)),
+          views: Number(point.views),
+          likes: Number(point.likes),
+          comments: Number(point.comments),
+          shares: Number(point.shares),
+        })),
       }),
     );
   }

@@ -24,12 +24,16 @@ export interface EffectPerformer {
     tools: SkillTools,
     attempt: number,
   ): Promise<Record<string, unknown>>;
-  /** Records the answer in Chimera's own tables, in the transaction that marks it performed. */
+  /**
+   * Records the answer in Chimera's own tables, in the transaction that marks it performed;
+   * `at` is when it was performed.
+   */
   record?(
     store: Store,
     effect: StoredEffect,
     task: Task,
     answer: Record<string, unknown>,
+    at: Date,
   ): Promise<void>;
 }
 
@@ -41,6 +45,8 @@ export class EffectExecutor {
       store: Store;
       services: SkillServices;
       performers: readonly EffectPerformer[];
+      /** @defaultValue () => new Date() */
+      now?: () => Date;
     },
   ) {
     this.performers = new Map(options.performers.map((performer) => [performer.kind, performer]));
@@ -71,7 +77,7 @@ export class EffectExecutor {
     const answer = await performer.perform(effect, tools, attempt);
     await store.transaction(async (tx) => {
       if (!(await tx.effects.markPerformed(effectId, answer))) return;
-      await performer.record?.(tx, effect, task, answer);
+      await performer.record?.(tx, effect, task, answer, this.options.now?.() ?? new Date());
       // Dependents of the task were waiting for this effect to happen.
       if (task.has_dependents) await wakePlanner(tx, task.campaign_id);
       await tx.traces.write([

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { failpoint } from '../../observability/failpoints.js';
 import { PublishPlan } from '../../skills/content/publish-plan.js';
+import { contentItemOf } from '../content-record.js';
 import type { EffectPerformer } from './effect-executor.js';
 
 const SERVER = 'social-sandbox';
@@ -39,9 +40,11 @@ export const publishPerformer: EffectPerformer = {
     failpoint('publish-after-call');
     return { ...(posted as z.infer<typeof Posted>), reconciled: false };
   },
-  async record(store, effect, task, answer) {
+  async record(store, effect, task, answer, at) {
     const plan = PublishPlan.parse(effect.payload);
     await store.content.recordPublished({
+      content_id: await contentItemOf(task, (id) => store.tasks.get(id)),
+      published_at: at,
       agent_id: task.agent_id,
       campaign_id: task.campaign_id,
       format: plan.format,
