@@ -236,6 +236,17 @@ describe('chimera on a fresh embedded data dir', () => {
     expect(launched.stdout).toMatch(/^campaign [0-9a-f-]{36} launched with 3 tasks$/m);
   });
 
+  it("shows an agent's strategy, and refuses an unknown agent", async () => {
+    const dataDir = await dataDirs.migrated();
+    await expectOk(runChimera(['agent', 'add', AVA, '--data-dir', dataDir]));
+    const shown = await expectOk(runChimera(['strategy', 'show', 'ava', '--data-dir', dataDir]));
+    expect(shown.stdout).toMatch(/^agent ava: 0 rewarded posts$/m);
+    expect(shown.stdout).toMatch(/^ {2}hour {3}6 4\.00% \(0\), 9 4\.00% \(0\)/m);
+    const missing = await runChimera(['strategy', 'show', 'zed', '--data-dir', dataDir]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/no agent/);
+  });
+
   it("lists a campaign's runs", async () => {
     const dataDir = await dataDirs.migrated();
     const file = await noopCampaignFor(dataDir, 'runs');

@@ -39,6 +39,19 @@ export const CampaignWire = z.object({
   updated_at: Timestamp,
 });
 
+const StrategyArmWire = <V extends z.ZodType>(value: V) =>
+  z.object({ value, posts: z.number().int(), mean_engagement_rate: z.number() });
+
+export const StrategyWire = z.object({
+  agent_id: z.string(),
+  /** Posts that have rewarded the strategy. */
+  posts: z.number().int(),
+  format: z.array(StrategyArmWire(z.string())),
+  topic: z.array(StrategyArmWire(z.string())),
+  hook: z.array(StrategyArmWire(z.string())),
+  hour: z.array(StrategyArmWire(z.number().int())),
+});
+
 export const CampaignRunWire = z.object({
   id: z.string().uuid(),
   campaign_id: z.string().uuid(),

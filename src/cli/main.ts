@@ -19,6 +19,7 @@ import { registerReviewCommands } from './commands/review-commands.js';
 import { registerRunCommands } from './commands/run-commands.js';
 import { registerSkillsCommands } from './commands/skills-commands.js';
 import { registerStatusCommand } from './commands/status-command.js';
+import { registerStrategyCommands } from './commands/strategy-commands.js';
 import { registerTokenCommands } from './commands/token-commands.js';
 import { registerWalletCommands } from './commands/wallet-commands.js';
 import { describeFailure } from './exit-codes.js';
@@ -67,6 +68,7 @@ export function buildProgram(options: CliOptions = {}): { program: Command; cont
   registerWalletCommands(program, context);
   registerMcpCommands(program, context);
   registerSkillsCommands(program, context);
+  registerStrategyCommands(program, context);
   registerTokenCommands(program, context);
   return { program, context };
 }

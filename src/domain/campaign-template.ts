@@ -1,6 +1,7 @@
 // The declarative template a Planner expands into a task DAG, and its binding language.
-// A step's input may hold `{ "$from": "<step>.<path>" }`, `{ "$from": "campaign.goal" }` or
-// `{ "$from": "agent.id" }`; bindings are resolved when the step is queued, never earlier.
+// A step's input may hold `{ "$from": "<step>.<path>" }`, `{ "$from": "campaign.goal" }`,
+// `{ "$from": "agent.id" }` or `{ "$from": "strategy" }`; bindings are resolved when the step is
+// queued, never earlier.
 
 import { z } from 'zod';
 import { TaskPriority } from './task.js';
@@ -86,12 +87,26 @@ export function findCycle(
   return undefined;
 }
 
-/** Values a binding may read: the campaign, the agent, and approved upstream outputs by step key. */
+/**
+ * Values a binding may read: the campaign, the agent, the agent's strategy for this task (its
+ * bandit's choice: format, topic, hook, hour), and approved upstream outputs by step key.
+ */
 export interface BindingScope {
   campaign: { id: string; goal: string; name: string };
   /** The agent: id, name, niche, and its persona's fields (voice_traits, directives, …). */
   agent: { id: string; name: string; niche: string } & Record<string, unknown>;
+  /** Drawn only for a task whose input binds `strategy` (see `bindsStrategy`). */
+  strategy?: Record<string, unknown>;
   steps: Record<string, unknown>;
+}
+
+/** True when `value` holds a `{ "$from": "strategy…" }` binding. */
+export function bindsStrategy(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(bindsStrategy);
+  if (value === null || typeof value !== 'object') return false;
+  const from = (value as Record<string, unknown>).$from;
+  if (typeof from === 'string') return from === 'strategy' || from.startsWith('strategy.');
+  return Object.values(value).some(bindsStrategy);
 }
 
 /** Replaces every `{ "$from": "a.b.c" }` in `value` with the value it names in `scope`. */
@@ -110,8 +125,14 @@ export function resolveBindings(value: unknown, scope: BindingScope): unknown {
 
 function readPath(path: string, scope: BindingScope): unknown {
   const [head, ...rest] = path.split('.');
-  let current: unknown =
-    head === 'campaign' ? scope.campaign : head === 'agent' ? scope.agent : scope.steps[head ?? ''];
+  const roots: Record<string, unknown> = {
+    campaign: scope.campaign,
+    agent: scope.agent,
+    strategy: scope.strategy,
+  };
+  let current: unknown = Object.hasOwn(roots, head ?? '')
+    ? roots[head ?? '']
+    : scope.steps[head ?? ''];
   for (const part of rest) {
     if (current === null || typeof current !== 'object' || !Object.hasOwn(current, part)) {
       return undefined;

@@ -1,4 +1,4 @@
-// Agents: list and show (viewer), create or update from a SOUL.md body, freeze and unfreeze
+// Agents: list, show and show the learning strategy (viewer), create or update from a SOUL.md body, freeze and unfreeze
 // (operator). An agent belongs to the tenant that created it; its id is unique across tenants.
 
 import type { Actor } from '../domain/actor.js';
@@ -8,8 +8,29 @@ import { InputError } from '../domain/errors.js';
 import { toAgent } from '../personas/persona.js';
 import { parseSoulFile } from '../personas/soul-file.js';
 import { setAgentFrozen } from '../swarm/agent-freeze.js';
+import { strategySummary } from '../swarm/agent-strategy.js';
 import { found, requireRole } from './access-check.js';
 import type { ServiceDependencies } from './service-dependencies.js';
+
+/** One value of a strategy choice, as people read it. */
+export interface StrategyArmView<V> {
+  value: V;
+  /** Posts made with it that have been rewarded. */
+  posts: number;
+  /** The strategy's estimate of its engagement rate (its prior guess before any post). */
+  mean_engagement_rate: number;
+}
+
+/** What an agent's strategy has learnt, per dimension of its choices. */
+export interface StrategyView {
+  agent_id: string;
+  /** Posts that have rewarded the strategy. */
+  posts: number;
+  format: StrategyArmView<string>[];
+  topic: StrategyArmView<string>[];
+  hook: StrategyArmView<string>[];
+  hour: StrategyArmView<number>[];
+}
 
 export class AgentService {
   constructor(private readonly deps: ServiceDependencies) {}
@@ -20,6 +41,26 @@ export class AgentService {
 
   async show(actor: Actor, id: string): Promise<Agent> {
     return found(await this.deps.store.tenantViews.getAgent(actor.tenantId, id), 'agent', id);
+  }
+
+  /** What the agent's strategy has learnt: per choice, posts and mean engagement rate. */
+  async strategy(actor: Actor, id: string): Promise<StrategyView> {
+    await this.show(actor, id);
+    const summary = await strategySummary(this.deps.store, id);
+    const arms = <V>(each: ReadonlyArray<{ value: V; pulls: number; posteriorMean: number }>) =>
+      each.map(({ value, pulls, posteriorMean }) => ({
+        value,
+        posts: pulls,
+        mean_engagement_rate: posteriorMean,
+      }));
+    return {
+      agent_id: id,
+      posts: summary.format.reduce((sum, arm) => sum + arm.pulls, 0),
+      format: arms(summary.format),
+      topic: arms(summary.topic),
+      hook: arms(summary.hook),
+      hour: arms(summary.hour),
+    };
   }
 
   /**

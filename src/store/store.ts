@@ -307,6 +307,24 @@ export interface DueEngagementRead {
   post_id: string;
   /** The reads due now, by label ('1h', '6h', ...), earliest first. */
   due: string[];
+  /** The strategy choice the item was made with, if any: its engagement rewards it. */
+  strategy_choice: unknown;
+}
+
+/** An agent's stored strategy state, with the version its next write must name. */
+export interface StoredStrategy {
+  state: unknown;
+  version: number;
+}
+
+/** Agents' learning strategies (bandit states), written under a version like tasks. */
+export interface StrategyRepository {
+  get(agentId: string): Promise<StoredStrategy | undefined>;
+  /**
+   * Writes `state` when the stored version is still `expectedVersion` (undefined: none stored
+   * yet); throws VersionConflict otherwise.
+   */
+  save(agentId: string, state: unknown, expectedVersion: number | undefined): Promise<void>;
 }
 
 /**
@@ -316,7 +334,10 @@ export interface DueEngagementRead {
 export interface ContentRepository {
   /** Adds the trends the Scout reported for `agentId`; a trend seen before keeps its first row. */
   recordTrends(agentId: string, trends: readonly TrendRecord[]): Promise<void>;
-  /** Starts (or, re-planned, rewrites) content item `content_id` at stage 'brief'. */
+  /**
+   * Starts (or, re-planned, rewrites) content item `content_id` at stage 'brief', with the
+   * strategy choice it was written with, if any.
+   */
   recordBrief(brief: {
     content_id: string;
     agent_id: string;
@@ -324,6 +345,7 @@ export interface ContentRepository {
     trend_id: string;
     format: 'text' | 'image' | 'video';
     brief: unknown;
+    strategy_choice: unknown;
   }): Promise<void>;
   /** Moves content item `content_id` to stage 'asset'; false when there is no such item. */
   recordAsset(asset: {
@@ -715,6 +737,7 @@ export interface Store {
   readonly jobs: JobQueue;
   readonly approvals: ApprovalWriter;
   readonly content: ContentRepository;
+  readonly strategies: StrategyRepository;
   readonly cfo: CfoRepository;
   /** Runs `work` in one transaction; inside one already, it joins it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;

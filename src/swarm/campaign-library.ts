@@ -49,7 +49,12 @@ export const CAMPAIGN_LIBRARY: readonly LibraryTemplate[] = [
           key: 'brief',
           skill: 'director.create_brief',
           depends_on: ['scout'],
-          input: { report: { $from: 'scout' }, persona, format: 'image' },
+          input: {
+            report: { $from: 'scout' },
+            persona,
+            format: 'image',
+            strategy: { $from: 'strategy' },
+          },
           priority: 'medium',
           max_attempts: 3,
         },

@@ -20,15 +20,9 @@ const RECORDERS: Record<string, (store: Store, task: Task, upstream: UpstreamOf)
       if (!report.success) return;
       await store.content.recordTrends(
         task.agent_id,
-        report.data.trends.map((trend) => ({
-          id: trend.trend_id,
-          topic: trend.topic,
-          volume: trend.volume,
-          sentiment_score: trend.sentiment_score,
-          rising_velocity: trend.rising_velocity,
-          platforms: trend.platforms,
-          first_seen: trend.first_seen,
-          sources: trend.sources,
+        report.data.trends.map(({ trend_id, relevance: _, headline: __, ...trend }) => ({
+          id: trend_id,
+          ...trend,
         })),
       );
     },
@@ -42,6 +36,7 @@ const RECORDERS: Record<string, (store: Store, task: Task, upstream: UpstreamOf)
         trend_id: brief.data.trend_id,
         format: brief.data.format,
         brief: brief.data,
+        strategy_choice: brief.data.strategy ?? null,
       });
     },
     'artist.produce': async (store, task, upstream) => {

@@ -2,12 +2,15 @@
 // configuration lists (1 h, 6 h, 24 h, 72 h by default) the sweep asks the platform through MCP
 // (get_engagement) and stores a point of the post's time series, the latest also as its metrics.
 // Reads that fell due together (after downtime) are made once and stored under each delay.
-// A read that fails stays due and is tried at the next sweep.
+// A read that fails stays due and is tried at the next sweep. The reward read (the first at or
+// after 24 h, else the last) also rewards the agent's strategy for the choice the post was made
+// with, in the same transaction.
 
 import { z } from 'zod';
 import { everyMs } from '../domain/campaign-schedule.js';
 import type { SkillServices } from '../skills/skill.js';
 import type { Store } from '../store/store.js';
+import { rewardStrategy } from './agent-strategy.js';
 
 /** Spec id stamped on the reads' tool calls. */
 const ENGAGEMENT_SPEC_ID = 'FR-ENG-001';
@@ -30,8 +33,12 @@ export function engagementReadsOf(list: string): Array<{ label: string; afterMs:
     .sort((a, b) => a.afterMs - b.afterMs);
 }
 
+/** The read whose engagement rewards the strategy: the first at or after a day, else the last. */
+const REWARD_AFTER_MS = 24 * 3_600_000;
+
 export class EngagementReader {
   private readonly now: () => Date;
+  private readonly rewardRead: string | undefined;
 
   constructor(
     private readonly options: {
@@ -42,6 +49,9 @@ export class EngagementReader {
     },
   ) {
     this.now = options.now ?? (() => new Date());
+    this.rewardRead = (
+      options.reads.find((read) => read.afterMs >= REWARD_AFTER_MS) ?? options.reads.at(-1)
+    )?.label;
   }
 
   /** Makes the reads due now; returns how many posts it read. */
@@ -61,7 +71,12 @@ export class EngagementReader {
         .callTool(SERVER, 'get_engagement', { post_id: due.post_id }, { outputSchema: Engagement })
         .catch(() => undefined);
       if (!counts) continue;
-      await store.content.recordEngagement(due.content_id, due.due, counts, now);
+      await store.transaction(async (tx) => {
+        await tx.content.recordEngagement(due.content_id, due.due, counts, now);
+        if (this.rewardRead && due.due.includes(this.rewardRead)) {
+          await rewardStrategy(tx, due.agent_id, due.strategy_choice, counts);
+        }
+      });
       read += 1;
     }
     return read;

@@ -10,7 +10,7 @@
 import { DEFAULT_TENANT } from '../domain/actor.js';
 import { type Campaign, CampaignSpec } from '../domain/campaign.js';
 import { dueOccurrences, firstOccurrence } from '../domain/campaign-schedule.js';
-import { resolveBindings } from '../domain/campaign-template.js';
+import { bindsStrategy, resolveBindings } from '../domain/campaign-template.js';
 import { ChimeraError, InputError, VersionConflict } from '../domain/errors.js';
 import { fieldProblems } from '../domain/field-problems.js';
 import { type Currency, formatMoney, type Money } from '../domain/money.js';
@@ -24,6 +24,7 @@ import type { Task } from '../domain/task.js';
 import type { TraceEvent } from '../domain/trace-event.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
 import type { Store } from '../store/store.js';
+import { drawStrategy } from './agent-strategy.js';
 import { contentProducerPath } from './content-producer.js';
 import { recordContentStage } from './content-record.js';
 import { dispatchTask, wakePlanner } from './dispatch.js';
@@ -475,8 +476,12 @@ export class Planner {
       if (dependency) steps[dependency.step_key] = dependency.output;
     }
     const agent = await store.agents.get(task.agent_id);
+    const strategy = bindsStrategy(task.input)
+      ? await drawStrategy(store, task.agent_id, `${task.id}:${task.attempt}`)
+      : undefined;
     return resolveBindings(task.input, {
       campaign: { id: campaign.id, goal: campaign.goal, name: campaign.name },
+      ...(strategy && { strategy }),
       agent: {
         ...(agent?.persona ?? {}),
         id: task.agent_id,

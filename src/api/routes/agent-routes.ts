@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { AgentId } from '../../domain/agent.js';
 import { defineRoute } from '../route-spec.js';
-import { AgentWire } from '../wire-schemas.js';
-import { exampleAgent } from './route-examples.js';
+import { AgentWire, StrategyWire } from '../wire-schemas.js';
+import { exampleAgent, exampleStrategy } from './route-examples.js';
 
 const AgentParams = z.object({ id: AgentId });
 const SOUL_EXAMPLE = `---
@@ -41,6 +41,19 @@ export const agentRoutes = [
     response: AgentWire,
     example: { response: exampleAgent },
     handler: ({ services, actor, params }) => services.agents.show(actor, params.id),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/agents/:id/strategy',
+    operationId: 'showAgentStrategy',
+    summary:
+      "What the agent's strategy has learnt: per format, topic cluster, hook style and posting hour, the posts made with it and their mean engagement rate",
+    tag: 'agents',
+    role: 'viewer',
+    params: AgentParams,
+    response: StrategyWire,
+    example: { response: exampleStrategy },
+    handler: ({ services, actor, params }) => services.agents.strategy(actor, params.id),
   }),
   defineRoute({
     method: 'POST',

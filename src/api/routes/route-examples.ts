@@ -19,6 +19,18 @@ export const exampleAgent = {
   created_at: AT,
 };
 
+export const exampleStrategy = {
+  agent_id: 'noor',
+  posts: 2,
+  format: [
+    { value: 'image', posts: 2, mean_engagement_rate: 0.061 },
+    { value: 'video', posts: 0, mean_engagement_rate: 0.04 },
+  ],
+  topic: [{ value: 'tips', posts: 2, mean_engagement_rate: 0.061 }],
+  hook: [{ value: 'question', posts: 2, mean_engagement_rate: 0.061 }],
+  hour: [{ value: 18, posts: 2, mean_engagement_rate: 0.061 }],
+};
+
 export const exampleCampaign = {
   id: EXAMPLE_CAMPAIGN_ID,
   tenant_id: 'default',

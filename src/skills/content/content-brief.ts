@@ -1,6 +1,7 @@
 // The Director's product: a ContentBrief the Artist can produce and the Judge can check.
 
 import { z } from 'zod';
+import { StrategyChoice } from '../../domain/strategy/strategy-choices.js';
 import { wordCount } from '../../models/price-table.js';
 
 /** The part of a brief the model writes. */
@@ -22,6 +23,8 @@ export const ContentBrief = BriefDraft.extend({
   format: z.enum(['text', 'image', 'video']),
   character_reference_id: z.string().min(1),
   estimated_cost: z.number().nonnegative(),
+  /** The strategy choice it was written with (its format the one actually used), if any. */
+  strategy: StrategyChoice.optional(),
 }).superRefine((brief, context) => {
   if (brief.format === 'video') {
     const words = wordCount(brief.script ?? '');

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { readFeedbackReasons } from '../../domain/policies/feedback-reasons.js';
 import { mentionsAny } from '../../domain/policies/phrase-match.js';
+import { StrategyChoice } from '../../domain/strategy/strategy-choices.js';
 import { withContext } from '../../models/model-context.js';
 import { productionCost, spokenSeconds, wordCount } from '../../models/price-table.js';
 import { generateStructured } from '../../models/structured-generation.js';
@@ -31,6 +32,8 @@ export const directorSkill = defineSkill({
     report: TrendReport,
     persona: BriefPersona,
     format: z.enum(['text', 'image', 'video']).default('image'),
+    /** The agent's strategy for this post (bound with `{"$from": "strategy"}`): angle and hook. */
+    strategy: StrategyChoice.optional(),
   }),
   outputSchema: ContentBrief,
   timeoutMs: 60_000,
@@ -43,12 +46,15 @@ export const directorSkill = defineSkill({
   publicText: (brief) => [brief.caption, brief.script ?? '', brief.hashtags.join(' ')].join('\n'),
   async run(input, context) {
     const trend = chooseTrend(input.report.trends, context.feedback);
-    const { persona, format } = input;
+    const { persona, format, strategy } = input;
     const prompt = withContext(
       [
         `You are ${persona.name}, a creator in ${persona.niche}. Voice: ${persona.voice_traits.join(', ')}.`,
         `Follow these directives: ${persona.directives.join(' ')}`,
         `Write a ${format} post brief about this trend: "${trend.headline}" (topic: ${trend.topic}).`,
+        ...(strategy
+          ? [`Take a ${strategy.topic} angle and open with a ${strategy.hook} hook.`]
+          : []),
         'Answer with a caption, one to ten hashtags and visual prompts; a video brief also needs a 100–500 word script.',
         ...(context.feedback.length > 0
           ? [
@@ -83,6 +89,8 @@ export const directorSkill = defineSkill({
         format,
         format === 'video' ? spokenSeconds(wordCount(value.script ?? '')) : 0,
       ),
+      // The format actually used is the one credited, whatever the strategy asked for.
+      ...(strategy && { strategy: { ...strategy, format } }),
     };
     return { output: brief, confidence: 0.93 };
   },

@@ -41,6 +41,7 @@ export class PostgresContentRepository implements ContentRepository {
     trend_id: string;
     format: 'text' | 'image' | 'video';
     brief: unknown;
+    strategy_choice: unknown;
   }): Promise<void> {
     // A brief about a trend no Scout reported (a hand-written template) links to no trend.
     const trend = sql<string | null>`(SELECT id FROM trends WHERE id = ${brief.trend_id})`;
@@ -54,6 +55,7 @@ export class PostgresContentRepository implements ContentRepository {
         stage: 'brief',
         format: brief.format,
         brief: JSON.stringify(brief.brief),
+        strategy_choice: JSON.stringify(brief.strategy_choice ?? null),
       })
       .onConflict((conflict) =>
         conflict.column('id').doUpdateSet({
@@ -61,6 +63,7 @@ export class PostgresContentRepository implements ContentRepository {
           stage: 'brief',
           format: brief.format,
           brief: JSON.stringify(brief.brief),
+          strategy_choice: JSON.stringify(brief.strategy_choice ?? null),
           updated_at: new Date(),
         }),
       )
@@ -134,9 +137,10 @@ export class PostgresContentRepository implements ContentRepository {
       campaign_id: string;
       platform_ids: Record<string, string>;
       due: string[];
+      strategy_choice: unknown;
     }>`
       SELECT content.id AS content_id, content.agent_id, content.campaign_id, meta.platform_ids,
-             array_agg(read.label ORDER BY read.seconds) AS due
+             content.strategy_choice, array_agg(read.label ORDER BY read.seconds) AS due
         FROM content_pipeline AS content
         JOIN video_metadata AS meta ON meta.content_id = content.id
        CROSS JOIN unnest(${labels}::text[], ${seconds}::double precision[]) AS read (label, seconds)
@@ -147,7 +151,7 @@ export class PostgresContentRepository implements ContentRepository {
          AND NOT EXISTS (SELECT 1 FROM engagement_points AS point
                           WHERE point.content_id = content.id AND point.read_after = read.label)
        GROUP BY content.id, content.agent_id, content.campaign_id, meta.platform_ids,
-                content.published_at
+                content.strategy_choice, content.published_at
        ORDER BY content.published_at
        LIMIT ${limit}`.execute(this.db);
     return result.rows.flatMap((row) =>
@@ -160,6 +164,7 @@ export class PostgresContentRepository implements ContentRepository {
           platform,
           post_id,
           due: row.due,
+          strategy_choice: row.strategy_choice,
         })),
     );
   }

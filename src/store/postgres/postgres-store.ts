@@ -15,6 +15,7 @@ import { preparedStatementPool } from './prepared-statements.js';
 import { PostgresResultRepository } from './result-queries.js';
 import { PostgresReviewRepository } from './review-queries.js';
 import type { ChimeraSchema } from './schema.js';
+import { PostgresStrategyRepository } from './strategy-queries.js';
 import { PostgresTaskRepository } from './task-queries.js';
 import { PostgresTenantViewRepository } from './tenant-view-queries.js';
 import { PostgresAuditRepository, PostgresTraceRepository } from './trace-queries.js';
@@ -40,6 +41,7 @@ export class PostgresStore implements Store {
   readonly jobs;
   readonly approvals;
   readonly content;
+  readonly strategies;
   readonly cfo;
 
   private constructor(
@@ -61,6 +63,7 @@ export class PostgresStore implements Store {
     this.jobs = jobQueue(db);
     this.approvals = new PostgresApprovalWriter(db);
     this.content = new PostgresContentRepository(db);
+    this.strategies = new PostgresStrategyRepository(db);
     this.cfo = new PostgresCfoRepository(db);
   }
 

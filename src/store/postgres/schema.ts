@@ -181,6 +181,7 @@ export interface ContentPipelineTable {
   caption: string | null;
   media_url: string | null;
   brief: AnyJson | null;
+  strategy_choice: AnyJson | null;
   published_at: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -197,6 +198,13 @@ export interface TrendsTable {
   first_seen: Date | string;
   sources: Json<string[]>;
   created_at: Timestamp;
+}
+
+export interface AgentStrategiesTable {
+  agent_id: string;
+  state: AnyJson;
+  state_version: Generated<number>;
+  updated_at: Timestamp;
 }
 
 export interface EngagementPointsTable {
@@ -356,6 +364,7 @@ export interface ChimeraSchema {
   content_pipeline: ContentPipelineTable;
   video_metadata: VideoMetadataTable;
   engagement_points: EngagementPointsTable;
+  agent_strategies: AgentStrategiesTable;
   sandbox_mentions: SandboxMentionsTable;
   sandbox_replies: SandboxRepliesTable;
   budget_tracking: BudgetTrackingTable;
