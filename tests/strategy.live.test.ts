@@ -1,7 +1,7 @@
 // FR-STRATEGY-001: in the running system, a brief that binds `{"$from": "strategy"}` is written
-// with the agent's bandit's choice (repeatable per task and attempt), the content item keeps the
-// choice it was made with, and the post's reward read (24 h) rewards the bandit once with the
-// post's engagement rate, read through MCP.
+// with the agent's bandit's choice (repeatable per task and attempt), the content item and the
+// sandbox post keep the choice it was made with, and the post's reward read (24 h) rewards the
+// bandit once with the post's engagement rate, read through MCP.
 
 import { describe, expect, it } from 'vitest';
 import { DIMENSION_VALUES } from '../src/domain/strategy/strategy-choices.js';
@@ -53,6 +53,11 @@ describe.each(ADAPTERS)('the learning strategy on %s', (kind) => {
       brief?.id,
     ]);
     expect(item.rows).toEqual([{ strategy_choice: choice }]);
+    // The post carries it to the sandbox, whose synthetic audience responds to it.
+    const posted = await pool.query(
+      `SELECT audience_labels FROM sandbox_posts WHERE author = 'ava'`,
+    );
+    expect(posted.rows).toEqual([{ audience_labels: choice }]);
 
     const actor = await app.localActor({ user: 'test' });
     expect((await app.operator.agents.strategy(actor, 'ava')).posts).toBe(0);

@@ -97,6 +97,7 @@ export const artistSkill = defineSkill({
       caption: brief.caption,
       hashtags: brief.hashtags,
       notes,
+      ...(brief.strategy && { strategy: { ...brief.strategy, format } }),
     };
     return { output: asset, confidence: asset.quality_score };
   },

@@ -1,6 +1,7 @@
 // The Artist's product: the files of one piece of content, their quality and what they cost.
 
 import { z } from 'zod';
+import { StrategyChoice } from '../../domain/strategy/strategy-choices.js';
 
 /** A produced piece of media. `production_cost` is in US dollars, from the price table. */
 export const MediaAsset = z.object({
@@ -16,5 +17,7 @@ export const MediaAsset = z.object({
   caption: z.string(),
   hashtags: z.array(z.string()),
   notes: z.array(z.string()),
+  /** The strategy choice of the brief it was made from, carried on to the post. */
+  strategy: StrategyChoice.optional(),
 });
 export type MediaAsset = z.infer<typeof MediaAsset>;

@@ -2,6 +2,7 @@
 // that makes publishing it exactly-once.
 
 import { z } from 'zod';
+import { StrategyChoice } from '../../domain/strategy/strategy-choices.js';
 
 export const SocialPlatform = z.enum(['twitter', 'instagram', 'threads', 'tiktok', 'youtube']);
 
@@ -14,5 +15,7 @@ export const PublishPlan = z.object({
   disclosure_level: z.enum(['automated', 'assisted']),
   idempotency_key: z.string().min(8),
   format: z.enum(['text', 'image', 'video']),
+  /** The strategy choice the post was made with, for a platform that simulates its audience. */
+  audience_labels: StrategyChoice.optional(),
 });
 export type PublishPlan = z.infer<typeof PublishPlan>;

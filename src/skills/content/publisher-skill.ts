@@ -42,6 +42,7 @@ export const publisherSkill = defineSkill({
       disclosure_level: normalizeDisclosure(input.disclosure_level).level,
       idempotency_key: `${context.agentId}:${input.platform}:${contentHash.slice(0, 24)}`,
       format: input.asset.format,
+      ...(input.asset.strategy && { audience_labels: input.asset.strategy }),
     };
     return { output: plan, confidence: 0.95 };
   },

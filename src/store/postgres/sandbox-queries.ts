@@ -7,7 +7,11 @@ import type { SandboxMention, SandboxPost, SandboxReply } from '../../domain/san
 import type { ChimeraSchema, SandboxPostsTable } from './schema.js';
 
 function toPost(row: Selectable<SandboxPostsTable>): SandboxPost {
-  return { ...row, disclosure_level: row.disclosure_level as SandboxPost['disclosure_level'] };
+  return {
+    ...row,
+    disclosure_level: row.disclosure_level as SandboxPost['disclosure_level'],
+    audience_labels: row.audience_labels as SandboxPost['audience_labels'],
+  };
 }
 
 /**
@@ -27,7 +31,12 @@ export class PostgresSandboxStore {
   async insertPost(post: Omit<SandboxPost, 'id' | 'created_at'>) {
     const inserted = await this.db
       .insertInto('sandbox_posts')
-      .values({ ...post, id: crypto.randomUUID(), media_urls: JSON.stringify(post.media_urls) })
+      .values({
+        ...post,
+        id: crypto.randomUUID(),
+        media_urls: JSON.stringify(post.media_urls),
+        audience_labels: JSON.stringify(post.audience_labels),
+      })
       .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
       .returningAll()
       .executeTakeFirst();

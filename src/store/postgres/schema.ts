@@ -150,6 +150,7 @@ export interface SandboxPostsTable {
   media_urls: Json<string[]>;
   disclosure_level: string;
   idempotency_key: string;
+  audience_labels: AnyJson | null;
   created_at: Timestamp;
 }
 

@@ -4,6 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { SandboxMention, SandboxPost } from '../../../domain/sandbox-post.js';
+import { syntheticEngagementRate } from './synthetic-audience.js';
 
 /** Engagement counters of a post. */
 export interface Engagement {
@@ -13,18 +14,38 @@ export interface Engagement {
   comments: number;
 }
 
-/** Engagement of `post` at `now`: grows with age (log-shaped), richer for posts with media. */
+/**
+ * Engagement of `post` at `now`: reach grows with age (log-shaped), richer for posts with media.
+ * A post made with a strategy choice (its audience labels) earns likes and shares at the rate
+ * the synthetic audience gives that choice from its author; others at a seeded rate.
+ */
 export function simulateEngagement(post: SandboxPost, seed: string, now: Date): Engagement {
   const appeal = unit(seed, post.id, 'appeal');
   const ageMinutes = Math.max(0, (now.getTime() - post.created_at.getTime()) / 60_000);
   const reach = Math.round(
     (200 + 4_800 * appeal) * Math.log2(2 + ageMinutes) * (post.media_urls.length > 0 ? 1.6 : 1),
   );
+  const comments = commentsFor(post, seed).length;
+  if (post.audience_labels) {
+    // The sandbox knows accounts, not niches: an account's topic tastes are its own.
+    const rate = syntheticEngagementRate(
+      { id: post.id, agentId: post.author, niche: post.author, choice: post.audience_labels },
+      seed,
+    );
+    const interactions = Math.round(rate * reach);
+    const shares = Math.round(interactions * 0.1);
+    return {
+      views: reach,
+      likes: Math.max(0, interactions - shares - comments),
+      shares,
+      comments,
+    };
+  }
   return {
     views: reach,
     likes: Math.round(reach * (0.04 + 0.08 * unit(seed, post.id, 'likes'))),
     shares: Math.round(reach * 0.01 * unit(seed, post.id, 'shares')),
-    comments: commentsFor(post, seed).length,
+    comments,
   };
 }
 

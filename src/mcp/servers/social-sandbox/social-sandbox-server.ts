@@ -5,6 +5,7 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { SandboxPost } from '../../../domain/sandbox-post.js';
+import { StrategyChoice } from '../../../domain/strategy/strategy-choices.js';
 import { jsonContents, structuredAnswer, toolFailure } from '../tool-results.js';
 import { commentsFor, simulateEngagement } from './audience-simulation.js';
 import type { SandboxStore } from './sandbox-store.js';
@@ -64,6 +65,9 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
         disclosure_level: z.enum(['automated', 'assisted', 'none']).default('automated'),
         idempotency_key: z.string().min(8),
         author: z.string().min(1).default('chimera'),
+        audience_labels: StrategyChoice.optional().describe(
+          'sandbox only: the strategy choice the post was made with, which the simulated audience responds to',
+        ),
       },
       outputSchema: { ...PostView.shape, created: z.boolean() },
       annotations: { idempotentHint: true, destructiveHint: false },
@@ -83,6 +87,7 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
         // Hidden automation is never allowed on this platform: 'none' is raised.
         disclosure_level: input.disclosure_level === 'none' ? 'automated' : input.disclosure_level,
         idempotency_key: input.idempotency_key,
+        audience_labels: input.audience_labels ?? null,
       });
       if (created) await store.addMentions(commentsFor(post, seed));
       return structuredAnswer({ ...view(post), created });
@@ -113,6 +118,9 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
         text_content: z.string().min(1).max(2_200),
         idempotency_key: z.string().min(8),
         author: z.string().min(1).default('chimera'),
+        audience_labels: StrategyChoice.optional().describe(
+          'sandbox only: the strategy choice the post was made with, which the simulated audience responds to',
+        ),
       },
       outputSchema: { reply_id: z.string(), mention_id: z.string(), created: z.boolean() },
       annotations: { idempotentHint: true },
