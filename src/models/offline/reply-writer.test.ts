@@ -34,4 +34,19 @@ describe('the offline reply writer', () => {
     expect(second).not.toContain(quoted);
     expect(reply([`reviewer rita: no "${quoted}" again`], 3)).not.toContain(quoted);
   });
+
+  it('greets a returning commenter with what it told them last time', () => {
+    const told = '@sam Thanks for stopping by! The jacket is from a thrift store in Porto.';
+    const again = (
+      replyWriter({
+        persona,
+        comment: { author: 'sam', text: 'Back again, love the new look!' },
+        remembered: [{ text: told }, { text: '@sam An older reply.' }],
+      }) as { text: string }
+    ).text;
+    expect(again).toMatch(
+      /^@sam Good to see you again! Last time I told you: "Thanks for stopping by! The jacket is from a thrift store in Porto\." /,
+    );
+    expect(again).not.toContain('An older reply');
+  });
 });

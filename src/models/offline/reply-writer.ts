@@ -1,7 +1,8 @@
 // The offline model's writer for replies to comments: a short, friendly answer in the persona's
 // voice, chosen by what the comment does (asks, praises, doubts, or just says hello); a retry
-// takes another answer without the flagged words. Deterministic. It never answers "are you a
-// bot?" itself; the reply skill gives the honesty reply for those.
+// takes another answer without the flagged words. A returning commenter is greeted with what the
+// agent told them last time, when the context recalls it. Deterministic. It never answers "are
+// you a bot?" itself; the reply skill gives the honesty reply for those.
 
 import { createHash } from 'node:crypto';
 import { readFeedbackReasons } from '../../domain/policies/feedback-reasons.js';
@@ -15,6 +16,8 @@ interface ReplyContext {
   feedback?: string[];
   /** 1-based attempt number; when absent, one more than the number of reasons. */
   attempt?: number;
+  /** What the agent remembers of this commenter: its earlier replies to them, newest first. */
+  remembered?: Array<{ text: string }>;
 }
 
 const REPLIES: Record<'question' | 'praise' | 'doubt' | 'other', readonly string[]> = {
@@ -41,7 +44,13 @@ const DOUBT = /\b(?:not sure|doubt|disagree|meh|overrated|tbh|hmm|wrong|hate)\b/
  * comment's kind, passing over answers with words the reasons flag (cut out if all have them).
  */
 export const replyWriter: OfflineWriter = (raw) => {
-  const { persona, comment, feedback = [], attempt } = raw as unknown as ReplyContext;
+  const {
+    persona,
+    comment,
+    feedback = [],
+    attempt,
+    remembered = [],
+  } = raw as unknown as ReplyContext;
   const body = comment.text.replace(/@\w+/g, '').trim();
   const kind = DOUBT.test(body)
     ? 'doubt'
@@ -59,5 +68,7 @@ export const replyWriter: OfflineWriter = (raw) => {
   const reply =
     turned.find((option) => !mentionsAny(option, avoid)) ??
     (removePhrases(turned[0] as string, avoid) || 'Thank you!');
-  return { text: `@${comment.author} ${reply}` };
+  const last = remembered[0]?.text.replace(/^@\S+\s*/, '').trim();
+  const recall = last ? `Good to see you again! Last time I told you: "${last}" ` : '';
+  return { text: `@${comment.author} ${recall}${reply}` };
 };
