@@ -722,6 +722,59 @@ export interface EventFeed {
   close(): Promise<void>;
 }
 
+/**
+ * A collection of an agent's long-term memory: 'agent_memory' (its posts, replies and
+ * conversations, with their engagement), 'content_trend' (trend history) or 'skills' (skill
+ * descriptions).
+ */
+export type MemoryCollection = 'agent_memory' | 'content_trend' | 'skills';
+
+/** A memory to store: a text, what it is about, and the embedding of the text. */
+export interface NewMemory {
+  id: string;
+  tenant_id: string;
+  /** An agent of `tenant_id`. */
+  agent_id: string;
+  collection: MemoryCollection;
+  text: string;
+  metadata: Record<string, unknown>;
+  /** The model that made `embedding`: a search compares only embeddings of the same model. */
+  embedding_model: string;
+  embedding: readonly number[];
+}
+
+/** A stored memory a search found, with the cosine similarity of its embedding to the query's. */
+export interface MemoryMatch extends Omit<NewMemory, 'embedding'> {
+  created_at: Date;
+  /** From -1 to 1; 1 is the same direction. */
+  similarity: number;
+}
+
+/** What a memory search looks in and for: one agent's collection, by a query's embedding. */
+export interface MemorySearch {
+  tenantId: string;
+  agentId: string;
+  collection: MemoryCollection;
+  /** The model that embedded the query; only memories it embedded are compared. */
+  embeddingModel: string;
+  embedding: readonly number[];
+  /** How many memories to return at most. */
+  limit: number;
+}
+
+/**
+ * Agents' long-term semantic memory. A search sees only the memories of its tenant, agent,
+ * collection and embedding model. Where the database has pgvector, 512-dimension embeddings are
+ * searched through its HNSW index (approximate nearest neighbours); everything else is an exact
+ * scan of the agent's collection.
+ */
+export interface MemoryRepository {
+  /** Stores the memories, a thousand rows per statement. */
+  insert(memories: readonly NewMemory[]): Promise<void>;
+  /** The `limit` memories most similar to the query, most similar first. */
+  search(search: MemorySearch): Promise<MemoryMatch[]>;
+}
+
 export interface Store {
   readonly agents: AgentRepository;
   readonly campaigns: CampaignRepository;
@@ -739,6 +792,7 @@ export interface Store {
   readonly content: ContentRepository;
   readonly strategies: StrategyRepository;
   readonly cfo: CfoRepository;
+  readonly memories: MemoryRepository;
   /** Runs `work` in one transaction; inside one already, it joins it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

@@ -1,11 +1,13 @@
 // The embedded database's own thread: opens PGlite on the data dir and serves it on a loopback
 // port with PgliteWireServer, as a PostgreSQL server would from a process of its own. PGlite runs
 // every query on the thread that opened it; here that is not the thread answering HTTP, so the
-// two use both cores. Started by embedded-postgres.ts, which it talks to by messages:
-// in: `stop`; out: `listening` (with the port), `stopped`, or `failed` (with the reason).
+// two use both cores. PGlite loads pgvector, so migration 0012 finds the `vector` extension
+// available (a data dir made without it opens the same). Started by embedded-postgres.ts, which
+// it talks to by messages: in: `stop`; out: `listening` (with the port), `stopped`, or `failed`.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
 import { PgliteWireServer } from './pglite-wire-server.js';
 
 /** What the thread is started with. */
@@ -27,7 +29,7 @@ const tell = (message: DatabaseThreadMessage) => port.postMessage(message);
 
 try {
   const { pgdata } = workerData as DatabaseThreadData;
-  const db = await PGlite.create(pgdata);
+  const db = await PGlite.create(pgdata, { extensions: { vector } });
   const server = new PgliteWireServer(db);
   port.on('message', (message: { type?: string }) => {
     if (message.type === 'stop') void stop(server, db);

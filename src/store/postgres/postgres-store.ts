@@ -11,6 +11,7 @@ import { PostgresCampaignRunRepository } from './campaign-run-queries.js';
 import { PostgresCfoRepository } from './cfo-queries.js';
 import { PostgresContentRepository } from './content-queries.js';
 import { PostgresEffectRepository } from './effect-queries.js';
+import { PostgresMemoryRepository, VectorExtension } from './memory-queries.js';
 import { preparedStatementPool } from './prepared-statements.js';
 import { PostgresResultRepository } from './result-queries.js';
 import { PostgresReviewRepository } from './review-queries.js';
@@ -42,12 +43,14 @@ export class PostgresStore implements Store {
   readonly approvals;
   readonly content;
   readonly strategies;
+  readonly memories;
   readonly cfo;
 
   private constructor(
     private readonly db: Kysely<ChimeraSchema>,
     private readonly inTransaction: boolean,
     private readonly jobQueue: JobQueueFactory,
+    private readonly vector: VectorExtension,
   ) {
     this.agents = new PostgresAgentRepository(db);
     this.campaigns = new PostgresCampaignRepository(db);
@@ -64,6 +67,7 @@ export class PostgresStore implements Store {
     this.approvals = new PostgresApprovalWriter(db);
     this.content = new PostgresContentRepository(db);
     this.strategies = new PostgresStrategyRepository(db);
+    this.memories = new PostgresMemoryRepository(db, vector);
     this.cfo = new PostgresCfoRepository(db);
   }
 
@@ -74,13 +78,13 @@ export class PostgresStore implements Store {
   static fromPool(pool: pg.Pool, jobQueue: JobQueueFactory): PostgresStore {
     const dialect = new PostgresDialect({ pool: preparedStatementPool(pool) });
     const db = new Kysely<ChimeraSchema>({ dialect });
-    return new PostgresStore(db, false, jobQueue);
+    return new PostgresStore(db, false, jobQueue, new VectorExtension());
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
     return this.db
       .transaction()
-      .execute((trx) => work(new PostgresStore(trx, true, this.jobQueue)));
+      .execute((trx) => work(new PostgresStore(trx, true, this.jobQueue, this.vector)));
   }
 }

@@ -350,6 +350,18 @@ export interface ApiEventsTable {
   at: Timestamp;
 }
 
+export interface MemoriesTable {
+  id: string;
+  tenant_id: string;
+  agent_id: string;
+  collection: string;
+  text: string;
+  metadata: Json<Record<string, unknown>>;
+  embedding_model: string;
+  embedding: number[];
+  created_at: Timestamp;
+}
+
 export interface ChimeraSchema {
   agents: AgentsTable;
   campaigns: CampaignsTable;
@@ -379,4 +391,5 @@ export interface ChimeraSchema {
   login_links: LoginLinksTable;
   browser_sessions: BrowserSessionsTable;
   api_events: ApiEventsTable;
+  memories: MemoriesTable;
 }
