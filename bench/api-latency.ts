@@ -19,6 +19,7 @@ import { loadConfig } from '../src/config/config.js';
 import { DEFAULT_TENANT } from '../src/domain/actor.js';
 import { createLogger } from '../src/observability/logger.js';
 import { createTestDatabase, SERVER_URL } from '../tests/support/test-databases.js';
+import { percentile, positiveInt } from './bench-measures.js';
 
 const ENDPOINTS = ['/api/v1/campaigns', '/api/v1/reviews', '/api/v1/fleet'] as const;
 const RATE = positiveInt('BENCH_API_RATE', 1_000);
@@ -87,20 +88,6 @@ interface Measurement {
   elapsedMs: number;
   /** The server process's CPU time over the run, as a share of one core. */
   serverCpu: number;
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${name}: give a positive integer, got '${raw}'`);
-  }
-  return value;
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }
 
 const pad = (text: string, width: number) => text.padEnd(width);

@@ -8,14 +8,10 @@ import { Cfo } from '../src/commerce/cfo.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/observability/logger.js';
 import { createTestDatabase } from '../tests/support/test-databases.js';
+import { percentile } from './bench-measures.js';
 
 const REQUESTS = Number(process.env.BENCH_CFO_REQUESTS ?? 1_000);
 const out = (line = '') => process.stdout.write(`${line}\n`);
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
-}
 
 async function measure(kind: 'pglite' | 'postgres'): Promise<void> {
   const database = await createTestDatabase(kind);

@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { percentile, positiveInt } from './bench-measures.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/chimera.js');
@@ -22,18 +23,6 @@ const GOAL_HELP_MS = 300;
 const GOAL_STATUS_MS = 600;
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
-
-function positiveInt(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name}: expected a whole number ≥ 1`);
-  return value;
-}
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
-}
 
 /** The children's environment: this one without DATABASE_URL (embedded), logs at warn. */
 function childEnvironment(): NodeJS.ProcessEnv {

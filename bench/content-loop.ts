@@ -14,16 +14,12 @@ import { toAgent } from '../src/personas/persona.js';
 import { loadPersonaDirectory } from '../src/personas/soul-file.js';
 import { contentLoop } from '../tests/support/content-loop.js';
 import { createTestDatabase } from '../tests/support/test-databases.js';
+import { percentile } from './bench-measures.js';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 100);
 const CALLS = Number(process.env.BENCH_MCP_CALLS ?? 300);
 const BIN = fileURLToPath(new URL('../bin/chimera.js', import.meta.url));
 const out = (line = '') => process.stdout.write(`${line}\n`);
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
-}
 
 async function endToEnd(): Promise<void> {
   const database = await createTestDatabase('pglite');

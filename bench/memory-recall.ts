@@ -22,6 +22,7 @@ import {
   PLANTED_FACT,
 } from '../tests/support/memory-fixtures.js';
 import { createTestDatabase, SERVER_URL } from '../tests/support/test-databases.js';
+import { percentile, positiveInt } from './bench-measures.js';
 
 const MEMORIES = positiveInt('BENCH_MEMORY_COUNT', 100_000);
 const INDEXED_QUERIES = positiveInt('BENCH_MEMORY_QUERIES', 200);
@@ -194,18 +195,4 @@ async function databaseLabel(database: Database): Promise<string> {
   if (database.kind === 'embedded') return 'PGlite';
   const version = await database.pool.query<{ server_version: string }>('SHOW server_version');
   return `PostgreSQL ${version.rows[0]?.server_version.split(' ')[0] ?? '?'}`;
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${name}: give a positive integer, got '${raw}'`);
-  }
-  return value;
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }

@@ -7,6 +7,7 @@ import { createLogger } from '../src/observability/logger.js';
 import { redact } from '../src/store/database.js';
 import { createTestDatabase, type TestDatabase } from '../tests/support/test-databases.js';
 import { type BareQueueResult, runBareQueue } from './bare-queue.js';
+import { positiveInt } from './bench-measures.js';
 import {
   type GovernedResult,
   launchCampaigns,
@@ -206,16 +207,6 @@ function verdict(result: Measurement): string {
   if (ratioOk && rateOk) return 'PASS';
   const missed = [!ratioOk && 'ratio', !rateOk && 'tasks/s'].filter(Boolean).join(', ');
   return `BELOW TARGET (${missed})`;
-}
-
-function positiveInt(variable: string, fallback: number): number {
-  const raw = process.env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${variable} must be a positive integer (got '${raw}')`);
-  }
-  return value;
 }
 
 function pad(text: string, width: number): string {
