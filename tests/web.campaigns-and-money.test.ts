@@ -143,6 +143,8 @@ describe('campaigns, money and traces in Chromium', () => {
         .getByRole('listitem')
         .allTextContents(),
     ).toEqual(['pending 3', 'awaiting review 1', 'done 11']);
+    // It runs every day: the card says so, and when the next run is due.
+    expect(await textOf(daily.locator('.card-meta'))).toMatch(/· every 1d · next run in /);
   });
 
   it("draws a campaign's DAG with each task's state and follows task events without a reload", async () => {

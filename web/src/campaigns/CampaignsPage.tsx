@@ -78,8 +78,22 @@ function CampaignCard(props: { summary: CampaignSummary }) {
       <p className="campaign-goal">{campaign.goal}</p>
       <p className="card-meta">
         {campaign.agent_ids.join(', ')} · created <TimeAgo iso={campaign.created_at} />
+        {scheduleText(campaign.schedule) && <> · {scheduleText(campaign.schedule)}</>}
+        {campaign.next_run_at && (
+          <>
+            {' '}
+            · next run <TimeAgo iso={campaign.next_run_at} />
+          </>
+        )}
       </p>
       <CampaignProgress summary={props.summary} />
     </article>
   );
+}
+
+/** How a recurring campaign repeats, in words ("every 1d"); nothing for a one-off. */
+function scheduleText(schedule: Record<string, unknown>): string | undefined {
+  if (schedule.kind === 'interval') return `every ${String(schedule.every)}`;
+  if (schedule.kind === 'cron') return `on ${String(schedule.cron)} (${String(schedule.timezone)})`;
+  return undefined;
 }
