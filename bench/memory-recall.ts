@@ -110,7 +110,7 @@ async function measure(kind: 'pglite' | 'postgres'): Promise<Measurement> {
 
     const memory = new SemanticMemory(store.memories, embedder);
     const factId = await memory.remember(SCOPE, COLLECTION, PLANTED_FACT.text);
-    const recalled = await memory.recall(SCOPE, COLLECTION, PLANTED_FACT.paraphrase, TOP_K);
+    const recalled = await memory.recall(SCOPE, COLLECTION, PLANTED_FACT.paraphrase, { k: TOP_K });
     const factIndex = recalled.findIndex((match) => match.id === factId);
 
     const count = indexDefinition ? INDEXED_QUERIES : EXACT_QUERIES;

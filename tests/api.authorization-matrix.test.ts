@@ -24,8 +24,15 @@ const BELOW: Record<Role, Role | undefined> = {
   operator: 'reviewer',
 };
 
-/** The route's URL with our objects' ids. */
+/** The route's URL with our objects' ids, and its example query. */
 function urlOf(route: RouteSpec, fixture: ApiFixture): string {
+  const query = route.example.query
+    ? `?${new URLSearchParams(route.example.query as Record<string, string>)}`
+    : '';
+  return `${pathOf(route, fixture)}${query}`;
+}
+
+function pathOf(route: RouteSpec, fixture: ApiFixture): string {
   return route.path.replace(':id', () => {
     if (route.tag === 'agents' || route.tag === 'money') return 'ava';
     if (route.tag === 'campaigns') return fixture.campaignId;

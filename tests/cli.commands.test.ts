@@ -247,6 +247,26 @@ describe('chimera on a fresh embedded data dir', () => {
     expect(missing.stderr).toMatch(/no agent/);
   });
 
+  it("searches an agent's skills by meaning", async () => {
+    const dataDir = await dataDirs.migrated();
+    await expectOk(runChimera(['agent', 'add', AVA, '--data-dir', dataDir]));
+    const found = await expectOk(
+      runChimera([
+        'memory',
+        'search',
+        'ava',
+        'answer the fans who comment',
+        '--collection',
+        'skills',
+        '--k',
+        '1',
+        '--data-dir',
+        dataDir,
+      ]),
+    );
+    expect(found.stdout).toMatch(/^0\.\d\d {2}\d{4}-\d\d-\d\d {2}reply_comment: /m);
+  });
+
   it("lists a campaign's runs", async () => {
     const dataDir = await dataDirs.migrated();
     const file = await noopCampaignFor(dataDir, 'runs');

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { MockEmbeddingModelV3 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MemoryCollection } from '../src/domain/memory.js';
 import { AiSdkEmbedder } from '../src/memory/semantic/ai-sdk-embedder.js';
 import { OfflineEmbedder } from '../src/memory/semantic/offline-embedder.js';
 import { type MemoryScope, SemanticMemory } from '../src/memory/semantic/semantic-memory.js';
@@ -16,7 +17,7 @@ import { GraphileJobQueue } from '../src/queue/graphile-job-queue.js';
 import { type Database, openDatabase } from '../src/store/database.js';
 import { migrate } from '../src/store/migrator.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
-import type { MemoryCollection, NewMemory } from '../src/store/store.js';
+import type { NewMemory } from '../src/store/store.js';
 import { blendedEmbeddings, everydaySentences, PLANTED_FACT } from './support/memory-fixtures.js';
 import { ADAPTERS, createTestDatabase, type TestDatabase } from './support/test-databases.js';
 
@@ -132,7 +133,7 @@ describe.each(ADAPTERS)('semantic memory on %s', (kind) => {
       [AVA, 'content_trend', factIds.get('ava/content_trend')],
     ];
     for (const [scope, collection, factId] of scopes) {
-      const recalled = await memory.recall(scope, collection, PLANTED_FACT.paraphrase, 10);
+      const recalled = await memory.recall(scope, collection, PLANTED_FACT.paraphrase, { k: 10 });
       expect(recalled.map((match) => match.id)).toContain(factId);
       for (const match of recalled) {
         expect(match).toMatchObject({
@@ -200,7 +201,7 @@ describe.each(ADAPTERS)('semantic memory on %s', (kind) => {
     await hosted.remember(AVA, 'skills', 'reply to comments within the hour');
     await hosted.remember(AVA, 'skills', 'render a product shot');
 
-    const recalled = await hosted.recall(AVA, 'skills', 'answer fan questions', 2);
+    const recalled = await hosted.recall(AVA, 'skills', 'answer fan questions', { k: 2 });
 
     expect(recalled.map((match) => match.text)).toEqual([
       'reply to comments within the hour',

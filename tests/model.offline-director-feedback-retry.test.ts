@@ -2,23 +2,13 @@
 // Judge's and a reviewer's reasons, writes a different brief without the flagged words, moving
 // to the next trend when the flagged claim is the trend's own headline.
 
-import type { LanguageModelV3CallOptions } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { sensitiveTopicsFinding } from '../src/domain/policies/sensitive-topics.js';
-import { OfflineLanguageModel } from '../src/models/offline/offline-language-model.js';
 import { OFFLINE_WRITERS } from '../src/models/offline/offline-writers.js';
 import { ContentBrief } from '../src/skills/content/content-brief.js';
 import { directorSkill } from '../src/skills/content/director-skill.js';
 import type { SkillContext } from '../src/skills/skill.js';
-
-/** The offline model, keeping the prompts it was given. */
-class RecordingModel extends OfflineLanguageModel {
-  readonly prompts: string[] = [];
-  override async doGenerate(options: LanguageModelV3CallOptions) {
-    this.prompts.push(JSON.stringify(options.prompt));
-    return super.doGenerate(options);
-  }
-}
+import { RecordingModel } from './support/recording-model.js';
 
 const NOOR = {
   name: 'Noor Haddad',
@@ -87,6 +77,7 @@ async function brief(
       },
     },
     model,
+    memory: { recall: async () => [] },
   };
   const input = directorSkill.inputSchema.parse({ report, persona: NOOR, format });
   const { output } = await directorSkill.run(input, context);

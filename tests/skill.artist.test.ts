@@ -156,6 +156,7 @@ describe('the artist without espeak-ng and ffmpeg', () => {
           signal: new AbortController().signal,
           tools: hubTools(hub)(run),
           model: unavailableServices().modelFor(run),
+          memory: unavailableServices().memoryFor(run),
         },
       );
       const asset = MediaAsset.parse(output);

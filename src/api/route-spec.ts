@@ -39,8 +39,11 @@ export interface RouteSpec<
   response: z.ZodType;
   /** The status of a success. @defaultValue 200 */
   status?: 200 | 201;
-  /** An example request (where it takes a body) and response, shown in the API reference. */
-  example: { body?: z.input<Body>; response: unknown };
+  /**
+   * An example request (its query where one is required, its body where it takes one) and
+   * response, shown in the API reference and called by the authorization tests.
+   */
+  example: { query?: z.input<Query>; body?: z.input<Body>; response: unknown };
   handler(call: RouteCall<z.output<Params>, z.output<Query>, z.output<Body>>): Promise<unknown>;
 }
 

@@ -52,6 +52,17 @@ export const StrategyWire = z.object({
   hour: z.array(StrategyArmWire(z.number().int())),
 });
 
+export const MemoryWire = z.object({
+  id: z.string().uuid(),
+  collection: z.enum(['agent_memory', 'content_trend', 'skills']),
+  text: z.string(),
+  /** What it is about: `kind` ('post', 'reply', 'trend', 'skill'), the counterpart, engagement. */
+  metadata: z.record(z.string(), z.unknown()),
+  /** Cosine similarity to the query, from -1 to 1. */
+  similarity: z.number(),
+  remembered_at: Timestamp,
+});
+
 export const CampaignRunWire = z.object({
   id: z.string().uuid(),
   campaign_id: z.string().uuid(),

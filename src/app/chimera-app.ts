@@ -15,6 +15,9 @@ import { McpHub } from '../mcp/mcp-hub.js';
 import { MemoryRateLimiter, type RateLimiter } from '../mcp/rate-limiter.js';
 import { RedisRateLimiter } from '../mcp/redis-rate-limiter.js';
 import { hubTools } from '../mcp/skill-tools.js';
+import { openEphemeralMemory } from '../memory/ephemeral/open-ephemeral-memory.js';
+import { openEmbedder } from '../memory/semantic/open-embedder.js';
+import { SemanticMemory } from '../memory/semantic/semantic-memory.js';
 import { createLanguageModel } from '../models/language-model-factory.js';
 import { OFFLINE_WRITERS } from '../models/offline/offline-writers.js';
 import type { Logger } from '../observability/logger.js';
@@ -29,6 +32,7 @@ import { migrate } from '../store/migrator.js';
 import { PostgresEventFeed } from '../store/postgres/event-feed.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/store.js';
+import { AgentMemory } from '../swarm/agent-memory.js';
 import { CONTENT_POLICIES, ownRepeatsPolicy } from '../swarm/content-policies.js';
 import { wakeHeldCampaigns } from '../swarm/dispatch.js';
 import { EffectExecutor } from '../swarm/effects/effect-executor.js';
@@ -65,8 +69,10 @@ export interface ChimeraApp {
   runtime: SwarmRuntime;
   /** The MCP hub every skill reaches the outside through. */
   hub: McpHub;
-  /** Tools and model lent to agents' skill runs; every cost is charged to the run's agent. */
+  /** Tools, model and memory lent to agents' skill runs; every cost is charged to the run's agent. */
   services: SkillServices;
+  /** Agents' long-term and last-hour memory. */
+  memory: AgentMemory;
   /** The CFO, with its signing key loaded (created on first use by commands that write). */
   cfo(): Promise<Cfo>;
   /**
@@ -159,15 +165,30 @@ export async function openChimera(
       skills,
       specIds: catalog.ids,
       balances: hubWalletBalances(hub),
+      trendDrift: {
+        minVelocity: config.trendMinVelocity,
+        maxAgeMs: config.trendMaxAgeMs,
+        maxReplans: config.trendMaxReplans,
+      },
       ...(options.now && { now: options.now }),
     });
     const model = createLanguageModel(config, OFFLINE_WRITERS);
+    const ephemeral = openEphemeralMemory({
+      ...(config.redisUrl && { redisUrl: config.redisUrl }),
+      ...(options.now && { now: options.now }),
+    });
+    const memory = new AgentMemory({
+      store,
+      semantic: new SemanticMemory(store.memories, openEmbedder(config)),
+      ephemeral,
+      skills,
+    });
     const governed = new CostGovernor({
       store,
       cfo: openCfo,
       toolPrices: { ...BUNDLED_TOOL_PRICES, ...options.toolPrices },
       modelName: config.model,
-    }).govern({ toolsFor: hubTools(hub), model });
+    }).govern({ toolsFor: hubTools(hub), model, memoryFor: (run) => memory.forRun(run) });
     const worker = new TaskWorker({
       store,
       skills,
@@ -183,6 +204,7 @@ export async function openChimera(
       store,
       services: governed,
       reads: engagementReadsOf(config.engagementReads),
+      memorableRate: config.memorableRate,
       ...(options.now && { now: options.now }),
     });
     const runtime = new SwarmRuntime({
@@ -196,6 +218,7 @@ export async function openChimera(
         performers: [publishPerformer, replyPerformer, paymentPerformer],
         ...(options.now && { now: options.now }),
       }),
+      memory,
       reaper: new LeaseReaper({
         store,
         leaseMs: config.leaseMs,
@@ -222,6 +245,7 @@ export async function openChimera(
         skills,
         planner,
         goalPlanner: new GoalPlanner({ model, skills, check: (raw) => planner.check(raw) }),
+        memory,
         reviewDesk,
         judge,
         worker,
@@ -251,6 +275,7 @@ export async function openChimera(
       runtime,
       hub,
       services: governed,
+      memory,
       cfo: openCfo,
       localActor: (actorOptions) =>
         resolveLocalActor(
@@ -264,6 +289,7 @@ export async function openChimera(
         await events.close();
         await hub.close();
         await rateLimiter.close?.();
+        await ephemeral.close();
         await database.close();
       },
     };

@@ -182,6 +182,9 @@ function readingDependencies(
     get goalPlanner() {
       return missing('the goal planner');
     },
+    get memory() {
+      return missing("agents' memory");
+    },
     get reviewDesk() {
       return missing('the review desk');
     },

@@ -15,6 +15,7 @@ import { registerAdminCommands } from './commands/admin-commands.js';
 import { registerCampaignCommands } from './commands/campaign-commands.js';
 import { registerCfoCommands } from './commands/cfo-commands.js';
 import { registerMcpCommands } from './commands/mcp-commands.js';
+import { registerMemoryCommands } from './commands/memory-commands.js';
 import { registerReviewCommands } from './commands/review-commands.js';
 import { registerRunCommands } from './commands/run-commands.js';
 import { registerSkillsCommands } from './commands/skills-commands.js';
@@ -69,6 +70,7 @@ export function buildProgram(options: CliOptions = {}): { program: Command; cont
   registerMcpCommands(program, context);
   registerSkillsCommands(program, context);
   registerStrategyCommands(program, context);
+  registerMemoryCommands(program, context);
   registerTokenCommands(program, context);
   return { program, context };
 }

@@ -52,11 +52,19 @@ export class CostGovernor {
     },
   ) {}
 
-  /** `services` with every priced tool call and every model call charged to the run's agent. */
-  govern(services: { toolsFor: SkillServices['toolsFor']; model: LanguageModel }): SkillServices {
+  /**
+   * `services` with every priced tool call and every model call charged to the run's agent.
+   * Memory passes through: the price table has no row for embeddings.
+   */
+  govern(services: {
+    toolsFor: SkillServices['toolsFor'];
+    model: LanguageModel;
+    memoryFor: SkillServices['memoryFor'];
+  }): SkillServices {
     return {
       toolsFor: (run) => this.tools(run, services.toolsFor(run)),
       modelFor: (run) => this.model(run, services.model),
+      memoryFor: services.memoryFor,
     };
   }
 

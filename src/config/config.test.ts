@@ -28,8 +28,13 @@ describe('loadConfig', () => {
       approveAt: 0.9,
       escalateAt: 0.7,
       engagementReads: '1h,6h,24h,72h',
+      trendMinVelocity: 0.5,
+      trendMaxAgeMs: 86_400_000,
+      trendMaxReplans: 2,
       traceRetentionDays: 90,
       model: 'offline',
+      embeddingModel: 'offline',
+      memorableRate: 0.05,
       httpHost: '127.0.0.1',
       httpPort: 7420,
       apiRateLimit: 1_200,
@@ -50,9 +55,15 @@ describe('loadConfig', () => {
       CHIMERA_JUDGE_APPROVE_AT: '0.95',
       CHIMERA_JUDGE_ESCALATE_AT: '0.5',
       CHIMERA_ENGAGEMENT_READS: '30m,2h',
+      CHIMERA_TREND_MIN_VELOCITY: '0.25',
+      CHIMERA_TREND_MAX_AGE_MS: '3600000',
+      CHIMERA_TREND_MAX_REPLANS: '0',
       CHIMERA_TRACE_RETENTION_DAYS: '30',
       CHIMERA_MODEL: 'openai-compatible:llama3.1',
       CHIMERA_MODEL_BASE_URL: 'http://127.0.0.1:11434/v1',
+      CHIMERA_EMBEDDING_MODEL: 'openai-compatible:nomic-embed-text',
+      CHIMERA_EMBEDDING_DIMENSIONS: '768',
+      CHIMERA_MEMORY_ENGAGEMENT_RATE: '0.08',
       CHIMERA_CFO_KEY_FILE: '/etc/chimera/cfo.pem',
       CHIMERA_FEEDS: '/etc/chimera/feeds.json',
       CHIMERA_HTTP_HOST: '0.0.0.0',
@@ -73,9 +84,15 @@ describe('loadConfig', () => {
       approveAt: 0.95,
       escalateAt: 0.5,
       engagementReads: '30m,2h',
+      trendMinVelocity: 0.25,
+      trendMaxAgeMs: 3_600_000,
+      trendMaxReplans: 0,
       traceRetentionDays: 30,
       model: 'openai-compatible:llama3.1',
       modelBaseUrl: 'http://127.0.0.1:11434/v1',
+      embeddingModel: 'openai-compatible:nomic-embed-text',
+      embeddingDimensions: 768,
+      memorableRate: 0.08,
       cfoKeyFile: '/etc/chimera/cfo.pem',
       feeds: '/etc/chimera/feeds.json',
       httpHost: '0.0.0.0',
@@ -119,8 +136,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(29);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(29);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(35);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(35);
   });
 
   it.each([
@@ -182,6 +199,16 @@ describe('loadConfig', () => {
     expect(error.message).toMatch(new RegExp(`^invalid configuration: ${variable}: `));
     expect(error.message).toContain(`CHIMERA_MODEL '${model}' needs this API key`);
     expect(loadConfig({ CHIMERA_MODEL: model, [variable]: 'sk-test' }).model).toBe(model);
+  });
+
+  it('refuses a hosted embedding model without its key or its vector length', () => {
+    const model = 'openai:text-embedding-3-small';
+    expect(refusal({ CHIMERA_EMBEDDING_MODEL: model, OPENAI_API_KEY: 'sk-test' }).message).toBe(
+      'invalid configuration: CHIMERA_EMBEDDING_DIMENSIONS: a hosted CHIMERA_EMBEDDING_MODEL needs its vector length, e.g. 1536',
+    );
+    expect(
+      refusal({ CHIMERA_EMBEDDING_MODEL: model, CHIMERA_EMBEDDING_DIMENSIONS: '1536' }).message,
+    ).toContain(`OPENAI_API_KEY: CHIMERA_EMBEDDING_MODEL '${model}' needs this API key`);
   });
 
   it('lets an OpenAI-compatible endpoint run without a key (Ollama asks for none)', () => {

@@ -54,6 +54,12 @@ const Config = z
         "list delays after publication such as '1h,6h,24h,72h' (units s, m, h, d)",
       )
       .default('1h,6h,24h,72h'),
+    /** A post's trend has decayed below this rising velocity: the Planner re-plans (FR-PLAN-008). */
+    trendMinVelocity: decimal(z.number().min(0)).default(0.5),
+    /** A post's trend last seen longer ago than this, in ms, is stale: the Planner re-plans. */
+    trendMaxAgeMs: decimal(z.number().int().min(1)).default(86_400_000),
+    /** Re-plans for a stale trend per content item, before it is published as it is. */
+    trendMaxReplans: decimal(z.number().int().min(0)).default(2),
     /** Trace events older than this many days are pruned. */
     traceRetentionDays: decimal(z.number().int().min(1)).default(90),
     /** Text model: 'offline', or '<provider>:<model>' with provider openai, anthropic or openai-compatible. */
@@ -66,6 +72,15 @@ const Config = z
     anthropicApiKey: z.string().min(1).optional(),
     /** API key of an OpenAI-compatible endpoint, when it asks for one (Ollama does not). A secret. */
     modelApiKey: z.string().min(1).optional(),
+    /**
+     * Embedding model of semantic memory: 'offline' (the shipped sentence encoder), or
+     * '<provider>:<model>' with provider openai or openai-compatible (CHIMERA_MODEL_BASE_URL).
+     */
+    embeddingModel: z.string().min(1).default('offline'),
+    /** Length of the hosted embedding model's vectors, e.g. 1536 for text-embedding-3-small. */
+    embeddingDimensions: decimal(z.number().int().min(1).max(16_000)).optional(),
+    /** Engagement rate (0..1), at a post's reward read, from which the post is remembered. */
+    memorableRate: decimal(z.number().min(0).max(1)).default(0.05),
     /** The CFO's Ed25519 private key (PEM); default `<data dir>/cfo-ed25519.pem`. */
     cfoKeyFile: z.string().min(1).optional(),
     /** Feed manifest (JSON) of the bundled trends server; default: the shipped snapshots. */
@@ -100,16 +115,23 @@ const Config = z
     message: 'CHIMERA_BACKOFF_BASE_MS must not exceed CHIMERA_BACKOFF_MAX_MS',
     path: ['backoffBaseMs'],
   })
+  .refine((config) => config.embeddingModel === 'offline' || config.embeddingDimensions, {
+    message: 'a hosted CHIMERA_EMBEDDING_MODEL needs its vector length, e.g. 1536',
+    path: ['embeddingDimensions'],
+  })
   // A hosted model without its key would only show as failed tasks: stop start-up instead.
   .superRefine((config, context) => {
-    const provider = config.model.split(':')[0] ?? '';
-    const keyField = HOSTED_MODEL_KEYS[provider];
-    if (keyField && !config[keyField]) {
-      context.addIssue({
-        code: 'custom',
-        path: [keyField],
-        message: `CHIMERA_MODEL '${config.model}' needs this API key; set it, or use CHIMERA_MODEL=offline`,
-      });
+    for (const setting of ['model', 'embeddingModel'] as const) {
+      const provider = config[setting].split(':')[0] ?? '';
+      const keyField = HOSTED_MODEL_KEYS[provider];
+      if (keyField && !config[keyField]) {
+        const variable = ENVIRONMENT_VARIABLES[setting];
+        context.addIssue({
+          code: 'custom',
+          path: [keyField],
+          message: `${variable} '${config[setting]}' needs this API key; set it, or use ${variable}=offline`,
+        });
+      }
     }
   });
 
@@ -131,12 +153,18 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   approveAt: 'CHIMERA_JUDGE_APPROVE_AT',
   escalateAt: 'CHIMERA_JUDGE_ESCALATE_AT',
   engagementReads: 'CHIMERA_ENGAGEMENT_READS',
+  trendMinVelocity: 'CHIMERA_TREND_MIN_VELOCITY',
+  trendMaxAgeMs: 'CHIMERA_TREND_MAX_AGE_MS',
+  trendMaxReplans: 'CHIMERA_TREND_MAX_REPLANS',
   traceRetentionDays: 'CHIMERA_TRACE_RETENTION_DAYS',
   model: 'CHIMERA_MODEL',
   modelBaseUrl: 'CHIMERA_MODEL_BASE_URL',
   openaiApiKey: 'OPENAI_API_KEY',
   anthropicApiKey: 'ANTHROPIC_API_KEY',
   modelApiKey: 'CHIMERA_MODEL_API_KEY',
+  embeddingModel: 'CHIMERA_EMBEDDING_MODEL',
+  embeddingDimensions: 'CHIMERA_EMBEDDING_DIMENSIONS',
+  memorableRate: 'CHIMERA_MEMORY_ENGAGEMENT_RATE',
   mcpConfig: 'CHIMERA_MCP_CONFIG',
   cfoKeyFile: 'CHIMERA_CFO_KEY_FILE',
   feeds: 'CHIMERA_FEEDS',

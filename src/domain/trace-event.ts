@@ -21,6 +21,7 @@ export const TraceKind = z.enum([
   'campaign-end',
   'tool-call',
   'resource-read',
+  'memory-recall',
 ]);
 export type TraceKind = z.infer<typeof TraceKind>;
 

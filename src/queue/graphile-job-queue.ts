@@ -3,7 +3,7 @@
 // app/chimera-app.ts hands it to PostgresStore.fromPool, which binds one to each transaction.
 
 import { type QueryExecutorProvider, sql } from 'kysely';
-import type { JobQueue, JobRequest } from '../store/store.js';
+import type { JobName, JobQueue, JobRequest } from '../store/store.js';
 
 /** The JobQueue over graphile-worker's `add_job`, on one connection or transaction. */
 export class GraphileJobQueue implements JobQueue {
@@ -21,5 +21,15 @@ export class GraphileJobQueue implements JobQueue {
       job_key => ${job.jobKey ?? null}::text,
       job_key_mode => ${job.jobKey ? (job.jobKeyMode ?? 'replace') : null}::text
     )`.execute(this.db);
+  }
+
+  /** Jobs called `name` not yet tried, or running now (a failed one waiting to retry is not). */
+  async countWaiting(name: JobName): Promise<number> {
+    const { rows } = await sql<{ count: number }>`
+      SELECT count(*)::int AS count FROM graphile_worker.jobs
+       WHERE task_identifier = ${name} AND (attempts = 0 OR locked_at IS NOT NULL)`.execute(
+      this.db,
+    );
+    return rows[0]?.count ?? 0;
   }
 }

@@ -1,10 +1,12 @@
-// Agents: list, show and show the learning strategy (viewer), create or update from a SOUL.md body, freeze and unfreeze
-// (operator). An agent belongs to the tenant that created it; its id is unique across tenants.
+// Agents: list, show, show the learning strategy and search the memory (viewer), create or update
+// from a SOUL.md body, freeze and unfreeze (operator). An agent belongs to the tenant that created
+// it; its id is unique across tenants.
 
 import type { Actor } from '../domain/actor.js';
 import { actorLabel } from '../domain/actor.js';
 import type { Agent } from '../domain/agent.js';
 import { InputError } from '../domain/errors.js';
+import { MemoryCollection, type RecalledMemory } from '../domain/memory.js';
 import { toAgent } from '../personas/persona.js';
 import { parseSoulFile } from '../personas/soul-file.js';
 import { setAgentFrozen } from '../swarm/agent-freeze.js';
@@ -32,6 +34,9 @@ export interface StrategyView {
   hour: StrategyArmView<number>[];
 }
 
+/** The most memories one search returns. */
+export const MAX_MEMORIES = 50;
+
 export class AgentService {
   constructor(private readonly deps: ServiceDependencies) {}
 
@@ -41,6 +46,28 @@ export class AgentService {
 
   async show(actor: Actor, id: string): Promise<Agent> {
     return found(await this.deps.store.tenantViews.getAgent(actor.tenantId, id), 'agent', id);
+  }
+
+  /** The agent's memories of `collection` nearest in meaning to `query`, most similar first. */
+  async memories(
+    actor: Actor,
+    id: string,
+    search: { query: string; collection: string; k: number },
+  ): Promise<RecalledMemory[]> {
+    await this.show(actor, id);
+    const collection = MemoryCollection.safeParse(search.collection);
+    if (!collection.success) {
+      throw new InputError(
+        `collection: '${search.collection}' is not one; use ${MemoryCollection.options.join(', ')}`,
+        { context: { field: 'collection' } },
+      );
+    }
+    if (!Number.isInteger(search.k) || search.k < 1 || search.k > MAX_MEMORIES) {
+      throw new InputError(`k: give a whole number from 1 to ${MAX_MEMORIES} (got ${search.k})`, {
+        context: { field: 'k' },
+      });
+    }
+    return this.deps.memory.search(id, search.query, { collection: collection.data, k: search.k });
   }
 
   /** What the agent's strategy has learnt: per choice, posts and mean engagement rate. */

@@ -7,6 +7,7 @@ import type { Cfo } from '../commerce/cfo.js';
 import type { Money } from '../domain/money.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
 import type { EventFeed, Store } from '../store/store.js';
+import type { AgentMemory } from '../swarm/agent-memory.js';
 import type { GoalPlanner } from '../swarm/goal-planner.js';
 import type { Judge } from '../swarm/judge.js';
 import type { Planner } from '../swarm/planner.js';
@@ -35,6 +36,8 @@ export interface ServiceDependencies {
   planner: Planner;
   /** Drafts a campaign file from a goal in plain language. */
   goalPlanner: GoalPlanner;
+  /** Agents' long-term and last-hour memory. */
+  memory: AgentMemory;
   reviewDesk: ReviewDesk;
   judge: Judge;
   /** Runs the claim and report of the seed's worker contract (/assign_task, /report_result). */

@@ -41,6 +41,7 @@ export class SkillCallService {
         signal: AbortSignal.timeout(skill.timeoutMs ?? 30_000),
         tools: this.governed.toolsFor(run),
         model: this.governed.modelFor(run),
+        memory: this.governed.memoryFor(run),
       });
       return output;
     } catch (error) {

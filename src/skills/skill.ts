@@ -3,6 +3,7 @@
 
 import type { LanguageModel } from 'ai';
 import type { z } from 'zod';
+import type { MemoryCollection, RecalledMemory } from '../domain/memory.js';
 import type { Money } from '../domain/money.js';
 
 /** MCP access bound to the running task: every call carries its agent, spec and task. */
@@ -14,6 +15,26 @@ export interface SkillTools {
     options?: { outputSchema?: z.ZodType<Output>; dryRun?: boolean },
   ): Promise<Output | undefined>;
   readResource(server: string, uri: string): Promise<string>;
+}
+
+/** What a recall looks in. */
+export interface RecallOptions {
+  /** @defaultValue 'agent_memory' */
+  collection?: MemoryCollection;
+  /** @defaultValue 5 */
+  k?: number;
+  /** Only memories about this person, e.g. a commenter's handle. */
+  counterpart?: string;
+}
+
+/**
+ * The running agent's memory, bound to the run: it recalls only the agent's own memories (its
+ * tenant's), and every recall is traced with the ids it returned. Writing back is not a skill's
+ * business: approved effects and engagement reads do it (swarm/agent-memory.ts).
+ */
+export interface SkillMemory {
+  /** The memories nearest in meaning to `query`, most similar first. */
+  recall(query: string, options?: RecallOptions): Promise<RecalledMemory[]>;
 }
 
 /** Everything a skill may know about the run it is part of. Read-only; no store access. */
@@ -32,6 +53,8 @@ export interface SkillContext {
   tools: SkillTools;
   /** The configured text model (offline unless CHIMERA_MODEL names a hosted one). */
   model: LanguageModel;
+  /** The agent's long-term memory, for context: who it is comes from its persona, this is what it remembers. */
+  memory: SkillMemory;
 }
 
 /** The run a tool call or model call belongs to: its agent pays, its task is traced. */
@@ -55,6 +78,7 @@ export interface SkillRun {
 export interface SkillServices {
   toolsFor(run: SkillRun): SkillTools;
   modelFor(run: SkillRun): LanguageModel;
+  memoryFor(run: SkillRun): SkillMemory;
 }
 
 /** A skill's answer: an output for the Judge and the skill's own confidence in it (0..1). */

@@ -7,6 +7,7 @@ import type { Campaign, CampaignSpec, CampaignStatus } from '../domain/campaign.
 import type { CampaignRun, CampaignRunStatus } from '../domain/campaign-run.js';
 import type { DecidedEscalation } from '../domain/judge-agreement.js';
 import type { LedgerEntry } from '../domain/ledger-entry.js';
+import type { MemoryCollection } from '../domain/memory.js';
 import type { TaskDraft } from '../domain/plan.js';
 import type { Review, ReviewKind } from '../domain/review.js';
 import type { Task } from '../domain/task.js';
@@ -243,7 +244,7 @@ export interface AuditRepository {
 }
 
 /** Names of the jobs the dispatcher runs. */
-export type JobName = 'run_task' | 'plan_campaign' | 'perform_effect';
+export type JobName = 'run_task' | 'plan_campaign' | 'perform_effect' | 'remember';
 
 /** A job to dispatch once the surrounding transaction commits. */
 export interface JobRequest {
@@ -264,6 +265,8 @@ export interface JobRequest {
 /** The dispatch queue as seen from a transaction: an add commits with the state beside it. */
 export interface JobQueue {
   add(job: JobRequest): Promise<void>;
+  /** Jobs called `name` not yet tried, or running now. */
+  countWaiting(name: JobName): Promise<number>;
 }
 
 /** A published piece of content, with where it went. */
@@ -290,6 +293,15 @@ export interface TrendRecord {
   sources: string[];
 }
 
+/** A trend's latest observation, as drift checks it (domain/trend-drift.ts). */
+export interface TrendObservation {
+  trend_id: string;
+  topic: string;
+  rising_velocity: number;
+  /** When a Scout last reported it. */
+  observed_at: Date;
+}
+
 /** Engagement counters read from a platform. */
 export interface EngagementCounts {
   views: number;
@@ -305,6 +317,8 @@ export interface DueEngagementRead {
   campaign_id: string;
   platform: string;
   post_id: string;
+  /** What the post said (content_pipeline.caption). */
+  caption: string;
   /** The reads due now, by label ('1h', '6h', ...), earliest first. */
   due: string[];
   /** The strategy choice the item was made with, if any: its engagement rewards it. */
@@ -332,8 +346,14 @@ export interface StrategyRepository {
  * video_metadata (platform ids, latest metrics), and each post's engagement time series.
  */
 export interface ContentRepository {
-  /** Adds the trends the Scout reported for `agentId`; a trend seen before keeps its first row. */
-  recordTrends(agentId: string, trends: readonly TrendRecord[]): Promise<void>;
+  /**
+   * Adds the trends the Scout reported for `agentId`, observed at `observedAt` (the Planner's
+   * clock). A trend seen before takes the new measures and observed_at; it keeps its first
+   * reporter and the earliest first_seen.
+   */
+  recordTrends(agentId: string, trends: readonly TrendRecord[], observedAt: Date): Promise<void>;
+  /** The latest observation of the trend content item `contentId`'s brief is about, if recorded. */
+  trendOf(contentId: string): Promise<TrendObservation | undefined>;
   /**
    * Starts (or, re-planned, rewrites) content item `content_id` at stage 'brief', with the
    * strategy choice it was written with, if any.
@@ -722,13 +742,6 @@ export interface EventFeed {
   close(): Promise<void>;
 }
 
-/**
- * A collection of an agent's long-term memory: 'agent_memory' (its posts, replies and
- * conversations, with their engagement), 'content_trend' (trend history) or 'skills' (skill
- * descriptions).
- */
-export type MemoryCollection = 'agent_memory' | 'content_trend' | 'skills';
-
 /** A memory to store: a text, what it is about, and the embedding of the text. */
 export interface NewMemory {
   id: string;
@@ -760,6 +773,8 @@ export interface MemorySearch {
   embedding: readonly number[];
   /** How many memories to return at most. */
   limit: number;
+  /** Only memories about this person (their `metadata.counterpart`), e.g. a commenter's handle. */
+  counterpart?: string | undefined;
 }
 
 /**
@@ -769,8 +784,13 @@ export interface MemorySearch {
  * scan of the agent's collection.
  */
 export interface MemoryRepository {
-  /** Stores the memories, a thousand rows per statement. */
+  /**
+   * Stores the memories, a thousand rows per statement. A memory whose id is already stored is
+   * left as it is, so a writer that derives ids from what it remembers may write again safely.
+   */
   insert(memories: readonly NewMemory[]): Promise<void>;
+  /** Which of `ids` are stored. */
+  existing(ids: readonly string[]): Promise<string[]>;
   /** The `limit` memories most similar to the query, most similar first. */
   search(search: MemorySearch): Promise<MemoryMatch[]>;
 }

@@ -2,6 +2,7 @@
 
 import type { TaskPriority } from '../domain/task.js';
 import type { Store } from '../store/store.js';
+import { memoryId, type RememberRequest } from './agent-memory.js';
 
 const PRIORITY: Record<TaskPriority, number> = { high: -10, medium: 0, low: 10 };
 
@@ -39,4 +40,30 @@ export async function wakeHeldCampaigns(store: Store): Promise<number> {
   const campaignIds = await store.tasks.campaignsWithHeldTasks();
   for (const campaignId of campaignIds) await wakePlanner(store, campaignId);
   return campaignIds.length;
+}
+
+/**
+ * Asks for something to be remembered once the caller's transaction commits (agent-memory.ts
+ * embeds and stores it). `key` names what it is about, e.g. 'reply:<idempotency key>': the
+ * memory's id derives from it, so asking twice remembers once.
+ */
+export function rememberLater(
+  store: Store,
+  key: string,
+  request: Omit<RememberRequest, 'memory'> & {
+    memory?: Omit<NonNullable<RememberRequest['memory']>, 'id'>;
+  },
+): Promise<void> {
+  const { memory, ...rest } = request;
+  const payload: RememberRequest = {
+    ...rest,
+    ...(memory && { memory: { ...memory, id: memoryId(key) } }),
+  };
+  return store.jobs.add({
+    name: 'remember',
+    payload,
+    priority: PRIORITY.low,
+    jobKey: `remember:${key}`,
+    jobKeyMode: 'preserve_run_at',
+  });
 }

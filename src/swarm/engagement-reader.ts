@@ -4,13 +4,15 @@
 // Reads that fell due together (after downtime) are made once and stored under each delay.
 // A read that fails stays due and is tried at the next sweep. The reward read (the first at or
 // after 24 h, else the last) also rewards the agent's strategy for the choice the post was made
-// with, in the same transaction.
+// with, in the same transaction, and has a post of high engagement remembered, with its numbers,
+// in the agent's long-term memory (what worked, for the Director to recall).
 
 import { z } from 'zod';
 import { everyMs } from '../domain/campaign-schedule.js';
 import type { SkillServices } from '../skills/skill.js';
-import type { Store } from '../store/store.js';
-import { rewardStrategy } from './agent-strategy.js';
+import type { DueEngagementRead, EngagementCounts, Store } from '../store/store.js';
+import { engagementRate, rewardStrategy } from './agent-strategy.js';
+import { rememberLater } from './dispatch.js';
 
 /** Spec id stamped on the reads' tool calls. */
 const ENGAGEMENT_SPEC_ID = 'FR-ENG-001';
@@ -36,6 +38,9 @@ export function engagementReadsOf(list: string): Array<{ label: string; afterMs:
 /** The read whose engagement rewards the strategy: the first at or after a day, else the last. */
 const REWARD_AFTER_MS = 24 * 3_600_000;
 
+/** The engagement rate from which a post is remembered, unless configured: 5 %. */
+export const DEFAULT_MEMORABLE_RATE = 0.05;
+
 export class EngagementReader {
   private readonly now: () => Date;
   private readonly rewardRead: string | undefined;
@@ -45,6 +50,11 @@ export class EngagementReader {
       store: Store;
       services: SkillServices;
       reads: ReadonlyArray<{ label: string; afterMs: number }>;
+      /**
+       * The engagement rate, at the reward read, from which a post is remembered.
+       * @defaultValue DEFAULT_MEMORABLE_RATE
+       */
+      memorableRate?: number;
       now?: () => Date;
     },
   ) {
@@ -75,10 +85,39 @@ export class EngagementReader {
         await tx.content.recordEngagement(due.content_id, due.due, counts, now);
         if (this.rewardRead && due.due.includes(this.rewardRead)) {
           await rewardStrategy(tx, due.agent_id, due.strategy_choice, counts);
+          await this.rememberIfMemorable(tx, due, this.rewardRead, counts);
         }
       });
       read += 1;
     }
     return read;
+  }
+
+  /** Has the post remembered, with its engagement, when its rate reaches the memorable rate. */
+  private async rememberIfMemorable(
+    store: Store,
+    due: DueEngagementRead,
+    label: string,
+    counts: EngagementCounts,
+  ): Promise<void> {
+    const rate = engagementRate(counts);
+    if (rate === undefined || rate < (this.options.memorableRate ?? DEFAULT_MEMORABLE_RATE)) return;
+    const percent = (rate * 100).toFixed(1);
+    await rememberLater(store, `post:${due.content_id}`, {
+      agent_id: due.agent_id,
+      memory: {
+        collection: 'agent_memory',
+        text: `I posted on ${due.platform}: "${due.caption}". After ${label} it had ${counts.views} views, ${counts.likes} likes, ${counts.comments} comments and ${counts.shares} shares: ${percent}% engagement.`,
+        metadata: {
+          kind: 'post',
+          content_id: due.content_id,
+          platform: due.platform,
+          post_id: due.post_id,
+          engagement: counts,
+          engagement_rate: rate,
+          read_after: label,
+        },
+      },
+    });
   }
 }

@@ -5,7 +5,8 @@
 // is the only writer of campaign status. Each pass is one transaction guarded by state_version. A task that
 // pays from its agent's wallet is queued only when the wallet's balance covers it; until then it
 // is held with the reason, and looked at again on the next pass. Balances are read before the
-// pass's transaction opens: no transaction waits on the outside world.
+// pass's transaction opens: no transaction waits on the outside world. A post whose trend has
+// gone stale is not queued: its content item is re-planned on a fresher trend (content-drift.ts).
 
 import { DEFAULT_TENANT } from '../domain/actor.js';
 import { type Campaign, CampaignSpec } from '../domain/campaign.js';
@@ -25,6 +26,12 @@ import type { TraceEvent } from '../domain/trace-event.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
 import type { Store } from '../store/store.js';
 import { drawStrategy } from './agent-strategy.js';
+import {
+  checkTrendDrift,
+  type TrendDriftDecision,
+  type TrendDriftOptions,
+  trendDriftOptions,
+} from './content-drift.js';
 import { contentProducerPath } from './content-producer.js';
 import { recordContentStage } from './content-record.js';
 import { dispatchTask, wakePlanner } from './dispatch.js';
@@ -39,6 +46,12 @@ export interface PlannerOptions {
   /** Reads agents' wallet balances (the wallet MCP server's get_balance). */
   balances?: WalletBalances;
   now?: () => Date;
+  /**
+   * When the trend of a content item about to be published counts as stale, and how often the
+   * item may be re-planned for it (FR-PLAN-008). Each field defaults on its own:
+   * `@defaultValue` { minVelocity: 0.5, maxAgeMs: 86_400_000 (24 h), maxReplans: 2 }.
+   */
+  trendDrift?: Partial<TrendDriftOptions>;
 }
 
 /** The wallet balance of the agent a task runs for, in `currency`. */
@@ -53,13 +66,17 @@ type BalanceSnapshot = ReadonlyMap<string, Money | string>;
 const PLANNER_SPEC_ID = 'FR-PLAN-004';
 /** Spec id stamped on run-level trace events. */
 const SCHEDULE_SPEC_ID = 'FR-PLAN-006';
+/** Spec id stamped on drift trace events. */
+const DRIFT_SPEC_ID = 'FR-PLAN-008';
 const MAX_CONFLICT_RETRIES = 5;
 
 export class Planner {
   private readonly now: () => Date;
+  private readonly trendDrift: TrendDriftOptions;
 
   constructor(private readonly options: PlannerOptions) {
     this.now = options.now ?? (() => new Date());
+    this.trendDrift = trendDriftOptions(options.trendDrift);
   }
 
   /**
@@ -419,6 +436,18 @@ export class Planner {
       return reopened;
     }
     if (step.action === 'enqueue') {
+      const upstream = async (id: string) => byId.get(id) ?? (await store.tasks.get(id));
+      const drift = await checkTrendDrift({
+        store,
+        skills: this.options.skills,
+        task,
+        upstream,
+        now: this.now(),
+        limits: this.trendDrift,
+      });
+      if (drift?.action === 'replan') {
+        return this.replanForDrift(store, campaign, task, drift, events);
+      }
       const input = await this.bindInput(store, campaign, task, byId);
       const cost = walletCost(this.options.skills, task, input);
       if (cost && this.options.balances && !balances.has(task.id)) {
@@ -437,12 +466,23 @@ export class Planner {
       }
       const next = await store.tasks.transition(task, 'enqueue', { input, hold_reason: null });
       await dispatchTask(store, next);
+      if (drift) {
+        // Re-planned as often as allowed (or unable to be): the post goes ahead, saying why.
+        const { action: _, why, ...detail } = drift;
+        events.push(
+          taskEvent(next, 'task-replan', 'drift-accepted', {
+            specId: DRIFT_SPEC_ID,
+            detail: { ...detail, not_replanned: why },
+          }),
+        );
+      }
       events.push(taskEvent(next, 'task-enqueue', 'queued'));
-      // The approved outputs it builds on enter the content record now (content-record.ts).
-      const upstream = async (id: string) => byId.get(id) ?? (await store.tasks.get(id));
+      // The approved outputs it builds on enter the content record now (content-record.ts), a
+      // Scout's trends as observed now by this Planner's clock.
       for (const id of task.depends_on) {
         const dependency = byId.get(id);
-        if (dependency) await recordContentStage(store, dependency, upstream);
+        if (!dependency) continue;
+        await recordContentStage(store, dependency, upstream, this.now());
       }
       return next;
     }
@@ -462,6 +502,44 @@ export class Planner {
     const next = await store.tasks.transition(task, 'cancel', { error_code: null });
     events.push(taskEvent(next, 'task-end', 'cancelled', { detail: { reason: step.reason } }));
     return next;
+  }
+
+  /**
+   * Re-opens the steps of `publish`'s content item from its Scout (or its brief) down to its
+   * dependency, the drift reason appended to the brief's feedback, and leaves `publish` pending.
+   * The steps run again with their template inputs, bound afresh to the new outputs.
+   */
+  private async replanForDrift(
+    store: Store,
+    campaign: Campaign,
+    publish: Task,
+    drift: Extract<TrendDriftDecision, { action: 'replan' }>,
+    events: TraceEvent[],
+  ): Promise<Task[]> {
+    const reopened: Task[] = [];
+    for (const step of drift.reopen) {
+      const template = campaign.template.steps.find((each) => each.key === step.step_key);
+      reopened.push(
+        await store.tasks.transition(step, 'reopen', {
+          ...(template && { input: template.input }),
+          ...(step.id === drift.brief.id && { feedback: [...step.feedback, drift.reason] }),
+          error_code: null,
+        }),
+      );
+    }
+    events.push(
+      taskEvent(publish, 'task-replan', 'drift', {
+        specId: DRIFT_SPEC_ID,
+        detail: {
+          reason: drift.reason,
+          trend_id: drift.trend_id,
+          content_id: drift.content_id,
+          replans: drift.replans + 1,
+          reopened: reopened.map((each) => each.step_key),
+        },
+      }),
+    );
+    return [...reopened, publish];
   }
 
   private async bindInput(

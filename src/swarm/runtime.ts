@@ -1,5 +1,5 @@
-// The swarm at run time: the dispatcher's job handlers (worker and planner), the lease reaper
-// on a timer, and the two ways to run: until stopped, or until quiescent.
+// The swarm at run time: the dispatcher's job handlers (worker, planner, effects, memory), the
+// lease reaper on a timer, and the two ways to run: until stopped, or until quiescent.
 
 import type pg from 'pg';
 import { isQuiescent, type PlanTaskView } from '../domain/plan.js';
@@ -7,6 +7,7 @@ import type { TaskStatus } from '../domain/task-status.js';
 import type { Logger } from '../observability/logger.js';
 import { type Dispatcher, startDispatcher } from '../queue/graphile-dispatcher.js';
 import type { Store } from '../store/store.js';
+import type { AgentMemory } from './agent-memory.js';
 import type { EffectExecutor } from './effects/effect-executor.js';
 import type { LeaseReaper } from './lease-reaper.js';
 import { frozenAgents, type Planner } from './planner.js';
@@ -19,6 +20,8 @@ export interface RuntimeOptions {
   planner: Planner;
   worker: TaskWorker;
   effects: EffectExecutor;
+  /** Performs 'remember' jobs. */
+  memory: AgentMemory;
   reaper: LeaseReaper;
   logger: Logger;
   concurrency: number;
@@ -69,6 +72,7 @@ export class SwarmRuntime {
         },
         plan_campaign: (payload) => planner.advance(String(payload.campaignId)),
         perform_effect: (payload) => this.options.effects.perform(String(payload.effectId)),
+        remember: (payload) => this.options.memory.remember(payload),
       },
     });
     this.reapTimer = setInterval(() => this.reapOnce(), this.options.reapIntervalMs);
@@ -134,9 +138,12 @@ export class SwarmRuntime {
     const counts = await store.tasks.countByStatus([...this.watched]);
     const total = Object.values(counts).reduce((sum, count) => sum + (count ?? 0), 0);
     const settled = (counts.done ?? 0) + (counts.failed ?? 0) + (counts.cancelled ?? 0);
-    // An approved external effect (a post) still to perform keeps the run going too.
+    // An approved external effect (a post) still to perform, or a memory still to write, keeps
+    // the run going too.
     const effectsPending = (await store.effects.listUnperformed(FAR_FUTURE, 1)).length > 0;
-    const busy = effectsPending || BUSY_STATUSES.some((status) => (counts[status] ?? 0) > 0);
+    const remembering = (await store.jobs.countWaiting('remember')) > 0;
+    const busy =
+      effectsPending || remembering || BUSY_STATUSES.some((status) => (counts[status] ?? 0) > 0);
     // Only pending tasks need the full DAG to tell "blocked by a review" from "about to run".
     const quiescent =
       !busy && ((counts.pending ?? 0) === 0 || isQuiescent(await this.planView([...this.watched])));

@@ -58,6 +58,7 @@ export async function runSkill(
         signal,
         tools: options.services.toolsFor(run),
         model: options.services.modelFor(run),
+        memory: options.services.memoryFor(run),
       }),
       rejectOnAbort(signal, timeout, timeoutMs, skill.name),
     ]);

@@ -2,9 +2,11 @@
 
 import { z } from 'zod';
 import { AgentId } from '../../domain/agent.js';
+import { MemoryCollection } from '../../domain/memory.js';
+import { MAX_MEMORIES } from '../../services/agent-service.js';
 import { defineRoute } from '../route-spec.js';
-import { AgentWire, StrategyWire } from '../wire-schemas.js';
-import { exampleAgent, exampleStrategy } from './route-examples.js';
+import { AgentWire, MemoryWire, StrategyWire } from '../wire-schemas.js';
+import { exampleAgent, exampleMemory, exampleStrategy } from './route-examples.js';
 
 const AgentParams = z.object({ id: AgentId });
 const SOUL_EXAMPLE = `---
@@ -54,6 +56,29 @@ export const agentRoutes = [
     response: StrategyWire,
     example: { response: exampleStrategy },
     handler: ({ services, actor, params }) => services.agents.strategy(actor, params.id),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/agents/:id/memories',
+    operationId: 'searchAgentMemories',
+    summary:
+      "The agent's memories nearest in meaning to a query: its posts and conversations (agent_memory), trend history (content_trend) or skills",
+    tag: 'agents',
+    role: 'viewer',
+    params: AgentParams,
+    query: z.object({
+      query: z.string().trim().min(1).max(1_000),
+      collection: MemoryCollection.default('agent_memory'),
+      k: z.coerce.number().int().min(1).max(MAX_MEMORIES).default(5),
+    }),
+    response: z.object({ memories: z.array(MemoryWire) }),
+    example: {
+      query: { query: 'which running shoes', collection: 'agent_memory', k: 5 },
+      response: { memories: [exampleMemory] },
+    },
+    handler: async ({ services, actor, params, query }) => ({
+      memories: await services.agents.memories(actor, params.id, query),
+    }),
   }),
   defineRoute({
     method: 'POST',

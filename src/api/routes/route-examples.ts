@@ -31,6 +31,15 @@ export const exampleStrategy = {
   hour: [{ value: 18, posts: 2, mean_engagement_rate: 0.061 }],
 };
 
+export const exampleMemory = {
+  id: '5b0e8a61-3c52-8d41-a9f3-2e7c1b6d4f20',
+  collection: 'agent_memory',
+  text: '@sam_runs wrote on instagram: "which shoes for a first 10k?". I replied: "@sam_runs Great question! I will cover it in my next post."',
+  metadata: { kind: 'reply', counterpart: 'sam_runs', platform: 'instagram' },
+  similarity: 0.71,
+  remembered_at: AT,
+};
+
 export const exampleCampaign = {
   id: EXAMPLE_CAMPAIGN_ID,
   tenant_id: 'default',

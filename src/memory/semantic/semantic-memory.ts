@@ -5,7 +5,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { ChimeraError, InputError } from '../../domain/errors.js';
-import type { MemoryCollection, MemoryMatch, MemoryRepository } from '../../store/store.js';
+import type { MemoryCollection } from '../../domain/memory.js';
+import type { MemoryMatch, MemoryRepository } from '../../store/store.js';
 import type { Embedder } from './embedder.js';
 
 /** Whose memory: an agent of a tenant. */
@@ -22,16 +23,20 @@ export class SemanticMemory {
 
   /**
    * Embeds `text` and stores it in the agent's `collection` with `metadata` (for an agent_memory
-   * post, say, its platform, post id and engagement); returns the memory's id.
+   * post, say, its platform, post id and engagement; `counterpart` names the person it is about);
+   * returns the memory's id. With `options.id`, a memory already stored under that id is kept and
+   * nothing is written: a writer that derives the id from what it remembers remembers it once.
    */
   async remember(
     scope: MemoryScope,
     collection: MemoryCollection,
     text: string,
     metadata: Record<string, unknown> = {},
+    options: { id?: string } = {},
   ): Promise<string> {
+    const id = options.id ?? randomUUID();
+    if (options.id && (await this.memories.existing([id])).length > 0) return id;
     const embedding = await this.embedOne(text, 'text');
-    const id = randomUUID();
     await this.memories.insert([
       {
         id,
@@ -48,15 +53,16 @@ export class SemanticMemory {
   }
 
   /**
-   * The `k` memories of the agent's `collection` nearest in meaning to `query`, most similar
-   * first, each with its cosine similarity. Only memories embedded by this memory's embedder are
-   * compared. On pgvector the search is approximate (HNSW), otherwise exact.
+   * The `k` (default 5) memories of the agent's `collection` nearest in meaning to `query`, most
+   * similar first, each with its cosine similarity; with `counterpart`, only memories about that
+   * person. Only memories embedded by this memory's embedder are compared. On pgvector the search
+   * is approximate (HNSW), otherwise exact.
    */
   async recall(
     scope: MemoryScope,
     collection: MemoryCollection,
     query: string,
-    k = 5,
+    { k = 5, counterpart }: { k?: number; counterpart?: string | undefined } = {},
   ): Promise<MemoryMatch[]> {
     if (!Number.isInteger(k) || k < 1) {
       throw new InputError(`k must be a whole number of at least 1 (got ${k})`, {
@@ -71,6 +77,7 @@ export class SemanticMemory {
       embeddingModel: this.embedder.id,
       embedding,
       limit: k,
+      counterpart,
     });
   }
 

@@ -1,12 +1,15 @@
 // director.create_brief: turns the best trend of a TrendReport (the next one when a draft repeats
 // an earlier post or its flagged claim is the headline) into a ContentBrief in the persona's voice,
-// written by the configured model, costed from the price table. It produces and publishes nothing.
+// with the agent's five most relevant memories in context, written by the configured model,
+// costed from the price table. It produces and publishes nothing.
 
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { RecalledMemory } from '../../domain/memory.js';
 import { readFeedbackReasons } from '../../domain/policies/feedback-reasons.js';
 import { mentionsAny } from '../../domain/policies/phrase-match.js';
 import { StrategyChoice } from '../../domain/strategy/strategy-choices.js';
+import { driftedTrendIds } from '../../domain/trend-drift.js';
 import { withContext } from '../../models/model-context.js';
 import { productionCost, spokenSeconds, wordCount } from '../../models/price-table.js';
 import { generateStructured } from '../../models/structured-generation.js';
@@ -47,10 +50,13 @@ export const directorSkill = defineSkill({
   async run(input, context) {
     const trend = chooseTrend(input.report.trends, context.feedback);
     const { persona, format, strategy } = input;
+    // Who you are (the persona), then what you remember: kept apart in the prompt.
+    const remembered = await context.memory.recall(`${trend.headline} (topic: ${trend.topic})`);
     const prompt = withContext(
       [
         `You are ${persona.name}, a creator in ${persona.niche}. Voice: ${persona.voice_traits.join(', ')}.`,
         `Follow these directives: ${persona.directives.join(' ')}`,
+        ...rememberedLines(remembered),
         `Write a ${format} post brief about this trend: "${trend.headline}" (topic: ${trend.topic}).`,
         ...(strategy
           ? [`Take a ${strategy.topic} angle and open with a ${strategy.hook} hook.`]
@@ -66,6 +72,7 @@ export const directorSkill = defineSkill({
       {
         task: 'content_brief',
         persona,
+        remembered: remembered.map(({ text, metadata }) => ({ text, metadata })),
         trend,
         format,
         feedback: context.feedback,
@@ -96,16 +103,29 @@ export const directorSkill = defineSkill({
   },
 });
 
+/** What the agent remembers, for the prompt: its past posts and their engagement, most relevant first. */
+function rememberedLines(remembered: readonly RecalledMemory[]): string[] {
+  if (remembered.length === 0) return [];
+  return [
+    'What you remember, most relevant first (build on what worked; do not repeat yourself):',
+    ...remembered.map((memory) => `- ${memory.text}`),
+  ];
+}
+
 /**
  * The trend to write about: the report's best, or the next one per reason saying a draft repeats
- * an earlier post; and past any whose headline carries words the reasons flag, since the claim
- * cannot be dropped from a post about its own headline (unless every headline carries them).
+ * an earlier post; past any a drift reason named stale (FR-PLAN-008), unless all are; and past
+ * any whose headline carries words the reasons flag, since the claim cannot be dropped from a
+ * post about its own headline (unless every headline carries them).
  */
-function chooseTrend<T extends { headline: string }>(
+function chooseTrend<T extends { headline: string; trend_id: string }>(
   trends: readonly T[],
   feedback: readonly string[],
 ): T {
   const { repeats, avoid } = readFeedbackReasons(feedback);
-  const order = trends.map((_, index) => trends[(repeats + index) % trends.length] as T);
+  const stale = new Set(driftedTrendIds(feedback));
+  const rotated = trends.map((_, index) => trends[(repeats + index) % trends.length] as T);
+  const fresh = rotated.filter((trend) => !stale.has(trend.trend_id));
+  const order = fresh.length > 0 ? fresh : rotated;
   return order.find((trend) => !mentionsAny(trend.headline, avoid)) ?? (order[0] as T);
 }

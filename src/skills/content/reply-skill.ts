@@ -1,7 +1,8 @@
 // reply_comment: reads the agent's recent mentions through the platform's MCP resource and
 // drafts a reply to each one not yet answered, in the persona's voice through the language
-// model. A mention asking whether the account is a bot or an AI always gets the honesty reply,
-// whatever the model or the persona would say. Replying is the effect: it happens after approval.
+// model, with what the agent remembers of the commenter (its earlier exchanges with them). A
+// mention asking whether the account is a bot or an AI always gets the honesty reply, whatever
+// the model or the persona would say. Replying is the effect: it happens after approval.
 
 import { z } from 'zod';
 import { SkillPermanentError } from '../../domain/errors.js';
@@ -88,10 +89,23 @@ async function draftReply(
   mention: z.infer<typeof Mention>,
   context: SkillContext,
 ): Promise<string> {
+  // Who you are (the persona), then what you remember of this person: kept apart in the prompt.
+  const remembered = (
+    await context.memory.recall(mention.text, { counterpart: mention.author })
+  ).sort((a, b) => b.remembered_at.getTime() - a.remembered_at.getTime());
+  const earlier = remembered.map((memory) => ({
+    text: typeof memory.metadata.reply === 'string' ? memory.metadata.reply : memory.text,
+  }));
   const prompt = withContext(
     [
       `You are ${persona.name}, a creator in ${persona.niche}. Voice: ${persona.voice_traits.join(', ')}.`,
       `Follow these directives: ${persona.directives.join(' ')}`,
+      ...(remembered.length > 0
+        ? [
+            `What you remember of @${mention.author}, newest first (mention it if it helps):`,
+            ...remembered.map((memory) => `- ${memory.text}`),
+          ]
+        : []),
       `Reply in one or two friendly sentences to this comment from @${mention.author}: "${mention.text}".`,
       'Start the reply with the commenter\'s @handle. Answer with { "text": … }.',
       ...(context.feedback.length > 0
@@ -105,6 +119,7 @@ async function draftReply(
       task: 'comment_reply',
       persona,
       comment: { author: mention.author, text: mention.text },
+      remembered: earlier,
       feedback: context.feedback,
       attempt: context.attempt,
     },

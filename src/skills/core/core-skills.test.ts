@@ -26,6 +26,7 @@ function context(overrides: Partial<SkillContext> = {}): SkillContext {
     signal: new AbortController().signal,
     tools: services.toolsFor(run),
     model: services.modelFor(run),
+    memory: services.memoryFor(run),
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import type {
   EngagementCounts,
   PublishedContent,
   RecentCaption,
+  TrendObservation,
   TrendRecord,
 } from '../store.js';
 import { toPost } from './row-mappers.js';
@@ -19,19 +20,48 @@ const WEEK_MS = 7 * 24 * 3_600_000;
 export class PostgresContentRepository implements ContentRepository {
   constructor(private readonly db: Kysely<ChimeraSchema>) {}
 
-  async recordTrends(agentId: string, trends: readonly TrendRecord[]): Promise<void> {
-    if (trends.length === 0) return;
+  async recordTrends(
+    agentId: string,
+    trends: readonly TrendRecord[],
+    observedAt: Date,
+  ): Promise<void> {
+    // One row per id: an upsert may not touch the same row twice in one statement.
+    const distinct = [...new Map(trends.map((trend) => [trend.id, trend])).values()];
+    if (distinct.length === 0) return;
     await this.db
       .insertInto('trends')
       .values(
-        trends.map((trend) => ({
+        distinct.map((trend) => ({
           ...trend,
           agent_id: agentId,
           sources: JSON.stringify(trend.sources),
+          observed_at: observedAt,
         })),
       )
-      .onConflict((conflict) => conflict.column('id').doNothing())
+      // The latest report's measures win; the first reporter and the earliest sighting stay.
+      .onConflict((conflict) =>
+        conflict.column('id').doUpdateSet((eb) => ({
+          topic: eb.ref('excluded.topic'),
+          volume: eb.ref('excluded.volume'),
+          sentiment_score: eb.ref('excluded.sentiment_score'),
+          rising_velocity: eb.ref('excluded.rising_velocity'),
+          platforms: eb.ref('excluded.platforms'),
+          sources: eb.ref('excluded.sources'),
+          first_seen: sql`LEAST(trends.first_seen, excluded.first_seen)`,
+          observed_at: eb.ref('excluded.observed_at'),
+        })),
+      )
       .execute();
+  }
+
+  async trendOf(contentId: string): Promise<TrendObservation | undefined> {
+    const result = await sql<TrendObservation>`
+      SELECT trend.id AS trend_id, trend.topic, trend.rising_velocity, trend.observed_at
+        FROM content_pipeline AS content
+        JOIN trends AS trend ON trend.id = content.trend_source_id
+       WHERE content.id = ${contentId}::uuid`.execute(this.db);
+    const row = result.rows[0];
+    return row && { ...row, observed_at: new Date(row.observed_at) };
   }
 
   async recordBrief(brief: {
@@ -136,11 +166,12 @@ export class PostgresContentRepository implements ContentRepository {
       agent_id: string;
       campaign_id: string;
       platform_ids: Record<string, string>;
+      caption: string | null;
       due: string[];
       strategy_choice: unknown;
     }>`
       SELECT content.id AS content_id, content.agent_id, content.campaign_id, meta.platform_ids,
-             content.strategy_choice, array_agg(read.label ORDER BY read.seconds) AS due
+             content.caption, content.strategy_choice, array_agg(read.label ORDER BY read.seconds) AS due
         FROM content_pipeline AS content
         JOIN video_metadata AS meta ON meta.content_id = content.id
        CROSS JOIN unnest(${labels}::text[], ${seconds}::double precision[]) AS read (label, seconds)
@@ -151,7 +182,7 @@ export class PostgresContentRepository implements ContentRepository {
          AND NOT EXISTS (SELECT 1 FROM engagement_points AS point
                           WHERE point.content_id = content.id AND point.read_after = read.label)
        GROUP BY content.id, content.agent_id, content.campaign_id, meta.platform_ids,
-                content.strategy_choice, content.published_at
+                content.caption, content.strategy_choice, content.published_at
        ORDER BY content.published_at
        LIMIT ${limit}`.execute(this.db);
     return result.rows.flatMap((row) =>
@@ -163,6 +194,7 @@ export class PostgresContentRepository implements ContentRepository {
           campaign_id: row.campaign_id,
           platform,
           post_id,
+          caption: row.caption ?? '',
           due: row.due,
           strategy_choice: row.strategy_choice,
         })),

@@ -6,13 +6,8 @@
 // does.
 
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
-import type {
-  MemoryCollection,
-  MemoryMatch,
-  MemoryRepository,
-  MemorySearch,
-  NewMemory,
-} from '../store.js';
+import type { MemoryCollection } from '../../domain/memory.js';
+import type { MemoryMatch, MemoryRepository, MemorySearch, NewMemory } from '../store.js';
 import type { ChimeraSchema } from './schema.js';
 
 /** The embedding length the HNSW index covers (migration 0012): the offline encoder's. */
@@ -65,8 +60,19 @@ export class PostgresMemoryRepository implements MemoryRepository {
             embedding: [...memory.embedding],
           })),
         )
+        .onConflict((conflict) => conflict.column('id').doNothing())
         .execute();
     }
+  }
+
+  async existing(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('memories')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .execute();
+    return rows.map((row) => row.id);
   }
 
   async search(search: MemorySearch): Promise<MemoryMatch[]> {
@@ -145,13 +151,19 @@ export class PostgresMemoryRepository implements MemoryRepository {
   }
 }
 
-/** `query` narrowed to the search's scope: its tenant, agent, collection and embedding model. */
+/**
+ * `query` narrowed to the search's scope: its tenant, agent, collection and embedding model, and
+ * the person it is about, if the search names one.
+ */
 function inScope<Output>(
   query: SelectQueryBuilder<ChimeraSchema, 'memories', Output>,
   search: MemorySearch,
 ): SelectQueryBuilder<ChimeraSchema, 'memories', Output> {
+  const scoped = search.counterpart
+    ? query.where(sql<string>`metadata->>'counterpart'`, '=', search.counterpart)
+    : query;
   return (
-    query
+    scoped
       .where('tenant_id', '=', search.tenantId)
       .where('agent_id', '=', search.agentId)
       .where('collection', '=', search.collection)

@@ -198,6 +198,8 @@ export interface TrendsTable {
   platforms: string[];
   first_seen: Date | string;
   sources: Json<string[]>;
+  /** When a Scout last reported it (migration 0015). */
+  observed_at: Date;
   created_at: Timestamp;
 }
 

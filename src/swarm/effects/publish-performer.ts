@@ -1,11 +1,13 @@
 // Performs 'publish' effects on the social platform through MCP. From the second attempt on it
 // first asks the platform for the post's key (find_post): a crash after posting and before
-// recording is reconciled instead of posting again.
+// recording is reconciled instead of posting again. The post goes into the agent's memory of the
+// last hour; its long-term memory waits for its engagement (engagement-reader.ts).
 
 import { z } from 'zod';
 import { failpoint } from '../../observability/failpoints.js';
 import { PublishPlan } from '../../skills/content/publish-plan.js';
 import { contentItemOf } from '../content-record.js';
+import { rememberLater } from '../dispatch.js';
 import type { EffectPerformer } from './effect-executor.js';
 
 const SERVER = 'social-sandbox';
@@ -53,6 +55,16 @@ export const publishPerformer: EffectPerformer = {
       platform: plan.platform,
       post_id: String(answer.post_id),
       url: String(answer.url),
+    });
+    await rememberLater(store, `post:${plan.idempotency_key}`, {
+      agent_id: task.agent_id,
+      interaction: {
+        at,
+        kind: 'post',
+        text: plan.text_content,
+        task_id: task.id,
+        post_id: String(answer.post_id),
+      },
     });
   },
 };
