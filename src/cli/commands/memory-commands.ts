@@ -2,7 +2,6 @@
 // one of its collections (its posts and conversations, its trend history, its skills).
 
 import type { Command } from 'commander';
-import { MemoryCollection } from '../../domain/memory.js';
 import { type CliContext, withServices } from '../cli-context.js';
 
 export function registerMemoryCommands(program: Command, context: CliContext): void {
@@ -11,7 +10,7 @@ export function registerMemoryCommands(program: Command, context: CliContext): v
     .description("an agent's long-term memory")
     .command('search <agent> <query>')
     .description('the memories nearest in meaning to QUERY, most similar first')
-    .option('--collection <name>', `one of ${MemoryCollection.options.join(', ')}`, 'agent_memory')
+    .option('--collection <name>', 'agent_memory, content_trend or skills', 'agent_memory')
     .option('--k <count>', 'how many memories, 1 to 50', (value) => Number(value), 5)
     .option('--json', 'print JSON')
     .action(
