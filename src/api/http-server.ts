@@ -1,9 +1,10 @@
 // Chimera's HTTP server, started with `chimera start`: the operator API under /api/v1, the seed's
 // worker contracts at the root, Chimera's MCP server at /mcp, the OpenAPI document and its
-// reference page, sign-in by login link, a health check, rendered media at /media/<file>, and the
-// dashboard at / (web/dist). Every route but /healthz, the OpenAPI document, its reference page,
-// /login and the dashboard's files needs a token (the dashboard's pages then call the API with
-// their session). Listens on CHIMERA_HTTP_HOST:CHIMERA_HTTP_PORT (loopback by default); a port in
+// reference page, sign-in by login link, a health check, rendered media at /media/<file>, the
+// node's signed A2A agent card and key under /.well-known, and the dashboard at / (web/dist).
+// Every route but /healthz, the OpenAPI document, its reference page, /login, /.well-known and
+// the dashboard's files needs a token (the dashboard's pages then call the API with their
+// session). Listens on CHIMERA_HTTP_HOST:CHIMERA_HTTP_PORT (loopback by default); a port in
 // use is a config error.
 
 import { once } from 'node:events';
@@ -17,6 +18,9 @@ import { Redis } from 'ioredis';
 import type { ChimeraApp } from '../app/chimera-app.js';
 import { hashSecret } from '../domain/bearer-secret.js';
 import { ChimeraError, ConfigError } from '../domain/errors.js';
+import { buildAgentCard } from '../network/card/agent-card.js';
+import { agentCardRoutes, JWKS_ROUTE } from '../network/card/agent-card-routes.js';
+import { nodeJwks, signAgentCard } from '../network/card/agent-card-signature.js';
 import { authenticate, SESSION_COOKIE } from './authenticate.js';
 import { DASHBOARD_ROOT, registerDashboard } from './dashboard-assets.js';
 import { registerEventStream } from './event-stream.js';
@@ -25,6 +29,9 @@ import { openApiDocument } from './openapi-document.js';
 import { INTERNAL_PROBLEM, problemOf, sendProblem } from './problem-details.js';
 import { ProblemError, registerRoutes } from './register-routes.js';
 import { ROUTES } from './route-table.js';
+
+/** The version the API document and the agent card state. */
+const CHIMERA_VERSION = '0.1.0';
 
 /** What a browser shows for a login link that is unknown, used or expired. */
 const LINK_SPENT_PAGE = `<!doctype html>
@@ -92,7 +99,7 @@ export async function buildHttpServer(app: ChimeraApp): Promise<FastifyInstance>
         },
       ),
   });
-  const document = openApiDocument(ROUTES, '0.1.0');
+  const document = openApiDocument(ROUTES, CHIMERA_VERSION);
   await http.register(swagger, { mode: 'static', specification: { document } });
   await http.register(swaggerUi, { routePrefix: '/docs' });
   http.get('/openapi.json', async () => document);
@@ -140,11 +147,38 @@ export async function buildHttpServer(app: ChimeraApp): Promise<FastifyInstance>
       .header('cache-control', 'private, max-age=31536000, immutable')
       .send(stream);
   });
+  const baseUrl = () => app.config.publicUrl ?? listeningUrl(http);
+  await http.register(agentCardRoutes, {
+    card: async () => {
+      const identity = await app.nodeIdentity();
+      const card = buildAgentCard({
+        identity,
+        baseUrl: baseUrl(),
+        skills: app.offeredSkills,
+        version: CHIMERA_VERSION,
+      });
+      return signAgentCard(card, identity, `${baseUrl()}${JWKS_ROUTE}`);
+    },
+    jwks: async () => nodeJwks(await app.nodeIdentity()),
+  });
   registerRoutes(http, ROUTES, app.operator);
   registerEventStream(http, app.operator);
   registerMcpEndpoint(http, app);
   await registerDashboard(http, { root: DASHBOARD_ROOT });
   return http;
+}
+
+/** The URL `http` listens at (it must be listening). */
+function listeningUrl(http: FastifyInstance): string {
+  const address = http.server.address();
+  if (typeof address !== 'object' || address === null) {
+    throw new ChimeraError(
+      'CONFIG_INVALID',
+      'set CHIMERA_PUBLIC_URL: the server has no address yet',
+    );
+  }
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }
 
 export async function startHttpServer(

@@ -20,6 +20,12 @@ import { openEmbedder } from '../memory/semantic/open-embedder.js';
 import { SemanticMemory } from '../memory/semantic/semantic-memory.js';
 import { createLanguageModel } from '../models/language-model-factory.js';
 import { OFFLINE_WRITERS } from '../models/offline/offline-writers.js';
+import { offeredSkills } from '../network/card/offered-skills.js';
+import {
+  loadNodeIdentity,
+  type NodeIdentity,
+  nodeKeyPath,
+} from '../network/identity/node-identity.js';
 import type { Logger } from '../observability/logger.js';
 import { GraphileJobQueue } from '../queue/graphile-job-queue.js';
 import { type ChimeraServices, createServices } from '../services/chimera-services.js';
@@ -73,6 +79,10 @@ export interface ChimeraApp {
   services: SkillServices;
   /** Agents' long-term and last-hour memory. */
   memory: AgentMemory;
+  /** This node's identity in the agent network (its key is created on first use). */
+  nodeIdentity(): Promise<NodeIdentity>;
+  /** The skills this node offers other agents (CHIMERA_NETWORK_OFFER). */
+  offeredSkills: AnySkill[];
   /** The CFO, with its signing key loaded (created on first use by commands that write). */
   cfo(): Promise<Cfo>;
   /**
@@ -258,6 +268,8 @@ export async function openChimera(
       },
       governed,
     );
+    let nodeIdentity: Promise<NodeIdentity> | undefined;
+    const offered = offeredSkills(skills, config.networkOffer);
     let operatorToken: Promise<{ id: string; secret: string }> | undefined;
     const openOperatorToken = () => {
       operatorToken ??= ensureOperatorToken(store, config.dataDir);
@@ -276,6 +288,16 @@ export async function openChimera(
       hub,
       services: governed,
       memory,
+      nodeIdentity: () => {
+        nodeIdentity ??= loadNodeIdentity(nodeKeyPath(config), options.createDataDir).catch(
+          (error: unknown) => {
+            nodeIdentity = undefined;
+            throw error;
+          },
+        );
+        return nodeIdentity;
+      },
+      offeredSkills: offered,
       cfo: openCfo,
       localActor: (actorOptions) =>
         resolveLocalActor(

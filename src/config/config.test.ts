@@ -66,6 +66,9 @@ describe('loadConfig', () => {
       CHIMERA_MEMORY_ENGAGEMENT_RATE: '0.08',
       CHIMERA_CFO_KEY_FILE: '/etc/chimera/cfo.pem',
       CHIMERA_FEEDS: '/etc/chimera/feeds.json',
+      CHIMERA_NODE_KEY_FILE: '/etc/chimera/node.pem',
+      CHIMERA_PUBLIC_URL: 'https://node.example',
+      CHIMERA_NETWORK_OFFER: 'scout.analyze, director.create_brief',
       CHIMERA_HTTP_HOST: '0.0.0.0',
       CHIMERA_HTTP_PORT: '0',
       CHIMERA_API_RATE_LIMIT: '60',
@@ -95,6 +98,9 @@ describe('loadConfig', () => {
       memorableRate: 0.08,
       cfoKeyFile: '/etc/chimera/cfo.pem',
       feeds: '/etc/chimera/feeds.json',
+      nodeKeyFile: '/etc/chimera/node.pem',
+      publicUrl: 'https://node.example',
+      networkOffer: 'scout.analyze, director.create_brief',
       httpHost: '0.0.0.0',
       httpPort: 0,
       apiRateLimit: 60,
@@ -136,8 +142,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(35);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(35);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(38);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(38);
   });
 
   it.each([

@@ -95,6 +95,18 @@ const Config = z
     cdpApiKeyPrivateKey: z.string().min(1).optional(),
     /** AgentKit network id, for wallet 'agentkit'; unset means base-sepolia. */
     cdpNetworkId: z.string().min(1).optional(),
+    /** The node's Ed25519 key (PEM) in the agent network; default `<data dir>/node-ed25519.pem`. */
+    nodeKeyFile: z.string().min(1).optional(),
+    /** The URL other nodes reach this one at (its agent card names it); default the listening address. */
+    publicUrl: z.string().url().optional(),
+    /** Skills this node offers other agents, comma-separated; default every skill without an effect. */
+    networkOffer: z
+      .string()
+      .regex(
+        /^\s*[\w.-]+(\s*,\s*[\w.-]+)*\s*$/,
+        'list skill names, e.g. scout.analyze,director.create_brief',
+      )
+      .optional(),
     /** Interface the HTTP server (MCP endpoint, health) listens on. */
     httpHost: z.string().min(1).default('127.0.0.1'),
     /** Port of the HTTP server; 0 picks a free one. */
@@ -173,6 +185,9 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   cdpApiKeyName: 'CDP_API_KEY_NAME',
   cdpApiKeyPrivateKey: 'CDP_API_KEY_PRIVATE_KEY',
   cdpNetworkId: 'CDP_NETWORK_ID',
+  nodeKeyFile: 'CHIMERA_NODE_KEY_FILE',
+  publicUrl: 'CHIMERA_PUBLIC_URL',
+  networkOffer: 'CHIMERA_NETWORK_OFFER',
   httpHost: 'CHIMERA_HTTP_HOST',
   httpPort: 'CHIMERA_HTTP_PORT',
   apiRateLimit: 'CHIMERA_API_RATE_LIMIT',

@@ -14,6 +14,7 @@ import type { Task } from '../domain/task.js';
 import type { TaskAction } from '../domain/task-state-machine.js';
 import type { TaskStatus } from '../domain/task-status.js';
 import type { TraceEvent } from '../domain/trace-event.js';
+import type { TrendObservation } from '../domain/trend-drift.js';
 import type { VerdictDecision } from '../domain/verdict.js';
 
 /** Agents: identity and status. */
@@ -291,15 +292,6 @@ export interface TrendRecord {
   platforms: string[];
   first_seen: string;
   sources: string[];
-}
-
-/** A trend's latest observation, as drift checks it (domain/trend-drift.ts). */
-export interface TrendObservation {
-  trend_id: string;
-  topic: string;
-  rising_velocity: number;
-  /** When a Scout last reported it. */
-  observed_at: Date;
 }
 
 /** Engagement counters read from a platform. */

@@ -2,13 +2,13 @@
 // 1:1 video_metadata row (platform ids, latest engagement), and each post's engagement points.
 
 import { type Kysely, sql } from 'kysely';
+import type { TrendObservation } from '../../domain/trend-drift.js';
 import type {
   ContentRepository,
   DueEngagementRead,
   EngagementCounts,
   PublishedContent,
   RecentCaption,
-  TrendObservation,
   TrendRecord,
 } from '../store.js';
 import { toPost } from './row-mappers.js';
