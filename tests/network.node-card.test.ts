@@ -8,8 +8,10 @@ import { DefaultAgentCardResolver } from '@a2a-js/sdk/client';
 import type { JWK } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
 import { startHttpServer } from '../src/api/http-server.js';
+import { startNetworkPresence } from '../src/app/network-presence.js';
 import { verifyNodeAgentCard } from '../src/network/card/agent-card-signature.js';
 import { offeredSkills } from '../src/network/card/offered-skills.js';
+import { createLogger } from '../src/observability/logger.js';
 import { useTestApp } from './support/test-app.js';
 
 describe('the node agent card', () => {
@@ -44,6 +46,28 @@ describe('the node agent card', () => {
     } finally {
       vi.restoreAllMocks();
       await server.close();
+    }
+  });
+
+  it('beats into the deployment registry, offering its skills at its URL (FR-NET-002)', async () => {
+    const stop = await startNetworkPresence(
+      suite.app,
+      'http://127.0.0.1:7499',
+      createLogger('silent'),
+    );
+    try {
+      const identity = await suite.app.nodeIdentity();
+      const [peer] = await suite.app.store.network.listLive(new Date(), {
+        capability: 'scout.analyze',
+      });
+      expect(peer).toMatchObject({
+        node_id: identity.nodeId,
+        endpoint: 'http://127.0.0.1:7499',
+        status: 'ready',
+        capabilities: suite.app.offeredSkills.map((skill) => skill.name).sort(),
+      });
+    } finally {
+      await stop();
     }
   });
 

@@ -6,6 +6,7 @@ import { campaignRoutes } from './routes/campaign-routes.js';
 import { fleetRoutes } from './routes/fleet-routes.js';
 import { judgeRoutes } from './routes/judge-routes.js';
 import { moneyRoutes } from './routes/money-routes.js';
+import { networkRoutes } from './routes/network-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
@@ -21,4 +22,5 @@ export const ROUTES: readonly RouteSpec[] = [
   ...fleetRoutes,
   ...tokenRoutes,
   ...workerContractRoutes,
+  ...networkRoutes,
 ];

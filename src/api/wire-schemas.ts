@@ -290,6 +290,19 @@ export const TokenWire = z.object({
   revoked_at: Timestamp.nullable(),
 });
 
+/** A live peer of the agent network (GET /api/v1/network/peers). */
+export const PeerWire = z.object({
+  node_id: z.string().describe("the node key's JWK thumbprint"),
+  endpoint: z.string(),
+  capabilities: z.array(z.string()).describe('skill names it offers'),
+  reputation_score: z.number().min(0).max(100),
+  status: z.enum(['ready', 'saturated', 'sleeping']),
+  issued_at: Timestamp.describe('when its latest heartbeat was issued, by its clock'),
+  expires_at: Timestamp.describe('when it stops being listed unless it beats again'),
+  first_seen: Timestamp,
+  last_seen: Timestamp,
+});
+
 /** RFC 9457 problem details, with the field at fault. */
 export const ProblemWire = z.object({
   type: z.string(),

@@ -23,7 +23,7 @@ const MIGRATIONS_DIR = new URL('../store/migrations/', import.meta.url);
 /** The services a reader can have: those whose reads need nothing but the store. */
 export type ReadServices = Pick<
   ChimeraServices,
-  'agents' | 'campaigns' | 'reviews' | 'money' | 'tokens' | 'status'
+  'agents' | 'campaigns' | 'reviews' | 'money' | 'tokens' | 'status' | 'network'
 >;
 
 /**
@@ -40,6 +40,8 @@ const READ_SERVICES: {
   money: async (deps) => new (await import('../services/money-service.js')).MoneyService(deps),
   tokens: async (deps) => new (await import('../services/token-service.js')).TokenService(deps),
   status: async (deps) => new (await import('../services/status-service.js')).StatusService(deps),
+  network: async (deps) =>
+    new (await import('../services/network-service.js')).NetworkService(deps),
 };
 
 /** Chimera opened for reading, with the read services `K` (and `tokens`). `close` releases it. */

@@ -16,6 +16,7 @@ import { registerCampaignCommands } from './commands/campaign-commands.js';
 import { registerCfoCommands } from './commands/cfo-commands.js';
 import { registerMcpCommands } from './commands/mcp-commands.js';
 import { registerMemoryCommands } from './commands/memory-commands.js';
+import { registerNetworkCommands } from './commands/network-commands.js';
 import { registerReviewCommands } from './commands/review-commands.js';
 import { registerRunCommands } from './commands/run-commands.js';
 import { registerSkillsCommands } from './commands/skills-commands.js';
@@ -72,6 +73,7 @@ export function buildProgram(options: CliOptions = {}): { program: Command; cont
   registerStrategyCommands(program, context);
   registerMemoryCommands(program, context);
   registerTokenCommands(program, context);
+  registerNetworkCommands(program, context);
   return { program, context };
 }
 

@@ -10,6 +10,7 @@ import { FleetService } from './fleet-service.js';
 import { JudgeAgreementService } from './judge-agreement-service.js';
 import { MediaService } from './media-service.js';
 import { MoneyService } from './money-service.js';
+import { NetworkService } from './network-service.js';
 import { PostService } from './post-service.js';
 import { ReviewService } from './review-service.js';
 import type { ServiceDependencies } from './service-dependencies.js';
@@ -34,6 +35,7 @@ export interface ChimeraServices {
   skillCalls: SkillCallService;
   status: StatusService;
   events: EventService;
+  network: NetworkService;
 }
 
 /** Builds every service over `deps`; `governed` charges each cost to the run's agent. */
@@ -56,5 +58,6 @@ export function createServices(
     skillCalls: new SkillCallService(deps, governed),
     status: new StatusService(deps),
     events: new EventService(deps),
+    network: new NetworkService(deps),
   };
 }

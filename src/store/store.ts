@@ -8,6 +8,7 @@ import type { CampaignRun, CampaignRunStatus } from '../domain/campaign-run.js';
 import type { DecidedEscalation } from '../domain/judge-agreement.js';
 import type { LedgerEntry } from '../domain/ledger-entry.js';
 import type { MemoryCollection } from '../domain/memory.js';
+import type { PeerStatus, SignedHeartbeat } from '../domain/network/heartbeat.js';
 import type { TaskDraft } from '../domain/plan.js';
 import type { Review, ReviewKind } from '../domain/review.js';
 import type { Task } from '../domain/task.js';
@@ -787,6 +788,52 @@ export interface MemoryRepository {
   search(search: MemorySearch): Promise<MemoryMatch[]>;
 }
 
+/** A peer of the agent network as its latest accepted heartbeat describes it. */
+export interface NetworkPeer {
+  /** Its key's JWK thumbprint. */
+  node_id: string;
+  /** Its Ed25519 public key (OKP JWK), the one its heartbeats verify under. */
+  public_jwk: Record<string, unknown>;
+  endpoint: string;
+  /** Skill names it offers. */
+  capabilities: string[];
+  /** 0–100, as the node stated it. */
+  reputation_score: number;
+  status: PeerStatus;
+  /** When its latest heartbeat was issued (the node's clock). */
+  issued_at: Date;
+  /** When that heartbeat stops keeping it listed: issued_at plus the TTL. */
+  expires_at: Date;
+  /** When its first accepted heartbeat was received (the receiver's clock). */
+  first_seen: Date;
+  /** When its latest accepted heartbeat was received (the receiver's clock). */
+  last_seen: Date;
+}
+
+/** A registered peer with its latest heartbeat as received, so it can be verified again. */
+export interface StoredPeer extends NetworkPeer {
+  signed: SignedHeartbeat;
+}
+
+/**
+ * The network registry within one deployment: one row per node, its latest accepted heartbeat.
+ * Deployment-wide, not per tenant: every tenant sees the same peers. It stores what it is given;
+ * the signature and timing are checked before (network/discovery/heartbeat-registry.ts). Rows
+ * stay after they expire (the node's key stays registered); reads list only live ones.
+ */
+export interface NetworkRepository {
+  /**
+   * Records a verified heartbeat received at `receivedAt`, only if it was issued later than the
+   * node's stored one: true when written, false when a heartbeat as recent is already there (a
+   * replay, or another process recorded a newer one first).
+   */
+  recordHeartbeat(signed: SignedHeartbeat, receivedAt: Date): Promise<boolean>;
+  /** Peers whose heartbeat is live at `now`, with `capability` if given; highest reputation first. */
+  listLive(now: Date, filter?: { capability?: string | undefined }): Promise<NetworkPeer[]>;
+  /** The node's registration, live or expired. */
+  get(nodeId: string): Promise<StoredPeer | undefined>;
+}
+
 export interface Store {
   readonly agents: AgentRepository;
   readonly campaigns: CampaignRepository;
@@ -805,6 +852,8 @@ export interface Store {
   readonly strategies: StrategyRepository;
   readonly cfo: CfoRepository;
   readonly memories: MemoryRepository;
+  /** The network registry: deployment-wide, not scoped by tenant. */
+  readonly network: NetworkRepository;
   /** Runs `work` in one transaction; inside one already, it joins it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

@@ -195,3 +195,15 @@ export const exampleTraceEvent = {
   detail: { confidence: 0.93 },
   at: AT,
 };
+
+export const examplePeer = {
+  node_id: 'pZ7tS8c2q1mYc0e8m7fS2nQ0g6yXq3wJ4d9Kx1vB5aE',
+  endpoint: 'https://node-b.example/a2a',
+  capabilities: ['director.create_brief', 'scout.analyze'],
+  reputation_score: 87.5,
+  status: 'ready',
+  issued_at: '2026-11-29T08:59:48.000Z',
+  expires_at: '2026-11-29T09:01:18.000Z',
+  first_seen: '2026-11-28T17:20:03.000Z',
+  last_seen: '2026-11-29T08:59:48.000Z',
+};

@@ -37,6 +37,8 @@ export function registerRunCommands(program: Command, context: CliContext): void
               (error) => logger.error({ err: error }, 'trace pruning failed'),
             );
             await app.runtime.start();
+            const { startNetworkPresence } = await import('../../app/network-presence.js');
+            const stopPresence = await startNetworkPresence(app, http.url, logger);
             context.printer.line(
               `chimera running on the ${app.database.kind} database (${app.config.concurrency} workers); Ctrl-C stops it`,
             );
@@ -58,6 +60,7 @@ export function registerRunCommands(program: Command, context: CliContext): void
             await stopRequested(context);
             clearInterval(timer);
             stopPruning();
+            await stopPresence();
             context.printer.progress('stopping: letting tasks in flight finish…');
             await app.runtime.stop();
             for (const line of formatSummary(await summaryOf(app))) context.printer.line(line);

@@ -12,6 +12,7 @@ import { PostgresCfoRepository } from './cfo-queries.js';
 import { PostgresContentRepository } from './content-queries.js';
 import { PostgresEffectRepository } from './effect-queries.js';
 import { PostgresMemoryRepository, VectorExtension } from './memory-queries.js';
+import { PostgresNetworkRepository } from './network-queries.js';
 import { preparedStatementPool } from './prepared-statements.js';
 import { PostgresResultRepository } from './result-queries.js';
 import { PostgresReviewRepository } from './review-queries.js';
@@ -45,6 +46,7 @@ export class PostgresStore implements Store {
   readonly strategies;
   readonly memories;
   readonly cfo;
+  readonly network;
 
   private constructor(
     private readonly db: Kysely<ChimeraSchema>,
@@ -69,6 +71,7 @@ export class PostgresStore implements Store {
     this.strategies = new PostgresStrategyRepository(db);
     this.memories = new PostgresMemoryRepository(db, vector);
     this.cfo = new PostgresCfoRepository(db);
+    this.network = new PostgresNetworkRepository(db);
   }
 
   /**

@@ -364,6 +364,21 @@ export interface MemoriesTable {
   created_at: Timestamp;
 }
 
+export interface NetworkPeersTable {
+  node_id: string;
+  public_jwk: Json<Record<string, unknown>>;
+  endpoint: string;
+  capabilities: string[];
+  reputation_score: number;
+  status: string;
+  issued_at: Date;
+  expires_at: Date;
+  heartbeat: Json<Record<string, unknown>>;
+  signature: Json<{ protected: string; signature: string }>;
+  first_seen: Date;
+  last_seen: Date;
+}
+
 export interface ChimeraSchema {
   agents: AgentsTable;
   campaigns: CampaignsTable;
@@ -394,4 +409,5 @@ export interface ChimeraSchema {
   browser_sessions: BrowserSessionsTable;
   api_events: ApiEventsTable;
   memories: MemoriesTable;
+  network_peers: NetworkPeersTable;
 }
