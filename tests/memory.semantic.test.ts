@@ -13,12 +13,11 @@ import type { MemoryCollection } from '../src/domain/memory.js';
 import { AiSdkEmbedder } from '../src/memory/semantic/ai-sdk-embedder.js';
 import { OfflineEmbedder } from '../src/memory/semantic/offline-embedder.js';
 import { type MemoryScope, SemanticMemory } from '../src/memory/semantic/semantic-memory.js';
-import { GraphileJobQueue } from '../src/queue/graphile-job-queue.js';
-import { type Database, openDatabase } from '../src/store/database.js';
-import { migrate } from '../src/store/migrator.js';
-import { PostgresStore } from '../src/store/postgres/postgres-store.js';
+import type { Database } from '../src/store/database.js';
+import type { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { NewMemory } from '../src/store/store.js';
 import { blendedEmbeddings, everydaySentences, PLANTED_FACT } from './support/memory-fixtures.js';
+import { openMigratedStore } from './support/migrated-store.js';
 import { ADAPTERS, createTestDatabase, type TestDatabase } from './support/test-databases.js';
 
 const AVA: MemoryScope = { tenantId: 'acme', agentId: 'ava' };
@@ -73,13 +72,7 @@ describe.each(ADAPTERS)('semantic memory on %s', (kind) => {
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase(kind);
-    database = await openDatabase({
-      databaseUrl: testDatabase.databaseUrl,
-      dataDir: testDatabase.dataDir,
-      createDataDir: true,
-    });
-    await migrate(database.pool);
-    store = PostgresStore.fromPool(database.pool, (db) => new GraphileJobQueue(db));
+    ({ database, store } = await openMigratedStore(testDatabase));
     memory = new SemanticMemory(store.memories, offline);
     await store.access.ensureTenant('acme', 'Acme');
     await store.access.ensureTenant('globex', 'Globex');

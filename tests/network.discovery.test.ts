@@ -12,13 +12,12 @@ import { HeartbeatPublisher } from '../src/network/discovery/heartbeat-publisher
 import { HeartbeatRegistry } from '../src/network/discovery/heartbeat-registry.js';
 import { identityOf, type NodeIdentity } from '../src/network/identity/node-identity.js';
 import { signJson } from '../src/network/identity/signed-json.js';
-import { GraphileJobQueue } from '../src/queue/graphile-job-queue.js';
 import { NetworkService } from '../src/services/network-service.js';
 import type { ServiceDependencies } from '../src/services/service-dependencies.js';
-import { type Database, openDatabase } from '../src/store/database.js';
-import { migrate } from '../src/store/migrator.js';
-import { PostgresStore } from '../src/store/postgres/postgres-store.js';
+import type { Database } from '../src/store/database.js';
+import type { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { localOperator } from './support/api-fixture.js';
+import { openMigratedStore } from './support/migrated-store.js';
 import { runChimera } from './support/run-chimera.js';
 import { useTestApp } from './support/test-app.js';
 import { ADAPTERS, createTestDatabase, type TestDatabase } from './support/test-databases.js';
@@ -88,13 +87,7 @@ describe.each(ADAPTERS)('heartbeat discovery on %s', (kind) => {
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase(kind);
-    database = await openDatabase({
-      databaseUrl: testDatabase.databaseUrl,
-      dataDir: testDatabase.dataDir,
-      createDataDir: true,
-    });
-    await migrate(database.pool);
-    store = PostgresStore.fromPool(database.pool, (db) => new GraphileJobQueue(db));
+    ({ database, store } = await openMigratedStore(testDatabase));
     registry = new HeartbeatRegistry(store.network);
     identities = await Promise.all(NODES.map(() => newIdentity()));
     publishers = NODES.map((node, index) =>

@@ -5,27 +5,13 @@
 
 import type { Actor } from '../domain/actor.js';
 import { InputError } from '../domain/errors.js';
-import { Capability, type PeerStatus } from '../domain/network/heartbeat.js';
+import { Capability } from '../domain/network/heartbeat.js';
+import type { NetworkPeer } from '../store/store.js';
 import { requireRole } from './access-check.js';
 import type { ServiceDependencies } from './service-dependencies.js';
 
-/** A live peer, as people and other surfaces read it. */
-export interface PeerView {
-  node_id: string;
-  endpoint: string;
-  /** Skill names it offers. */
-  capabilities: string[];
-  /** 0–100, as the node stated it. */
-  reputation_score: number;
-  status: PeerStatus;
-  /** When its latest heartbeat was issued (its clock). */
-  issued_at: Date;
-  /** When it stops being listed unless it beats again. */
-  expires_at: Date;
-  /** When this deployment first and last heard from it. */
-  first_seen: Date;
-  last_seen: Date;
-}
+/** A live peer, as people and other surfaces read it: the registry's record without its key. */
+export type PeerView = Omit<NetworkPeer, 'public_jwk'>;
 
 export class NetworkService {
   constructor(private readonly deps: ServiceDependencies) {}
