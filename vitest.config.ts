@@ -5,10 +5,12 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     // Builds dist/ when stale, for the tests that run the real executable (bin/chimera.js), and
-    // the dashboard (web/dist/) for the browser tests.
+    // the dashboard (web/dist/) for the browser tests; makes the migrated PGlite template every
+    // embedded test database is copied from.
     globalSetup: [
       'tests/support/build-dist.global-setup.ts',
       'tests/support/build-web.global-setup.ts',
+      'tests/support/pglite-template.global-setup.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,

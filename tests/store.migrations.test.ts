@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../src/store/database.js';
 import { currentVersion, loadMigrations, migrate } from '../src/store/migrator.js';
-import { ADAPTERS, createTestDatabase, type TestDatabase } from './support/test-databases.js';
+import {
+  ADAPTERS,
+  createTestDatabase,
+  SERVER_URL,
+  type TestDatabase,
+} from './support/test-databases.js';
 
 const CORE_TABLES = [
   'agents',
@@ -23,7 +28,7 @@ describe.each(ADAPTERS)('migrations on %s', (kind) => {
   let database: Database;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase(kind);
+    testDatabase = await createTestDatabase(kind, SERVER_URL, { empty: true });
     database = await openDatabase({
       databaseUrl: testDatabase.databaseUrl,
       dataDir: testDatabase.dataDir,

@@ -1,8 +1,9 @@
 // The two database adapters every integration suite (and the benchmark) runs against: embedded
-// PGlite (a fresh data dir) and the PostgreSQL server (a fresh database on the server named by
-// DATABASE_URL, or the local one). The server suite never skips: an unreachable server fails.
+// PGlite (a fresh data dir: under vitest, a copy of the run's migrated template, see
+// pglite-template.global-setup.ts) and the PostgreSQL server (a fresh database on the server named
+// by DATABASE_URL, or the local one). The server suite never skips: an unreachable server fails.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -22,13 +23,22 @@ export interface TestDatabase {
 /** Both adapters, for `describe.each`. */
 export const ADAPTERS = ['pglite', 'postgres'] as const;
 
-/** Creates a fresh database of `kind`; a server database is created on `serverUrl`'s server. */
+/**
+ * Creates a fresh database of `kind`; a server database is created on `serverUrl`'s server. A
+ * PGlite one starts migrated when the run has a template, unless `empty` (a suite that tests the
+ * migrations themselves); a server one always starts empty.
+ */
 export async function createTestDatabase(
   kind: 'pglite' | 'postgres',
   serverUrl: string = SERVER_URL,
+  options: { empty?: boolean } = {},
 ): Promise<TestDatabase> {
   const dataDir = await mkdtemp(join(tmpdir(), 'chimera-test-'));
   if (kind === 'pglite') {
+    const template = process.env.CHIMERA_TEST_PGLITE_TEMPLATE;
+    if (template && !options.empty) {
+      await cp(template, join(dataDir, 'data'), { recursive: true });
+    }
     return {
       kind,
       databaseUrl: undefined,
