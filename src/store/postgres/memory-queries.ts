@@ -1,9 +1,9 @@
 // Agents' long-term semantic memory: memories with the embeddings of their texts, and the search
 // for the nearest ones in one agent's collection. With pgvector, a collection of more than
 // EXACT_SCAN_MAX_ROWS memories of 512 dimensions is searched through the HNSW index of migration
-// 0012, anything else by pgvector's exact distance; without pgvector, memory_cosine_similarity()
-// (same migration) scores every memory of the collection. It never embeds text: memory/semantic
-// does.
+// 0012 (by migration 0017's memory_nearest_indexed()), anything else by pgvector's exact distance;
+// without pgvector, memory_cosine_similarity() (migration 0012) scores every memory of the
+// collection. It never embeds text: memory/semantic does.
 
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { MemoryCollection } from '../../domain/memory.js';
@@ -19,15 +19,21 @@ const INDEXED_DIMENSIONS = 512;
 const EXACT_SCAN_MAX_ROWS = 1_000;
 /** Rows per INSERT statement (eight parameters a row, well under PostgreSQL's 65,535). */
 const INSERT_BATCH_ROWS = 1_000;
+/** Scopes a process remembers as large at most; past that it forgets them all and counts again. */
+const LARGE_SCOPES_MAX = 10_000;
 
 /**
- * Whether the database has pgvector installed: asked at a store's first search and shared by its
- * transactions, so the path is picked once per process. Migration 0012 installs it wherever it is
- * available; on a server that gets the package later, someone has to create the extension and
- * the migration's index, and restart Chimera.
+ * What a process has learned about searching memories, shared by a store's transactions:
+ * - whether the database has pgvector installed, asked at the first search. Migration 0012
+ *   installs it wherever it is available; on a server that gets the package later, someone has to
+ *   create the extension, run the DO blocks of migrations 0012 and 0017, and restart Chimera;
+ * - which scopes hold more than EXACT_SCAN_MAX_ROWS memories. Counting costs about as much as the
+ *   indexed search itself, and memories are only ever added, so a scope found large is not counted
+ *   again. Were one to shrink, its search stays right: the index path falls back to the exact scan.
  */
-export class VectorExtension {
+export class MemorySearchPaths {
   private installed: Promise<boolean> | undefined;
+  private readonly largeScopes = new Set<string>();
 
   isInstalled(db: Kysely<ChimeraSchema>): Promise<boolean> {
     this.installed ??= sql<{ installed: boolean }>`
@@ -40,12 +46,31 @@ export class VectorExtension {
       });
     return this.installed;
   }
+
+  /** Whether `search`'s scope is larger than an exact scan should read; `count` counts it. */
+  async isLarge(
+    search: MemorySearch,
+    count: (atMost: number) => Promise<number>,
+  ): Promise<boolean> {
+    const key = JSON.stringify([
+      search.tenantId,
+      search.agentId,
+      search.collection,
+      search.embeddingModel,
+      search.counterpart ?? null,
+    ]);
+    if (this.largeScopes.has(key)) return true;
+    if ((await count(EXACT_SCAN_MAX_ROWS + 1)) <= EXACT_SCAN_MAX_ROWS) return false;
+    if (this.largeScopes.size >= LARGE_SCOPES_MAX) this.largeScopes.clear();
+    this.largeScopes.add(key);
+    return true;
+  }
 }
 
 export class PostgresMemoryRepository implements MemoryRepository {
   constructor(
     private readonly db: Kysely<ChimeraSchema>,
-    private readonly vector: VectorExtension,
+    private readonly paths: MemorySearchPaths,
   ) {}
 
   async insert(memories: readonly NewMemory[]): Promise<void> {
@@ -76,23 +101,21 @@ export class PostgresMemoryRepository implements MemoryRepository {
   }
 
   async search(search: MemorySearch): Promise<MemoryMatch[]> {
-    if (!(await this.vector.isInstalled(this.db))) {
-      return this.nearest(this.db, search, exactDistance(search.embedding));
+    if (!(await this.paths.isInstalled(this.db))) {
+      return this.nearest(search, exactDistance(search.embedding));
     }
-    const exact = pgvectorDistance(search.embedding, false);
+    const exact = () => this.nearest(search, pgvectorDistance(search.embedding));
     if (
       search.embedding.length !== INDEXED_DIMENSIONS ||
-      (await this.scopeSize(search, EXACT_SCAN_MAX_ROWS + 1)) <= EXACT_SCAN_MAX_ROWS
+      !(await this.paths.isLarge(search, (atMost) => this.scopeSize(search, atMost)))
     ) {
-      return this.nearest(this.db, search, exact);
+      return exact();
     }
     // The index yields the nearest memories of all scopes and the scope is filtered after it:
     // the iterative scan walks on until `limit` rows pass or hnsw.max_scan_tuples are visited.
     // A scope too sparse for that is scanned exactly instead.
-    const found = await this.withIndexScan((db) =>
-      this.nearest(db, search, pgvectorDistance(search.embedding, true)),
-    );
-    return found.length === search.limit ? found : this.nearest(this.db, search, exact);
+    const found = await this.nearestIndexed(search);
+    return found.length === search.limit ? found : exact();
   }
 
   /** How many memories the search's scope holds, counted up to `atMost`. */
@@ -107,48 +130,52 @@ export class PostgresMemoryRepository implements MemoryRepository {
   }
 
   private async nearest(
-    db: Kysely<ChimeraSchema>,
     search: MemorySearch,
     distance: RawBuilder<number>,
   ): Promise<MemoryMatch[]> {
-    const columns = [
-      'id',
-      'tenant_id',
-      'agent_id',
-      'collection',
-      'text',
-      'metadata',
-      'embedding_model',
-      'created_at',
-    ] as const;
     const rows = await inScope(
-      db.selectFrom('memories').select(columns).select(distance.as('distance')),
+      this.db.selectFrom('memories').select(MEMORY_COLUMNS).select(distance.as('distance')),
       search,
     )
-      // By the alias, which is the distance expression itself: the planner matches it to the index.
       .orderBy('distance')
       .limit(search.limit)
       .execute();
-    return rows.map(({ distance, ...row }) => ({
-      ...row,
-      collection: row.collection as MemoryCollection,
-      similarity: 1 - distance,
-    }));
+    return rows.map(toMatch);
   }
 
-  /**
-   * Runs `work` in a transaction (the store's, if any) with pgvector's iterative index scan on,
-   * and sorting off so that the planner walks the HNSW index: without statistics (PGlite has no
-   * autovacuum) it takes every scope for a few rows and would rather sort them all.
-   */
-  private withIndexScan<T>(work: (db: Kysely<ChimeraSchema>) => Promise<T>): Promise<T> {
-    const run = async (db: Kysely<ChimeraSchema>) => {
-      await sql`SELECT set_config('hnsw.iterative_scan', 'strict_order', true),
-                       set_config('enable_sort', 'off', true)`.execute(db);
-      return work(db);
-    };
-    return this.db.isTransaction ? run(this.db) : this.db.transaction().execute(run);
+  /** The nearest memories through the HNSW index, by migration 0017's function. */
+  private async nearestIndexed(search: MemorySearch): Promise<MemoryMatch[]> {
+    const rows = await this.db
+      .selectFrom(
+        sql<MemoryRow>`memory_nearest_indexed(${search.tenantId}, ${search.agentId},
+          ${search.collection}, ${search.embeddingModel}, ${search.counterpart ?? null},
+          ${[...search.embedding]}::real[], ${search.limit})`.as('nearest'),
+      )
+      .selectAll()
+      .execute();
+    return rows.map(toMatch);
   }
+}
+
+const MEMORY_COLUMNS = [
+  'id',
+  'tenant_id',
+  'agent_id',
+  'collection',
+  'text',
+  'metadata',
+  'embedding_model',
+  'created_at',
+] as const;
+
+/** A memory as a search selects it, with its cosine distance to the query. */
+type MemoryRow = Omit<MemoryMatch, 'similarity' | 'collection'> & {
+  collection: string;
+  distance: number;
+};
+
+function toMatch({ distance, ...row }: MemoryRow): MemoryMatch {
+  return { ...row, collection: row.collection as MemoryCollection, similarity: 1 - distance };
 }
 
 /**
@@ -173,13 +200,9 @@ function inScope<Output>(
   );
 }
 
-/**
- * pgvector's cosine distance to `query`. With `indexed`, cast to vector(512) as the HNSW index is,
- * so that the planner can walk the index; without, an exact distance the index cannot serve.
- */
-function pgvectorDistance(query: readonly number[], indexed: boolean): RawBuilder<number> {
-  const type = sql.raw(indexed ? `vector(${INDEXED_DIMENSIONS})` : 'vector');
-  return sql<number>`embedding::${type} <=> ${[...query]}::real[]::${type}`;
+/** pgvector's exact cosine distance to `query`, which the index cannot serve. */
+function pgvectorDistance(query: readonly number[]): RawBuilder<number> {
+  return sql<number>`embedding::vector <=> ${[...query]}::real[]::vector`;
 }
 
 /** The exact cosine distance in plain SQL, for a database without pgvector. */

@@ -11,7 +11,7 @@ import { PostgresCampaignRunRepository } from './campaign-run-queries.js';
 import { PostgresCfoRepository } from './cfo-queries.js';
 import { PostgresContentRepository } from './content-queries.js';
 import { PostgresEffectRepository } from './effect-queries.js';
-import { PostgresMemoryRepository, VectorExtension } from './memory-queries.js';
+import { MemorySearchPaths, PostgresMemoryRepository } from './memory-queries.js';
 import { PostgresNetworkRepository } from './network-queries.js';
 import { preparedStatementPool } from './prepared-statements.js';
 import { PostgresResultRepository } from './result-queries.js';
@@ -52,7 +52,7 @@ export class PostgresStore implements Store {
     private readonly db: Kysely<ChimeraSchema>,
     private readonly inTransaction: boolean,
     private readonly jobQueue: JobQueueFactory,
-    private readonly vector: VectorExtension,
+    private readonly memorySearch: MemorySearchPaths,
   ) {
     this.agents = new PostgresAgentRepository(db);
     this.campaigns = new PostgresCampaignRepository(db);
@@ -69,7 +69,7 @@ export class PostgresStore implements Store {
     this.approvals = new PostgresApprovalWriter(db);
     this.content = new PostgresContentRepository(db);
     this.strategies = new PostgresStrategyRepository(db);
-    this.memories = new PostgresMemoryRepository(db, vector);
+    this.memories = new PostgresMemoryRepository(db, memorySearch);
     this.cfo = new PostgresCfoRepository(db);
     this.network = new PostgresNetworkRepository(db);
   }
@@ -81,13 +81,13 @@ export class PostgresStore implements Store {
   static fromPool(pool: pg.Pool, jobQueue: JobQueueFactory): PostgresStore {
     const dialect = new PostgresDialect({ pool: preparedStatementPool(pool) });
     const db = new Kysely<ChimeraSchema>({ dialect });
-    return new PostgresStore(db, false, jobQueue, new VectorExtension());
+    return new PostgresStore(db, false, jobQueue, new MemorySearchPaths());
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
     return this.db
       .transaction()
-      .execute((trx) => work(new PostgresStore(trx, true, this.jobQueue, this.vector)));
+      .execute((trx) => work(new PostgresStore(trx, true, this.jobQueue, this.memorySearch)));
   }
 }
