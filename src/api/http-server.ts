@@ -18,6 +18,7 @@ import { Redis } from 'ioredis';
 import type { ChimeraApp } from '../app/chimera-app.js';
 import { hashSecret } from '../domain/bearer-secret.js';
 import { ChimeraError, ConfigError } from '../domain/errors.js';
+import { a2aRoutes } from '../network/a2a/a2a-routes.js';
 import { buildAgentCard } from '../network/card/agent-card.js';
 import { agentCardRoutes, JWKS_ROUTE } from '../network/card/agent-card-routes.js';
 import { nodeJwks, signAgentCard } from '../network/card/agent-card-signature.js';
@@ -148,18 +149,26 @@ export async function buildHttpServer(app: ChimeraApp): Promise<FastifyInstance>
       .send(stream);
   });
   const baseUrl = () => app.config.publicUrl ?? listeningUrl(http);
+  const card = async () => {
+    const identity = await app.nodeIdentity();
+    const unsigned = buildAgentCard({
+      identity,
+      baseUrl: baseUrl(),
+      skills: app.offeredSkills,
+      version: CHIMERA_VERSION,
+    });
+    return signAgentCard(unsigned, identity, `${baseUrl()}${JWKS_ROUTE}`);
+  };
   await http.register(agentCardRoutes, {
-    card: async () => {
-      const identity = await app.nodeIdentity();
-      const card = buildAgentCard({
-        identity,
-        baseUrl: baseUrl(),
-        skills: app.offeredSkills,
-        version: CHIMERA_VERSION,
-      });
-      return signAgentCard(card, identity, `${baseUrl()}${JWKS_ROUTE}`);
-    },
+    card,
     jwks: async () => nodeJwks(await app.nodeIdentity()),
+  });
+  await http.register(a2aRoutes, {
+    card,
+    identity: () => app.nodeIdentity(),
+    store: app.store,
+    provider: app.market.provider,
+    admission: () => app.market.admission(),
   });
   registerRoutes(http, ROUTES, app.operator);
   registerEventStream(http, app.operator);

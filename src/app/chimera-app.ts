@@ -56,6 +56,7 @@ import { TaskWorker } from '../swarm/task-worker.js';
 import { backendWallets } from './backend-wallets.js';
 import { hubServers } from './hub-servers.js';
 import { resolveLocalActor } from './local-actor.js';
+import { type NetworkMarket, openNetworkMarket } from './network-market.js';
 import { ensureOperatorToken } from './operator-token-file.js';
 import { pruneTraces } from './trace-retention.js';
 
@@ -83,6 +84,8 @@ export interface ChimeraApp {
   nodeIdentity(): Promise<NodeIdentity>;
   /** The skills this node offers other agents (CHIMERA_NETWORK_OFFER). */
   offeredSkills: AnySkill[];
+  /** The node's trade with other nodes: the provider behind /a2a, and its agents' hirer. */
+  market: NetworkMarket;
   /** The CFO, with its signing key loaded (created on first use by commands that write). */
   cfo(): Promise<Cfo>;
   /**
@@ -269,7 +272,27 @@ export async function openChimera(
       governed,
     );
     let nodeIdentity: Promise<NodeIdentity> | undefined;
+    const openNodeIdentity = () => {
+      nodeIdentity ??= loadNodeIdentity(nodeKeyPath(config), options.createDataDir).catch(
+        (error: unknown) => {
+          nodeIdentity = undefined;
+          throw error;
+        },
+      );
+      return nodeIdentity;
+    };
     const offered = offeredSkills(skills, config.networkOffer);
+    const market = openNetworkMarket({
+      store,
+      identity: openNodeIdentity,
+      cfo: openCfo,
+      judge,
+      services: governed,
+      offered,
+      priceCents: config.networkPriceCents,
+      capacity: config.networkCapacity,
+      ...(options.now && { now: options.now }),
+    });
     let operatorToken: Promise<{ id: string; secret: string }> | undefined;
     const openOperatorToken = () => {
       operatorToken ??= ensureOperatorToken(store, config.dataDir);
@@ -288,16 +311,9 @@ export async function openChimera(
       hub,
       services: governed,
       memory,
-      nodeIdentity: () => {
-        nodeIdentity ??= loadNodeIdentity(nodeKeyPath(config), options.createDataDir).catch(
-          (error: unknown) => {
-            nodeIdentity = undefined;
-            throw error;
-          },
-        );
-        return nodeIdentity;
-      },
+      nodeIdentity: openNodeIdentity,
       offeredSkills: offered,
+      market,
       cfo: openCfo,
       localActor: (actorOptions) =>
         resolveLocalActor(

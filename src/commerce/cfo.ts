@@ -49,6 +49,21 @@ const CapSetting = z.object({
   limit: DecimalAmount,
 });
 
+/** A settlement between nodes, as the ledger records it (request_type 'a2a_settlement'). */
+export interface LedgerSettlement {
+  /** The receipt's transaction id: the same in the hirer's and the provider's ledger. */
+  transaction: string;
+  /** The hiring agent on the hirer; on the provider, the node that paid (`node:<id>`). */
+  agent_id: string;
+  /** Whole US cents, as decimal text. */
+  cents: string;
+  /** Who paid whom for what, for people reading the ledger. */
+  reason: string;
+}
+
+/** The ledger's request_type for a settlement between nodes. */
+export const SETTLEMENT_REQUEST_TYPE = 'a2a_settlement';
+
 /** The spec's default: $50 per agent per day across all categories. */
 export const DEFAULT_CAPS = [{ period: 'daily', category: 'all', limit: '50' }] as const;
 
@@ -225,6 +240,36 @@ export class Cfo {
       'settled',
       actual && this.budgetMoney(actual, 'up').units,
     );
+  }
+
+  /**
+   * Settles an escrow (an approved reservation) as paid under a provider's receipt, and appends
+   * the settlement to the ledger under the receipt's transaction id, in one transaction. False,
+   * with nothing written, when the escrow was settled or released before: a receipt pays once.
+   */
+  settleByReceipt(requestId: string, settlement: LedgerSettlement): Promise<boolean> {
+    return this.options.store.transaction(async (tx) => {
+      if (!(await finishReservation(tx, requestId, 'settled'))) return false;
+      await this.recordSettlement(tx, settlement);
+      return true;
+    });
+  }
+
+  /**
+   * Appends a settlement to the ledger, signed, in the caller's transaction: the provider's side
+   * of a receipt, which it records as it issues it.
+   */
+  async recordSettlement(tx: Store, settlement: LedgerSettlement): Promise<void> {
+    await this.record(tx, this.now(), {
+      decision: 'approve',
+      reasons: [settlement.reason],
+      risk_score: 0,
+      request_id: settlement.transaction,
+      agent_id: settlement.agent_id,
+      request_type: SETTLEMENT_REQUEST_TYPE,
+      amount: settlement.cents,
+      currency: 'USD',
+    });
   }
 
   /** Frees a reservation (the spend was cancelled). False when there is nothing held. */

@@ -107,6 +107,10 @@ const Config = z
         'list skill names, e.g. scout.analyze,director.create_brief',
       )
       .optional(),
+    /** The price, in whole US cents, this node quotes for one run of an offered skill. */
+    networkPriceCents: decimal(z.number().int().min(0).max(1_000_000)).default(25),
+    /** Hires this node runs at once; over 95 % of it, /a2a answers 429. */
+    networkCapacity: decimal(z.number().int().min(1).max(1_000)).default(4),
     /** Interface the HTTP server (MCP endpoint, health) listens on. */
     httpHost: z.string().min(1).default('127.0.0.1'),
     /** Port of the HTTP server; 0 picks a free one. */
@@ -188,6 +192,8 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   nodeKeyFile: 'CHIMERA_NODE_KEY_FILE',
   publicUrl: 'CHIMERA_PUBLIC_URL',
   networkOffer: 'CHIMERA_NETWORK_OFFER',
+  networkPriceCents: 'CHIMERA_NETWORK_PRICE_CENTS',
+  networkCapacity: 'CHIMERA_NETWORK_CAPACITY',
   httpHost: 'CHIMERA_HTTP_HOST',
   httpPort: 'CHIMERA_HTTP_PORT',
   apiRateLimit: 'CHIMERA_API_RATE_LIMIT',

@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'AUTH_REQUIRED',
   'AUTH_FORBIDDEN',
   'AUTH_RATE_LIMITED',
+  'NETWORK_PROVIDER_UNTRUSTED',
+  'NETWORK_REFUSED',
 ] as const;
 
 /** A stable, documented error code. */

@@ -22,6 +22,7 @@ export const TraceKind = z.enum([
   'tool-call',
   'resource-read',
   'memory-recall',
+  'handshake-move',
 ]);
 export type TraceKind = z.infer<typeof TraceKind>;
 

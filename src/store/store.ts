@@ -8,6 +8,7 @@ import type { CampaignRun, CampaignRunStatus } from '../domain/campaign-run.js';
 import type { DecidedEscalation } from '../domain/judge-agreement.js';
 import type { LedgerEntry } from '../domain/ledger-entry.js';
 import type { MemoryCollection } from '../domain/memory.js';
+import type { HandshakePhase, SignedQuote, SignedReceipt } from '../domain/network/handshake.js';
 import type { PeerStatus, SignedHeartbeat } from '../domain/network/heartbeat.js';
 import type { TaskDraft } from '../domain/plan.js';
 import type { Review, ReviewKind } from '../domain/review.js';
@@ -832,6 +833,81 @@ export interface NetworkRepository {
   listLive(now: Date, filter?: { capability?: string | undefined }): Promise<NetworkPeer[]>;
   /** The node's registration, live or expired. */
   get(nodeId: string): Promise<StoredPeer | undefined>;
+  /**
+   * Records that `signer` used `nonce`, kept until `expiresAt`: true the first time, false when it
+   * was used before (a replay). Of two racing claims, one wins.
+   */
+  claimNonce(signer: string, nonce: string, expiresAt: Date): Promise<boolean>;
+  /** Forgets nonces kept until before `now`; returns how many. */
+  purgeNonces(now: Date): Promise<number>;
+  /** Puts the node to sleep (its /a2a answers 503) or wakes it; true when that changed anything. */
+  setSleeping(nodeId: string, sleeping: boolean, actor: string, at: Date): Promise<boolean>;
+  /** Since when the node sleeps, or undefined when it is awake. */
+  sleepingSince(nodeId: string): Promise<Date | undefined>;
+}
+
+/** One side's record of a hire between nodes (migration 0018, domain/network/handshake.ts). */
+export interface Handshake {
+  role: HandshakeRole;
+  task_id: string;
+  /** The other node. */
+  counterparty: string;
+  /** The hiring agent, on the hirer's side; null on the provider's. */
+  tenant_id: string | null;
+  agent_id: string | null;
+  skill: string;
+  input: Record<string, unknown>;
+  phase: HandshakePhase;
+  /** The quote with its signature, once made. */
+  quote: SignedQuote | null;
+  /** The hirer's CFO spend request holding the escrow. */
+  escrow_request_id: string | null;
+  result: Record<string, unknown> | null;
+  receipt: SignedReceipt | null;
+  failure: string | null;
+  state_version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type HandshakeRole = 'provider' | 'hirer';
+
+/** What a handshake's phase move writes besides the phase. */
+export type HandshakeChange = Partial<
+  Pick<Handshake, 'quote' | 'escrow_request_id' | 'result' | 'receipt' | 'failure'>
+> & { phase: HandshakePhase };
+
+/**
+ * The handshakes between nodes, each side's record keyed by its role and the A2A task id, and
+ * the provider's A2A tasks as the SDK saves them. Deployment-wide: a hirer's record names its
+ * agent and tenant.
+ */
+export interface HandshakeRepository {
+  /** Inserts `handshake` unless its (role, task_id) exists; returns the stored record either way. */
+  open(handshake: Omit<Handshake, 'state_version' | 'updated_at'>): Promise<Handshake>;
+  get(role: HandshakeRole, taskId: string): Promise<Handshake | undefined>;
+  /**
+   * Moves a record from `version` to `change.phase`: false when another writer moved it first
+   * (its state_version is no longer `version`).
+   */
+  move(
+    role: HandshakeRole,
+    taskId: string,
+    version: number,
+    change: HandshakeChange,
+    at: Date,
+  ): Promise<boolean>;
+  /** Records of `role` not finished yet, oldest first. */
+  listOpen(role: HandshakeRole, limit: number): Promise<Handshake[]>;
+  /** Saves an A2A task's wire JSON for its owner (the node that opened it). */
+  saveTask(
+    task: { id: string; contextId: string },
+    json: Record<string, unknown>,
+    owner: string,
+    at: Date,
+  ): Promise<void>;
+  /** The owner's A2A task's wire JSON, if it has one by that id. */
+  loadTask(id: string, owner: string): Promise<Record<string, unknown> | undefined>;
 }
 
 export interface Store {
@@ -854,6 +930,8 @@ export interface Store {
   readonly memories: MemoryRepository;
   /** The network registry: deployment-wide, not scoped by tenant. */
   readonly network: NetworkRepository;
+  /** Hires between nodes: deployment-wide; a hirer's record names its agent's tenant. */
+  readonly handshakes: HandshakeRepository;
   /** Runs `work` in one transaction; inside one already, it joins it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_CLOCK_SKEW_MS } from './clock-skew.js';
 import {
   expiresAt,
   HEARTBEAT_INTERVAL_MS,
   HEARTBEAT_TTL_MS,
   Heartbeat,
   heartbeatProblem,
-  MAX_CLOCK_SKEW_MS,
 } from './heartbeat.js';
 
 const NOW = new Date('2026-11-29T09:00:00.000Z');

@@ -7,13 +7,12 @@
 
 import { z } from 'zod';
 import { isStorableText } from '../storable-text.js';
+import { clockSkewProblem } from './clock-skew.js';
 
 /** How often a node beats (ms). */
 export const HEARTBEAT_INTERVAL_MS = 60_000;
 /** How long a heartbeat keeps its node listed, from when it was issued (ms). */
 export const HEARTBEAT_TTL_MS = 90_000;
-/** The most a heartbeat's issued_at may lie before or after the receiver's clock (ms). */
-export const MAX_CLOCK_SKEW_MS = 30_000;
 
 /** A node id: the base64url SHA-256 JWK thumbprint of its Ed25519 key (RFC 7638). */
 export const NodeId = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a base64url JWK thumbprint');
@@ -99,7 +98,7 @@ export function expiresAt(heartbeat: Heartbeat): Date {
 
 /**
  * Why `heartbeat`, received at `now`, must be refused for its timing, or undefined when it may be
- * accepted: issued more than MAX_CLOCK_SKEW_MS before `now` (stale) or after it (future), or not
+ * accepted: issued more than MAX_CLOCK_SKEW_MS (clock-skew.ts) before `now` (stale) or after it (future), or not
  * later than `lastIssuedAt`, the issued_at of the node's last accepted heartbeat (a replay).
  */
 export function heartbeatProblem(
@@ -107,20 +106,9 @@ export function heartbeatProblem(
   now: Date,
   lastIssuedAt?: Date,
 ): HeartbeatTimingProblem | undefined {
+  const skew = clockSkewProblem(heartbeat.issued_at, now);
+  if (skew) return skew;
   const issuedAt = Date.parse(heartbeat.issued_at);
-  const age = now.getTime() - issuedAt;
-  if (age > MAX_CLOCK_SKEW_MS) {
-    return {
-      reason: 'stale',
-      message: `issued_at ${heartbeat.issued_at} is ${seconds(age)} s old; at most ${seconds(MAX_CLOCK_SKEW_MS)} s is accepted`,
-    };
-  }
-  if (-age > MAX_CLOCK_SKEW_MS) {
-    return {
-      reason: 'future',
-      message: `issued_at ${heartbeat.issued_at} is ${seconds(-age)} s ahead of this node's clock; at most ${seconds(MAX_CLOCK_SKEW_MS)} s is accepted`,
-    };
-  }
   if (lastIssuedAt !== undefined && issuedAt <= lastIssuedAt.getTime()) {
     return {
       reason: 'replayed',
@@ -128,8 +116,4 @@ export function heartbeatProblem(
     };
   }
   return undefined;
-}
-
-function seconds(ms: number): string {
-  return (ms / 1_000).toFixed(1).replace(/\.0$/, '');
 }

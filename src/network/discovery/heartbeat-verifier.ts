@@ -1,25 +1,20 @@
-// Checks a signed heartbeat before the registry believes it. Identities are self-certifying: the
-// key a heartbeat carries is only taken when its JWK thumbprint is the heartbeat's node_id, the
-// signature names that node and verifies under that key, and, for a node already registered, the
-// key is the one registered. Then the seed's timing (heartbeat.ts): no more than 30 s of skew,
-// and later than the last heartbeat accepted from the node. It reads and writes nothing.
+// Checks a signed heartbeat before the registry believes it: its shape, its self-certified
+// signature (network/identity/self-certified-signature.ts), then the seed's timing (heartbeat.ts):
+// no more than 30 s of skew, and later than the last heartbeat accepted from the node. It reads
+// and writes nothing.
 
-import { calculateJwkThumbprint, type JWK } from 'jose';
 import { heartbeatProblem, SignedHeartbeat } from '../../domain/network/heartbeat.js';
-import { signerOf, verifyJson } from '../identity/signed-json.js';
+import {
+  type SignatureRejectionReason,
+  selfCertifiedSignatureProblem,
+} from '../identity/self-certified-signature.js';
 
 /** Why a heartbeat is refused. */
 export type HeartbeatRejectionReason =
   /** Not a signed heartbeat of the seed's shape (a field missing, extra, or out of range). */
   | 'malformed'
-  /** node_id is not the thumbprint of the key the heartbeat carries. */
-  | 'node-id-mismatch'
-  /** The signature's kid is not node_id. */
-  | 'wrong-signer'
-  /** The signature does not verify under the key: forged, tampered, or made with another key. */
-  | 'bad-signature'
-  /** The node is registered with another key. */
-  | 'key-changed'
+  /** The signature does not prove node_id said it (self-certified-signature.ts). */
+  | SignatureRejectionReason
   /** Issued more than 30 s before the receiver's clock. */
   | 'stale'
   /** Issued more than 30 s after the receiver's clock. */
@@ -62,38 +57,17 @@ export async function verifySignedHeartbeat(
   const signed = parseSignedHeartbeat(input);
   if ('accepted' in signed) return signed;
   const { heartbeat, signature, public_jwk } = signed;
-  const nodeId = heartbeat.node_id;
-  const thumbprint = await thumbprintOf(public_jwk);
-  if (thumbprint !== nodeId) {
-    return rejection(
-      'node-id-mismatch',
-      `node_id ${nodeId} is not the thumbprint of the key carried (${thumbprint})`,
-    );
-  }
-  const signer = signerOf(signature);
-  if (signer !== nodeId) {
-    return rejection('wrong-signer', `the signature names ${signer ?? 'no kid'}, not ${nodeId}`);
-  }
-  // verifyJson compares the signature's kid with the key's: the carried key's own kid, if any,
-  // is not trusted, the thumbprint is.
-  if (!(await verifyJson(heartbeat, signature, { ...public_jwk, kid: nodeId } as JWK))) {
-    return rejection('bad-signature', `the signature does not verify under node ${nodeId}'s key`);
-  }
-  if (registered && (await thumbprintOf(registered.public_jwk)) !== thumbprint) {
-    return rejection('key-changed', `node ${nodeId} is registered with another key`);
-  }
+  const refused = await selfCertifiedSignatureProblem(
+    heartbeat,
+    signature,
+    heartbeat.node_id,
+    public_jwk,
+    registered?.public_jwk,
+  );
+  if (refused) return rejection(refused.reason, refused.message);
   const problem = heartbeatProblem(heartbeat, now, registered?.issued_at);
   if (problem) return rejection(problem.reason, problem.message);
   return { accepted: true, signed };
-}
-
-/** The RFC 7638 thumbprint of a key (its kty, crv and x only), or undefined if it has none. */
-async function thumbprintOf(jwk: Record<string, unknown>): Promise<string | undefined> {
-  try {
-    return await calculateJwkThumbprint(jwk as JWK, 'sha256');
-  } catch {
-    return undefined;
-  }
 }
 
 function rejection(reason: HeartbeatRejectionReason, message: string): HeartbeatRejection {

@@ -1,5 +1,5 @@
 // The network registry (migration 0016): each node's latest accepted heartbeat, written only
-// forward in issued_at, and the live peers. Deployment-wide, with no tenant. It checks no
+// forward in issued_at, and the live peers; the nonces accepted from each signer and the nodes asleep (0018). Deployment-wide, with no tenant. It checks no
 // signature or timing: network/discovery/heartbeat-registry.ts does, before recording.
 
 import type { Kysely, Selectable } from 'kysely';
@@ -103,6 +103,48 @@ export class PostgresNetworkRepository implements NetworkRepository {
         public_jwk: peer.public_jwk as PublicJwk,
       },
     };
+  }
+
+  async claimNonce(signer: string, nonce: string, expiresAt: Date): Promise<boolean> {
+    const inserted = await this.db
+      .insertInto('network_nonces')
+      .values({ signer, nonce, expires_at: expiresAt })
+      .onConflict((conflict) => conflict.columns(['signer', 'nonce']).doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  async setSleeping(nodeId: string, sleeping: boolean, actor: string, at: Date): Promise<boolean> {
+    const changed = sleeping
+      ? await this.db
+          .insertInto('network_sleep')
+          .values({ node_id: nodeId, since: at, actor })
+          .onConflict((conflict) => conflict.column('node_id').doNothing())
+          .executeTakeFirst()
+          .then((result) => Number(result.numInsertedOrUpdatedRows ?? 0))
+      : await this.db
+          .deleteFrom('network_sleep')
+          .where('node_id', '=', nodeId)
+          .executeTakeFirst()
+          .then((result) => Number(result.numDeletedRows));
+    return changed > 0;
+  }
+
+  async sleepingSince(nodeId: string): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('network_sleep')
+      .select('since')
+      .where('node_id', '=', nodeId)
+      .executeTakeFirst();
+    return row?.since;
+  }
+
+  async purgeNonces(now: Date): Promise<number> {
+    const deleted = await this.db
+      .deleteFrom('network_nonces')
+      .where('expires_at', '<', now)
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows);
   }
 }
 

@@ -11,6 +11,7 @@ import { PostgresCampaignRunRepository } from './campaign-run-queries.js';
 import { PostgresCfoRepository } from './cfo-queries.js';
 import { PostgresContentRepository } from './content-queries.js';
 import { PostgresEffectRepository } from './effect-queries.js';
+import { PostgresHandshakeRepository } from './handshake-queries.js';
 import { MemorySearchPaths, PostgresMemoryRepository } from './memory-queries.js';
 import { PostgresNetworkRepository } from './network-queries.js';
 import { preparedStatementPool } from './prepared-statements.js';
@@ -47,6 +48,7 @@ export class PostgresStore implements Store {
   readonly memories;
   readonly cfo;
   readonly network;
+  readonly handshakes;
 
   private constructor(
     private readonly db: Kysely<ChimeraSchema>,
@@ -72,6 +74,7 @@ export class PostgresStore implements Store {
     this.memories = new PostgresMemoryRepository(db, memorySearch);
     this.cfo = new PostgresCfoRepository(db);
     this.network = new PostgresNetworkRepository(db);
+    this.handshakes = new PostgresHandshakeRepository(db);
   }
 
   /**

@@ -1,6 +1,7 @@
 // Kysely table types mirroring migrations/*.sql. Generated-by-hand; keep in step with the SQL.
 
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { SignedQuote, SignedReceipt } from '../../domain/network/handshake.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T extends object | null = object> = JSONColumnType<T, string, string>;
@@ -379,6 +380,45 @@ export interface NetworkPeersTable {
   last_seen: Date;
 }
 
+export interface NetworkNoncesTable {
+  signer: string;
+  nonce: string;
+  expires_at: Date;
+}
+
+export interface NetworkSleepTable {
+  node_id: string;
+  since: Date;
+  actor: string;
+}
+
+export interface A2aTasksTable {
+  id: string;
+  owner: string;
+  context_id: string;
+  task: Json<Record<string, unknown>>;
+  updated_at: Date;
+}
+
+export interface NetworkHandshakesTable {
+  role: string;
+  task_id: string;
+  counterparty: string;
+  tenant_id: string | null;
+  agent_id: string | null;
+  skill: string;
+  input: Json<Record<string, unknown>>;
+  phase: string;
+  quote: Json<SignedQuote | null>;
+  escrow_request_id: string | null;
+  result: Json<Record<string, unknown> | null>;
+  receipt: Json<SignedReceipt | null>;
+  failure: string | null;
+  state_version: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface ChimeraSchema {
   agents: AgentsTable;
   campaigns: CampaignsTable;
@@ -410,4 +450,8 @@ export interface ChimeraSchema {
   api_events: ApiEventsTable;
   memories: MemoriesTable;
   network_peers: NetworkPeersTable;
+  network_nonces: NetworkNoncesTable;
+  network_sleep: NetworkSleepTable;
+  a2a_tasks: A2aTasksTable;
+  network_handshakes: NetworkHandshakesTable;
 }
