@@ -267,6 +267,7 @@ export async function openChimera(
         wallets: backendWallets(config, database.pool),
         events,
         mediaDir: mediaDirOf(config.dataDir),
+        nodeId: async () => (await openNodeIdentity()).nodeId,
         ...(options.now && { now: options.now }),
       },
       governed,

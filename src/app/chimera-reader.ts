@@ -197,6 +197,12 @@ function readingDependencies(
       return missing('the task worker');
     },
     events,
+    nodeId: async () => {
+      const { loadNodeIdentity, nodeKeyPath } = await import(
+        '../network/identity/node-identity.js'
+      );
+      return (await loadNodeIdentity(nodeKeyPath(config), false)).nodeId;
+    },
     mediaDir: mediaDirOf(config.dataDir),
   };
 }

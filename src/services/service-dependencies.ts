@@ -48,6 +48,8 @@ export interface ServiceDependencies {
   wallets: Wallets;
   /** The live event feed (SSE). */
   events: EventFeed;
+  /** This node's id in the agent network (its key is created on first use). */
+  nodeId(): Promise<string>;
   /** Where the media server stores rendered files (config.mediaDirOf). */
   mediaDir: string;
   /** @defaultValue () => new Date() */
