@@ -3,9 +3,14 @@
 // key, so a retried call never posts twice, and `find_post` lets a caller reconcile after a crash.
 
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { z } from 'zod';
 import type { SandboxPost } from '../../../domain/sandbox-post.js';
-import { StrategyChoice } from '../../../domain/strategy/strategy-choices.js';
+import {
+  PLATFORM_TOOL_INPUTS,
+  PLATFORM_TOOL_OUTPUTS,
+  type Platform,
+  type PostView,
+  RECENT_MENTIONS_TEMPLATE,
+} from '../platform-tools.js';
 import { jsonContents, structuredAnswer, toolFailure } from '../tool-results.js';
 import { commentsFor, simulateEngagement } from './audience-simulation.js';
 import type { SandboxStore } from './sandbox-store.js';
@@ -18,21 +23,11 @@ export const TEXT_LIMITS = {
   tiktok: 2_200,
   youtube: 5_000,
 };
-const Platform = z.enum(['twitter', 'instagram', 'threads', 'tiktok', 'youtube']);
 
-const PostView = z.object({
-  post_id: z.string(),
-  platform: Platform,
-  url: z.string(),
-  author: z.string(),
-  disclosure_level: z.enum(['automated', 'assisted']),
-  created_at: z.string(),
-});
-
-function view(post: SandboxPost) {
+function view(post: SandboxPost): PostView {
   return {
     post_id: post.id,
-    platform: post.platform as z.infer<typeof Platform>,
+    platform: post.platform as Platform,
     url: `sandbox://${post.platform}/posts/${post.id}`,
     author: post.author,
     disclosure_level: post.disclosure_level,
@@ -58,18 +53,8 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
     {
       description:
         'Publishes a post. The same idempotency_key always returns the first post (created: false). disclosure_level none is raised to automated.',
-      inputSchema: {
-        platform: Platform,
-        text_content: z.string().min(1),
-        media_urls: z.array(z.string()).default([]),
-        disclosure_level: z.enum(['automated', 'assisted', 'none']).default('automated'),
-        idempotency_key: z.string().min(8),
-        author: z.string().min(1).default('chimera'),
-        audience_labels: StrategyChoice.optional().describe(
-          'sandbox only: the strategy choice the post was made with, which the simulated audience responds to',
-        ),
-      },
-      outputSchema: { ...PostView.shape, created: z.boolean() },
+      inputSchema: PLATFORM_TOOL_INPUTS.post_content,
+      outputSchema: PLATFORM_TOOL_OUTPUTS.post_content,
       annotations: { idempotentHint: true, destructiveHint: false },
     },
     async (input) => {
@@ -99,8 +84,8 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
     {
       description:
         'Looks a post up by the idempotency key it was posted with (for reconciliation).',
-      inputSchema: { idempotency_key: z.string().min(8) },
-      outputSchema: { found: z.boolean(), post: PostView.optional() },
+      inputSchema: PLATFORM_TOOL_INPUTS.find_post,
+      outputSchema: PLATFORM_TOOL_OUTPUTS.find_post,
       annotations: { readOnlyHint: true },
     },
     async ({ idempotency_key }) => {
@@ -113,16 +98,8 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
     'reply_comment',
     {
       description: 'Replies to a mention. The same idempotency_key replies once.',
-      inputSchema: {
-        mention_id: z.string().min(1),
-        text_content: z.string().min(1).max(2_200),
-        idempotency_key: z.string().min(8),
-        author: z.string().min(1).default('chimera'),
-        audience_labels: StrategyChoice.optional().describe(
-          'sandbox only: the strategy choice the post was made with, which the simulated audience responds to',
-        ),
-      },
-      outputSchema: { reply_id: z.string(), mention_id: z.string(), created: z.boolean() },
+      inputSchema: PLATFORM_TOOL_INPUTS.reply_comment,
+      outputSchema: PLATFORM_TOOL_OUTPUTS.reply_comment,
       annotations: { idempotentHint: true },
     },
     async (input) => {
@@ -143,14 +120,8 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
     'get_engagement',
     {
       description: 'Views, likes, shares and comments of a post, from the simulated audience.',
-      inputSchema: { post_id: z.string().uuid() },
-      outputSchema: {
-        post_id: z.string(),
-        views: z.number().int(),
-        likes: z.number().int(),
-        shares: z.number().int(),
-        comments: z.number().int(),
-      },
+      inputSchema: PLATFORM_TOOL_INPUTS.get_engagement,
+      outputSchema: PLATFORM_TOOL_OUTPUTS.get_engagement,
       annotations: { readOnlyHint: true },
     },
     async ({ post_id }) => {
@@ -162,7 +133,7 @@ export function createSocialSandboxServer(options: SocialSandboxOptions): McpSer
 
   server.registerResource(
     'recent-mentions',
-    new ResourceTemplate('social://{platform}/mentions/recent{?account}', { list: undefined }),
+    new ResourceTemplate(RECENT_MENTIONS_TEMPLATE, { list: undefined }),
     {
       title: 'Recent mentions',
       description: 'The 20 newest mentions of ?account on {platform}, as JSON.',
