@@ -10,6 +10,7 @@ import type { LedgerEntry } from '../domain/ledger-entry.js';
 import type { MemoryCollection } from '../domain/memory.js';
 import type { HandshakePhase, SignedQuote, SignedReceipt } from '../domain/network/handshake.js';
 import type { PeerStatus, SignedHeartbeat } from '../domain/network/heartbeat.js';
+import type { ReputationEvidence } from '../domain/network/reputation.js';
 import type { TaskDraft } from '../domain/plan.js';
 import type { Review, ReviewKind } from '../domain/review.js';
 import type { Task } from '../domain/task.js';
@@ -844,6 +845,21 @@ export interface NetworkRepository {
   setSleeping(nodeId: string, sleeping: boolean, actor: string, at: Date): Promise<boolean>;
   /** Since when the node sleeps, or undefined when it is awake. */
   sleepingSince(nodeId: string): Promise<Date | undefined>;
+  /**
+   * What a node's reputation is computed from, since `since`: the heartbeats the registry
+   * accepted from it, and the hires it provided that finished (settled or refunded), with the
+   * durations and qualities of those that settled.
+   */
+  reputationEvidence(nodeId: string, since: Date): Promise<ReputationEvidence>;
+  /** Stores a recomputed reputation with what it was made of, and forgets beats before `forgetBefore`. */
+  recordReputation(
+    nodeId: string,
+    at: Date,
+    reputation: { score: number; inputs: object; components: Record<string, number> },
+    forgetBefore: Date,
+  ): Promise<void>;
+  /** The node's latest stored reputation score, if any. */
+  latestReputation(nodeId: string): Promise<number | undefined>;
 }
 
 /** One side's record of a hire between nodes (migration 0018, domain/network/handshake.ts). */

@@ -137,6 +137,51 @@ export class Hirer {
   }
 
   /**
+   * Hires `order.skill` from the live peers offering it, highest reputation first (the registry's
+   * order), falling back to the next peer when one refuses, cannot be trusted or reached, or fails
+   * the hire (its escrow refunded). Returns the first settled hire, or the last failure with the
+   * providers tried.
+   */
+  async hireFromNetwork(
+    order: Omit<HireOrder, 'providerUrl'>,
+  ): Promise<HireOutcome & { providers: string[] }> {
+    const self = (await this.options.identity()).nodeId;
+    const peers = (
+      await this.options.store.network.listLive(this.now(), { capability: order.skill })
+    ).filter((peer) => peer.node_id !== self);
+    const tried: string[] = [];
+    let last: HireOutcome | undefined;
+    let lastError: unknown;
+    for (const peer of peers) {
+      tried.push(peer.node_id);
+      try {
+        last = await this.hire({ ...order, providerUrl: peer.endpoint });
+        if (last.status === 'settled' || last.status === 'awaiting-approval') {
+          return { ...last, providers: tried };
+        }
+      } catch (error) {
+        // A hire left open holds its escrow and may still complete: `resume` finishes it, and
+        // hiring another provider now could pay twice for one order.
+        const open = await this.options.store.handshakes.listOpen('hirer', 1_000);
+        const unfinished = open.some(
+          (hire) =>
+            hire.counterparty === peer.node_id &&
+            hire.agent_id === order.agentId &&
+            hire.skill === order.skill,
+        );
+        if (unfinished) throw error;
+        lastError = error;
+      }
+    }
+    if (last) return { ...last, providers: tried };
+    if (lastError) throw lastError;
+    throw new ChimeraError(
+      'NETWORK_REFUSED',
+      `no live peer offers ${order.skill}; see 'chimera network peers --capability ${order.skill}'`,
+    );
+  }
+
+  /**
    * Finishes the hirer's open hires after a restart: a receipt already received is settled, a
    * hire the provider finished or failed is settled or refunded from its task, and one the
    * provider never ran, or that outlived its quote's SLA without a result, is refunded.

@@ -10,7 +10,10 @@ import {
   type PublicJwk,
   type SignedHeartbeat,
 } from '../../domain/network/heartbeat.js';
+
+import type { ReputationEvidence } from '../../domain/network/reputation.js';
 import type { NetworkPeer, NetworkRepository, StoredPeer } from '../store.js';
+
 import type { ChimeraSchema, NetworkPeersTable } from './schema.js';
 
 const PEER_COLUMNS = [
@@ -66,7 +69,15 @@ export class PostgresNetworkRepository implements NetworkRepository {
           .whereRef('network_peers.issued_at', '<', 'excluded.issued_at'),
       )
       .executeTakeFirst();
-    return Number(written.numInsertedOrUpdatedRows ?? 0) > 0;
+    const recorded = Number(written.numInsertedOrUpdatedRows ?? 0) > 0;
+    if (recorded) {
+      await this.db
+        .insertInto('network_beats')
+        .values({ node_id: heartbeat.node_id, issued_at: latest.issued_at })
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
+    }
+    return recorded;
   }
 
   async listLive(
@@ -137,6 +148,65 @@ export class PostgresNetworkRepository implements NetworkRepository {
       .where('node_id', '=', nodeId)
       .executeTakeFirst();
     return row?.since;
+  }
+
+  async reputationEvidence(nodeId: string, since: Date): Promise<ReputationEvidence> {
+    const beats = await this.db
+      .selectFrom('network_beats')
+      .select((eb) => [eb.fn.countAll<string>().as('beats'), eb.fn.min('issued_at').as('first')])
+      .where('node_id', '=', nodeId)
+      .where('issued_at', '>=', since)
+      .executeTakeFirstOrThrow();
+    // The hires this deployment provided: its handshakes are its node's.
+    const hires = await this.db
+      .selectFrom('network_handshakes')
+      .select(['phase', 'receipt'])
+      .where('role', '=', 'provider')
+      .where('phase', 'in', ['settled', 'refunded'])
+      .where('updated_at', '>=', since)
+      .execute();
+    const settled = hires.flatMap((hire) =>
+      hire.phase === 'settled' && hire.receipt ? [hire.receipt.receipt.extensions.chimera] : [],
+    );
+    return {
+      beats: Number(beats.beats),
+      firstBeatAt: beats.first ?? undefined,
+      hires: hires.length,
+      succeeded: settled.length,
+      durationsMs: settled.map((run) => run.duration_ms),
+      qualities: settled.map((run) => run.quality),
+    };
+  }
+
+  async recordReputation(
+    nodeId: string,
+    at: Date,
+    reputation: { score: number; inputs: object; components: Record<string, number> },
+    forgetBefore: Date,
+  ): Promise<void> {
+    await this.db
+      .insertInto('network_reputation')
+      .values({
+        node_id: nodeId,
+        computed_at: at,
+        score: reputation.score,
+        inputs: JSON.stringify(reputation.inputs),
+        components: JSON.stringify(reputation.components),
+      })
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
+    await this.db.deleteFrom('network_beats').where('issued_at', '<', forgetBefore).execute();
+  }
+
+  async latestReputation(nodeId: string): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('network_reputation')
+      .select('score')
+      .where('node_id', '=', nodeId)
+      .orderBy('computed_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.score;
   }
 
   async purgeNonces(now: Date): Promise<number> {

@@ -392,6 +392,19 @@ export interface NetworkSleepTable {
   actor: string;
 }
 
+export interface NetworkBeatsTable {
+  node_id: string;
+  issued_at: Date;
+}
+
+export interface NetworkReputationTable {
+  node_id: string;
+  computed_at: Date;
+  score: number;
+  inputs: Json<Record<string, unknown>>;
+  components: Json<Record<string, number>>;
+}
+
 export interface A2aTasksTable {
   id: string;
   owner: string;
@@ -452,6 +465,8 @@ export interface ChimeraSchema {
   network_peers: NetworkPeersTable;
   network_nonces: NetworkNoncesTable;
   network_sleep: NetworkSleepTable;
+  network_beats: NetworkBeatsTable;
+  network_reputation: NetworkReputationTable;
   a2a_tasks: A2aTasksTable;
   network_handshakes: NetworkHandshakesTable;
 }
