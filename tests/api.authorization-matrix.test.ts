@@ -13,7 +13,7 @@ import { useTestApp } from './support/test-app.js';
 import { ADAPTERS } from './support/test-databases.js';
 
 /** Routes whose body (not their path) names our objects: another tenant gets a 404 for them. */
-const BODY_NAMES_OURS = new Set(['approveReviews']);
+const BODY_NAMES_OURS = new Set(['approveReviews', 'hireFromNetwork']);
 
 /** POST routes that change nothing: every other POST must write an audit row. */
 const READ_ONLY_POSTS = new Set(['verifyLedger', 'evaluateTask', 'planCampaign']);

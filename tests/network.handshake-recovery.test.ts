@@ -123,6 +123,12 @@ describe('a hire that fails or is interrupted', () => {
       false,
     );
     expect(await settlementsIn(hirerApp)).toEqual([]);
+    // The provider's run, cut off by its 2 s SLA, failed on its side too: nothing to be paid for.
+    await expect
+      .poll(async () => (await providerApp.store.handshakes.get('provider', taskId))?.phase, {
+        timeout: 10_000,
+      })
+      .toBe('refunded');
     provider = await startHttpServer(providerApp, { host: '127.0.0.1', port: 0 });
   });
 

@@ -36,6 +36,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   AUTH_RATE_LIMITED: 429,
   SPEND_REJECTED: 402,
   SPEND_ESCALATED: 402,
+  // Another node failed the request (RFC 4918's Failed Dependency): not this server's fault.
+  NETWORK_PROVIDER_UNTRUSTED: 424,
+  NETWORK_REFUSED: 424,
+  NETWORK_UNREACHABLE: 424,
 };
 
 const TITLES: Record<number, string> = {
@@ -51,6 +55,7 @@ const TITLES: Record<number, string> = {
   414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
+  424: 'Failed dependency',
   429: 'Too many requests',
   500: 'Internal server error',
 };

@@ -303,6 +303,19 @@ export const PeerWire = z.object({
   last_seen: Timestamp,
 });
 
+/** How a hire between nodes ended (services/network-service.ts). */
+export const HireWire = z.object({
+  status: z.enum(['settled', 'refunded', 'declined', 'awaiting-approval']),
+  task_id: z.string().describe("the A2A task's id on the provider"),
+  reason: z.string().optional().describe('why it was refunded, declined or waits'),
+  output: z.record(z.string(), z.unknown()).optional().describe("the skill's output, when settled"),
+  receipt: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("the provider's x402-shaped receipt, when settled"),
+  providers: z.array(z.string()).optional().describe('the peers tried, in order'),
+});
+
 /** RFC 9457 problem details, with the field at fault. */
 export const ProblemWire = z.object({
   type: z.string(),

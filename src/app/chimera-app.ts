@@ -220,6 +220,28 @@ export async function openChimera(
       memorableRate: config.memorableRate,
       ...(options.now && { now: options.now }),
     });
+    let nodeIdentity: Promise<NodeIdentity> | undefined;
+    const openNodeIdentity = () => {
+      nodeIdentity ??= loadNodeIdentity(nodeKeyPath(config), options.createDataDir).catch(
+        (error: unknown) => {
+          nodeIdentity = undefined;
+          throw error;
+        },
+      );
+      return nodeIdentity;
+    };
+    const offered = offeredSkills(skills, config.networkOffer);
+    const market = openNetworkMarket({
+      store,
+      identity: openNodeIdentity,
+      cfo: openCfo,
+      judge,
+      services: governed,
+      offered,
+      priceCents: config.networkPriceCents,
+      capacity: config.networkCapacity,
+      ...(options.now && { now: options.now }),
+    });
     const runtime = new SwarmRuntime({
       pool: database.pool,
       store,
@@ -241,6 +263,7 @@ export async function openChimera(
           () => wakeHeldCampaigns(store),
           () => planner.startDueRuns(),
           () => engagement.readDue(),
+          () => market.sweep(),
         ],
       }),
       logger: options.logger,
@@ -268,32 +291,11 @@ export async function openChimera(
         events,
         mediaDir: mediaDirOf(config.dataDir),
         nodeId: async () => (await openNodeIdentity()).nodeId,
+        hirer: () => market.hirer(),
         ...(options.now && { now: options.now }),
       },
       governed,
     );
-    let nodeIdentity: Promise<NodeIdentity> | undefined;
-    const openNodeIdentity = () => {
-      nodeIdentity ??= loadNodeIdentity(nodeKeyPath(config), options.createDataDir).catch(
-        (error: unknown) => {
-          nodeIdentity = undefined;
-          throw error;
-        },
-      );
-      return nodeIdentity;
-    };
-    const offered = offeredSkills(skills, config.networkOffer);
-    const market = openNetworkMarket({
-      store,
-      identity: openNodeIdentity,
-      cfo: openCfo,
-      judge,
-      services: governed,
-      offered,
-      priceCents: config.networkPriceCents,
-      capacity: config.networkCapacity,
-      ...(options.now && { now: options.now }),
-    });
     let operatorToken: Promise<{ id: string; secret: string }> | undefined;
     const openOperatorToken = () => {
       operatorToken ??= ensureOperatorToken(store, config.dataDir);

@@ -175,6 +175,7 @@ function readingDependencies(
       fund: async (agentId, amount) => (await wallets()).fund(agentId, amount),
     },
     cfo: async () => missing('the CFO'),
+    hirer: async () => missing('the hirer'),
     get skills() {
       return missing('the skill registry');
     },

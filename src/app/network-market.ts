@@ -25,6 +25,12 @@ export interface NetworkMarket {
   provider: HireProvider;
   hirer(): Promise<Hirer>;
   admission(): Promise<Admission>;
+  /**
+   * Housekeeping for the runtime's sweeps: finishes hires a crash left open (Hirer.resume) and
+   * forgets nonces too old to be replayed anyway; how many of each. Loads the CFO only when a
+   * hire is open.
+   */
+  sweep(): Promise<number>;
 }
 
 export function openNetworkMarket(options: {
@@ -56,6 +62,11 @@ export function openNetworkMarket(options: {
     hirer: () => {
       hirer ??= cfo().then((escrow) => new Hirer({ store, identity, escrow, ...(now && { now }) }));
       return hirer;
+    },
+    async sweep() {
+      const purged = await store.network.purgeNonces(now?.() ?? new Date());
+      if ((await store.handshakes.listOpen('hirer', 1)).length === 0) return purged;
+      return purged + (await (await this.hirer()).resume()).length;
     },
     async admission() {
       if (await store.network.sleepingSince((await identity()).nodeId)) {

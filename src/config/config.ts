@@ -111,6 +111,19 @@ const Config = z
     networkPriceCents: decimal(z.number().int().min(0).max(1_000_000)).default(25),
     /** Hires this node runs at once; over 95 % of it, /a2a answers 429. */
     networkCapacity: decimal(z.number().int().min(1).max(1_000)).default(4),
+    /**
+     * hyperdht nodes ('host:port', comma-separated) through which `chimera start` joins the
+     * agent network across organisations; unset, discovery stays within the deployment.
+     */
+    dhtBootstrap: z
+      .string()
+      .regex(
+        /^\s*[^\s,:]+:\d+(\s*,\s*[^\s,:]+:\d+)*\s*$/,
+        "list 'host:port' nodes, comma-separated",
+      )
+      .optional(),
+    /** The network's name on the DHT: nodes find each other when they share it. */
+    dhtNetwork: z.string().min(1).max(200).default('chimera-network/v1'),
     /** Interface the HTTP server (MCP endpoint, health) listens on. */
     httpHost: z.string().min(1).default('127.0.0.1'),
     /** Port of the HTTP server; 0 picks a free one. */
@@ -194,6 +207,8 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   networkOffer: 'CHIMERA_NETWORK_OFFER',
   networkPriceCents: 'CHIMERA_NETWORK_PRICE_CENTS',
   networkCapacity: 'CHIMERA_NETWORK_CAPACITY',
+  dhtBootstrap: 'CHIMERA_DHT_BOOTSTRAP',
+  dhtNetwork: 'CHIMERA_DHT_NETWORK',
   httpHost: 'CHIMERA_HTTP_HOST',
   httpPort: 'CHIMERA_HTTP_PORT',
   apiRateLimit: 'CHIMERA_API_RATE_LIMIT',

@@ -56,6 +56,7 @@ export const ERROR_CODES = [
   'AUTH_RATE_LIMITED',
   'NETWORK_PROVIDER_UNTRUSTED',
   'NETWORK_REFUSED',
+  'NETWORK_UNREACHABLE',
 ] as const;
 
 /** A stable, documented error code. */

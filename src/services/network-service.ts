@@ -6,10 +6,31 @@
 
 import { type Actor, actorLabel } from '../domain/actor.js';
 import { InputError } from '../domain/errors.js';
+import type { Receipt } from '../domain/network/handshake.js';
 import { Capability } from '../domain/network/heartbeat.js';
 import type { NetworkPeer } from '../store/store.js';
-import { requireRole } from './access-check.js';
+import { found, requireRole } from './access-check.js';
 import type { ServiceDependencies } from './service-dependencies.js';
+
+/** A hire as an operator asks for it. */
+export interface HireRequestInput {
+  agent_id: string;
+  skill: string;
+  input: Record<string, unknown>;
+  /** The provider's base URL; without it, the live peers offering the skill are tried. */
+  provider_url?: string | undefined;
+}
+
+/** How a hire ended, as people and other surfaces read it. */
+export interface HireResult {
+  status: 'settled' | 'refunded' | 'declined' | 'awaiting-approval';
+  task_id: string;
+  reason?: string;
+  output?: Record<string, unknown>;
+  receipt?: Receipt;
+  /** The peers tried, in order, when no provider was named. */
+  providers?: string[];
+}
 
 /** A live peer, as people and other surfaces read it: the registry's record without its key. */
 export type PeerView = Omit<NetworkPeer, 'public_jwk'>;
@@ -30,6 +51,50 @@ export class NetworkService {
     const now = this.deps.now?.() ?? new Date();
     const peers = await this.deps.store.network.listLive(now, { capability });
     return peers.map(({ public_jwk: _key, ...peer }) => peer);
+  }
+
+  /**
+   * Has the caller's tenant's agent hire `skill` from another node: from `provider_url`, or from
+   * the live peers offering it, highest reputation first, falling back when one fails. The CFO
+   * approves the payment as any of the agent's spends (a person over $20: the hire then waits,
+   * 'awaiting-approval'). Audited.
+   */
+  async hire(actor: Actor, order: HireRequestInput): Promise<HireResult> {
+    requireRole(actor, 'operator', 'hiring another node');
+    found(
+      await this.deps.store.tenantViews.getAgent(actor.tenantId, order.agent_id),
+      'agent',
+      order.agent_id,
+    );
+    const hirer = await this.deps.hirer();
+    const base = {
+      tenantId: actor.tenantId,
+      agentId: order.agent_id,
+      skill: order.skill,
+      input: order.input,
+    };
+    const outcome = order.provider_url
+      ? { ...(await hirer.hire({ ...base, providerUrl: order.provider_url })), providers: [] }
+      : await hirer.hireFromNetwork(base);
+    await this.deps.store.audit.write({
+      actor: actorLabel(actor),
+      tenant_id: actor.tenantId,
+      action: 'network.hire',
+      subject_type: 'agent',
+      subject_id: order.agent_id,
+      detail: {
+        skill: order.skill,
+        a2a_task_id: outcome.taskId,
+        after: { status: outcome.status },
+      },
+    });
+    return {
+      status: outcome.status,
+      task_id: outcome.taskId,
+      ...('reason' in outcome && { reason: outcome.reason }),
+      ...('output' in outcome && { output: outcome.output, receipt: outcome.receipt.receipt }),
+      ...(outcome.providers.length > 0 && { providers: outcome.providers }),
+    };
   }
 
   /**

@@ -5,6 +5,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Cfo } from '../commerce/cfo.js';
 import type { Money } from '../domain/money.js';
+import type { Hirer } from '../network/a2a/hirer.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
 import type { EventFeed, Store } from '../store/store.js';
 import type { AgentMemory } from '../swarm/agent-memory.js';
@@ -50,6 +51,8 @@ export interface ServiceDependencies {
   events: EventFeed;
   /** This node's id in the agent network (its key is created on first use). */
   nodeId(): Promise<string>;
+  /** How this node's agents hire other nodes' skills (network/a2a/hirer.ts). */
+  hirer(): Promise<Hirer>;
   /** Where the media server stores rendered files (config.mediaDirOf). */
   mediaDir: string;
   /** @defaultValue () => new Date() */

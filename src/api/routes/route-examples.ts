@@ -207,3 +207,19 @@ export const examplePeer = {
   first_seen: '2026-11-28T17:20:03.000Z',
   last_seen: '2026-11-29T08:59:48.000Z',
 };
+
+export const exampleHire = {
+  status: 'settled',
+  task_id: '6f1d3c52-8a0e-4a51-9b57-0d5f3f0c9e21',
+  output: { trends: [] },
+  receipt: {
+    success: true,
+    transaction: 'a2a-settlement:0f6a0d2e-51c4-4c86-9d55-3a8c2b61f7d4',
+    network: 'chimera:ledger',
+    asset: 'USD',
+    amount: '25',
+    payer: 'q2Xv8bT0sM4nL7cR1yW9eK3uJ6hG5fD0aZ8pV2iO4tE',
+    payTo: 'pZ7tS8c2q1mYc0e8m7fS2nQ0g6yXq3wJ4d9Kx1vB5aE',
+  },
+  providers: ['pZ7tS8c2q1mYc0e8m7fS2nQ0g6yXq3wJ4d9Kx1vB5aE'],
+};

@@ -1,9 +1,12 @@
 // `chimera network peers [--capability X]`: the live peers of the agent network within this
 // deployment (a heartbeat within the last 90 s), with their status, reputation and capabilities.
+// `chimera network hire --agent ID --skill S [--input JSON] [--provider URL]`: an agent hires
+// another node's skill through the four-phase handshake, and the outcome is printed.
 // `chimera network sleep` / `wake`: take this node out of the network's work for maintenance (its
 // /a2a endpoint answers 503 with Retry-After) and bring it back.
 
 import type { Command } from 'commander';
+import { InputError } from '../../domain/errors.js';
 import { type CliContext, withReadServices, withServices } from '../cli-context.js';
 
 /** How much of a node id a line shows: enough to tell the deployment's nodes apart. */
@@ -35,6 +38,41 @@ export function registerNetworkCommands(program: Command, context: CliContext): 
       });
   }
   network
+    .command('hire')
+    .description(
+      "have an agent hire another node's skill: from --provider, or the live peers offering it, highest reputation first",
+    )
+    .requiredOption('--agent <id>', 'the hiring agent (its CFO approves the payment)')
+    .requiredOption('--skill <name>', 'the skill to hire, e.g. scout.analyze')
+    .option('--input <json>', "the skill's input, as JSON", '{}')
+    .option('--provider <url>', "the provider node's base URL")
+    .option('--json', 'print JSON')
+    .action(
+      async (flags: {
+        agent: string;
+        skill: string;
+        input: string;
+        provider?: string;
+        json?: boolean;
+      }) => {
+        await withServices(context, { createDataDir: false }, async (services, actor) => {
+          const result = await services.network.hire(actor, {
+            agent_id: flags.agent,
+            skill: flags.skill,
+            input: parseInput(flags.input),
+            provider_url: flags.provider,
+          });
+          if (flags.json) return context.printer.json(result);
+          const paid = result.receipt
+            ? `, paid ${result.receipt.amount} US cents to ${result.receipt.payTo.slice(0, NODE_ID_PREFIX)}`
+            : '';
+          context.printer.line(
+            `hire ${result.task_id}: ${result.status}${paid}${result.reason ? ` (${result.reason})` : ''}`,
+          );
+        });
+      },
+    );
+  network
     .command('peers')
     .description(
       'live peers, highest reputation first: node id, status, reputation, capabilities, endpoint, last heartbeat',
@@ -65,4 +103,20 @@ export function registerNetworkCommands(program: Command, context: CliContext): 
         }
       });
     });
+}
+
+/** The --input flag as a JSON object, or an InputError naming it. */
+function parseInput(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError(`--input: '${text}' is not a JSON object, e.g. '{"niche":"streetwear"}'`, {
+      context: { field: 'input' },
+    });
+  }
+  return value as Record<string, unknown>;
 }

@@ -177,37 +177,47 @@ export class Hirer {
     if (lastError) throw lastError;
     throw new ChimeraError(
       'NETWORK_REFUSED',
-      `no live peer offers ${order.skill}; see 'chimera network peers --capability ${order.skill}'`,
+      `skill: no live peer offers ${order.skill}; see 'chimera network peers --capability ${order.skill}'`,
+      { context: { field: 'skill' } },
     );
   }
 
   /**
-   * Finishes the hirer's open hires after a restart: a receipt already received is settled, a
-   * hire the provider finished or failed is settled or refunded from its task, and one the
-   * provider never ran, or that outlived its quote's SLA without a result, is refunded.
+   * Finishes the hirer's open hires after a crash: a receipt already received is settled; a hire
+   * past twice its quote's SLA since its acceptance is settled or refunded from the provider's
+   * task, or refunded when the provider cannot say; a quote left unaccepted past its expiry is
+   * refunded. Hires still within those times are left to the process running them.
    */
   async resume(limit = 100): Promise<HireOutcome[]> {
     const outcomes: HireOutcome[] = [];
     for (const handshake of await this.options.store.handshakes.listOpen('hirer', limit)) {
-      outcomes.push(await this.resumeOne(handshake));
+      const outcome = await this.resumeOne(handshake);
+      if (outcome) outcomes.push(outcome);
     }
     return outcomes;
   }
 
-  private async resumeOne(handshake: Handshake): Promise<HireOutcome> {
-    if (handshake.phase === 'settlement' && handshake.receipt)
+  /** What resuming one open hire did; undefined when it is still in flight and left alone. */
+  private async resumeOne(handshake: Handshake): Promise<HireOutcome | undefined> {
+    if (handshake.phase === 'settlement' && handshake.receipt) {
       return this.settle(handshake, handshake.receipt);
-    if (handshake.phase === 'negotiation') {
-      return this.refund(handshake, 'the hirer stopped before accepting the quote');
     }
+    const quote = handshake.quote?.quote;
+    if (handshake.phase === 'negotiation') {
+      // Its CFO may still be deciding (or a person, over $20) until the quote expires.
+      if (quote && Date.parse(quote.expires_at) > this.now().getTime()) return undefined;
+      return this.refund(handshake, 'the quote expired before it was accepted');
+    }
+    // In execution: the hire that sent the acceptance may still be waiting for the result.
+    if (!this.pastDeadline(handshake)) return undefined;
     try {
       const provider = await this.providerOf(handshake);
       const client = await this.clientFor(provider);
       const task = await client.getTask({ tenant: '', id: handshake.task_id, historyLength: 0 });
       const outcome = await this.concluded(handshake, task, provider);
       if (outcome) return outcome;
-    } catch (error) {
-      if (!this.pastDeadline(handshake)) throw error;
+    } catch {
+      // Unreachable, or no longer knowing the task: past its SLA, the hire failed.
     }
     return this.refund(handshake, 'the provider gave no result within its SLA');
   }
@@ -230,8 +240,10 @@ export class Hirer {
     try {
       task = await this.send(client, { data: acceptance, taskId: handshake.task_id });
     } catch (error) {
-      if (error instanceof A2aRefusal)
-        return this.refund(started, `the provider refused: ${error.message}`);
+      // Refused before it ran (a 402, 429 or 503): nothing was delivered, the escrow goes back.
+      if (error instanceof ChimeraError && error.code === 'NETWORK_REFUSED') {
+        return this.refund(started, error.message);
+      }
       throw error;
     }
     return (
@@ -350,10 +362,18 @@ export class Hirer {
           throw new ChimeraError(
             'NETWORK_REFUSED',
             `the provider refused the hire: ${error.message}`,
-            { cause: error, retryable: error.status === 429 || error.status === 503 },
+            {
+              cause: error,
+              retryable: error.status === 429 || error.status === 503,
+            },
           );
         }
-        throw error;
+        if (error instanceof ChimeraError) throw error;
+        throw new ChimeraError(
+          'NETWORK_UNREACHABLE',
+          `the request to the provider failed: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error, retryable: true },
+        );
       });
     if (!('id' in result) || 'messageId' in result) {
       throw untrusted('the provider answered with a message, not a task');

@@ -25,9 +25,18 @@ export async function readProviderCard(
   baseUrl: string,
   registeredKey: (nodeId: string) => Promise<Record<string, unknown> | undefined>,
 ): Promise<VerifiedProvider> {
-  const card = await new DefaultAgentCardResolver().resolve(baseUrl);
-  const response = await fetch(new URL(JWKS_ROUTE, baseUrl));
-  const jwks = (await response.json()) as JSONWebKeySet;
+  let card: AgentCard;
+  let jwks: JSONWebKeySet;
+  try {
+    card = await new DefaultAgentCardResolver().resolve(baseUrl);
+    jwks = (await (await fetch(new URL(JWKS_ROUTE, baseUrl))).json()) as JSONWebKeySet;
+  } catch (error) {
+    throw new ChimeraError(
+      'NETWORK_UNREACHABLE',
+      `provider_url: no Agent Card and keys could be read at ${baseUrl}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error, retryable: true, context: { field: 'provider_url' } },
+    );
+  }
   let signer: { nodeId: string; publicJwk: JWK } | undefined;
   const trusted = await verifyNodeAgentCard(card, async (kid) => {
     const key = jwks.keys.find((candidate) => candidate.kid === kid);
@@ -44,7 +53,8 @@ export async function readProviderCard(
   if (!trusted || !signer) {
     throw new ChimeraError(
       'NETWORK_PROVIDER_UNTRUSTED',
-      `the Agent Card at ${baseUrl} does not verify under its node's key; not hiring it`,
+      `provider_url: the Agent Card at ${baseUrl} does not verify under its node's key; not hiring it`,
+      { context: { field: 'provider_url' } },
     );
   }
   return { card, ...signer };

@@ -359,9 +359,16 @@ export class PostgresTenantViewRepository implements TenantViewRepository {
   async ledgerSeqs(tenantId: string): Promise<Set<number>> {
     const rows = await this.db
       .selectFrom('ledger')
-      .innerJoin('agents', 'agents.id', 'ledger.agent_id')
+      .leftJoin('agents', 'agents.id', 'ledger.agent_id')
       .select('ledger.seq')
-      .where('agents.tenant_id', '=', tenantId)
+      .where((eb) =>
+        eb.or([
+          eb('agents.tenant_id', '=', tenantId),
+          // What another node paid this one (a2a settlements): the node's, like the peer
+          // registry, so every tenant's operators see it.
+          eb.and([eb('agents.id', 'is', null), eb('ledger.agent_id', 'like', 'node:%')]),
+        ]),
+      )
       .execute();
     return new Set(rows.map((row) => Number(row.seq)));
   }
