@@ -338,7 +338,9 @@ describe('output into a closed pipe', () => {
   });
 });
 
-describe('human review through the CLI', () => {
+// Each test runs about eight commands, each opening the embedded database: over a minute on a
+// loaded 2-core machine.
+describe('human review through the CLI', { timeout: 120_000 }, () => {
   /** A data dir with ava and a campaign whose `draft` step waits for a person; its review. */
   async function escalated(draft: Record<string, unknown> = {}) {
     const dir = await dataDirs.migrated();

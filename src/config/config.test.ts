@@ -35,6 +35,9 @@ describe('loadConfig', () => {
       model: 'offline',
       embeddingModel: 'offline',
       memorableRate: 0.05,
+      networkPriceCents: 25,
+      networkCapacity: 4,
+      dhtNetwork: 'chimera-network/v1',
       httpHost: '127.0.0.1',
       httpPort: 7420,
       apiRateLimit: 1_200,
@@ -69,6 +72,10 @@ describe('loadConfig', () => {
       CHIMERA_NODE_KEY_FILE: '/etc/chimera/node.pem',
       CHIMERA_PUBLIC_URL: 'https://node.example',
       CHIMERA_NETWORK_OFFER: 'scout.analyze, director.create_brief',
+      CHIMERA_NETWORK_PRICE_CENTS: '40',
+      CHIMERA_NETWORK_CAPACITY: '8',
+      CHIMERA_DHT_BOOTSTRAP: 'dht-1.example:49737, 10.0.0.2:49737',
+      CHIMERA_DHT_NETWORK: 'acme-network/v1',
       CHIMERA_HTTP_HOST: '0.0.0.0',
       CHIMERA_HTTP_PORT: '0',
       CHIMERA_API_RATE_LIMIT: '60',
@@ -101,6 +108,10 @@ describe('loadConfig', () => {
       nodeKeyFile: '/etc/chimera/node.pem',
       publicUrl: 'https://node.example',
       networkOffer: 'scout.analyze, director.create_brief',
+      networkPriceCents: 40,
+      networkCapacity: 8,
+      dhtBootstrap: 'dht-1.example:49737, 10.0.0.2:49737',
+      dhtNetwork: 'acme-network/v1',
       httpHost: '0.0.0.0',
       httpPort: 0,
       apiRateLimit: 60,
@@ -142,8 +153,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(38);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(38);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(42);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(42);
   });
 
   it.each([

@@ -22,6 +22,7 @@ import {
   SYNC_SLA_MS,
   settlementId,
 } from '../../domain/network/handshake.js';
+import { failpoint } from '../../observability/failpoints.js';
 import type { Handshake, Store } from '../../store/store.js';
 import type { NodeIdentity } from '../identity/node-identity.js';
 import { signJson } from '../identity/signed-json.js';
@@ -198,6 +199,7 @@ export class HireProvider implements AgentExecutor {
     if (!started) return outcomeOf(await this.reload(ids.id), ids);
     this.running++;
     try {
+      failpoint('hire-provider-executing');
       return await this.perform(await this.reload(ids.id), quote, ids);
     } finally {
       this.running--;

@@ -23,6 +23,7 @@ import {
   SignedReceipt,
   settlementId,
 } from '../../domain/network/handshake.js';
+import { failpoint } from '../../observability/failpoints.js';
 import type { Handshake, HandshakeChange, Store } from '../../store/store.js';
 import type { NodeIdentity } from '../identity/node-identity.js';
 import { verifyJson } from '../identity/signed-json.js';
@@ -284,6 +285,7 @@ export class Hirer {
       cents: receipt.amount,
       reason: `paid node ${receipt.payTo} for ${receipt.extensions.chimera.skill} (task ${handshake.task_id})`,
     });
+    failpoint('hire-after-settle');
     const settled = await this.move(handshake, { phase: 'settled' });
     const output = (settled.result?.output ?? {}) as Record<string, unknown>;
     return { status: 'settled', taskId: handshake.task_id, output, receipt: signed };

@@ -45,7 +45,7 @@ import {
   type PostView,
   RECENT_MENTIONS_TEMPLATE,
 } from '../platform-tools.js';
-import { jsonContents, structuredAnswer, toolFailure } from '../tool-results.js';
+import { jsonContents, toolAnswer } from '../tool-results.js';
 import { MoltbookClient, MoltbookError } from './moltbook-client.js';
 import {
   type KeyRecord,
@@ -368,13 +368,6 @@ async function releasingOnRefusal<T>(
 }
 
 /** Runs a tool body: a string is a refusal, an error becomes a tool error with its message. */
-async function answer<T extends Record<string, unknown>>(work: () => Promise<T | string>) {
-  try {
-    const result = await work();
-    return typeof result === 'string' ? toolFailure(result) : structuredAnswer(result);
-  } catch (error) {
-    if (error instanceof ChimeraError) return toolFailure(error.message);
-    const reason = error instanceof Error ? error.message : String(error);
-    return toolFailure(`the Moltbook adapter failed: ${reason}`);
-  }
+function answer<T extends Record<string, unknown>>(work: () => Promise<T | string>) {
+  return toolAnswer('the Moltbook adapter failed', work);
 }

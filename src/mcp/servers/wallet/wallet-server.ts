@@ -4,7 +4,6 @@
 
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { ChimeraError } from '../../../domain/errors.js';
 import {
   CURRENCIES,
   type Currency,
@@ -16,7 +15,7 @@ import {
 } from '../../../domain/money.js';
 import { ADDRESS_PATTERN, addressProblem } from '../../../domain/wallet-keys.js';
 import { MAX_UNITS, type WalletTransaction } from '../../../domain/wallet-transaction.js';
-import { structuredAnswer, toolFailure } from '../tool-results.js';
+import { toolAnswer } from '../tool-results.js';
 import type { WalletBackend } from './wallet-backend.js';
 
 const CurrencyCode = z.enum(Object.keys(CURRENCIES) as [Currency, ...Currency[]]);
@@ -90,19 +89,12 @@ function parseAmount(amount: string, currency: Currency): Money | string {
 }
 
 /** Runs a tool body; a refusal or failure becomes a tool error with its message, never a stack. */
-async function answer<T extends Record<string, unknown>>(
+function answer<T extends Record<string, unknown>>(
   tool: string,
   backend: WalletBackend,
   work: () => Promise<T | string>,
 ) {
-  try {
-    const result = await work();
-    return typeof result === 'string' ? toolFailure(result) : structuredAnswer(result);
-  } catch (error) {
-    if (error instanceof ChimeraError) return toolFailure(error.message);
-    const reason = error instanceof Error ? error.message : String(error);
-    return toolFailure(`${tool}: the ${backend.kind} wallet failed: ${reason}`);
-  }
+  return toolAnswer(`${tool}: the ${backend.kind} wallet failed`, work);
 }
 
 /** Wallet server options. */
