@@ -32,6 +32,9 @@ import { moveHandshake } from './handshake-moves.js';
 import { readProviderCard, type VerifiedProvider } from './provider-card.js';
 import { A2aRefusal, signingFetch } from './signing-fetch.js';
 
+/** How long one call to a provider may take: its SLA, with room for the rest of the phase. */
+const CALL_TIMEOUT_MS = 30_000;
+
 /** The hirer's CFO, as the handshake uses it (commerce/cfo.ts). */
 export interface Escrow {
   approve(
@@ -348,17 +351,20 @@ export class Hirer {
     message: { data: Record<string, unknown>; taskId?: string },
   ): Promise<Task> {
     const result = await client
-      .sendMessage({
-        tenant: '',
-        message: Message.fromJSON({
-          messageId: randomUUID(),
-          ...(message.taskId && { taskId: message.taskId }),
-          role: 'ROLE_USER',
-          parts: [{ data: message.data, mediaType: 'application/json' }],
-        }),
-        configuration: undefined,
-        metadata: undefined,
-      })
+      .sendMessage(
+        {
+          tenant: '',
+          message: Message.fromJSON({
+            messageId: randomUUID(),
+            ...(message.taskId && { taskId: message.taskId }),
+            role: 'ROLE_USER',
+            parts: [{ data: message.data, mediaType: 'application/json' }],
+          }),
+          configuration: undefined,
+          metadata: undefined,
+        },
+        { signal: AbortSignal.timeout(CALL_TIMEOUT_MS) },
+      )
       .catch((error: unknown) => {
         if (error instanceof A2aRefusal) {
           throw new ChimeraError(

@@ -10,6 +10,9 @@ import { ChimeraError } from '../../domain/errors.js';
 import { JWKS_ROUTE } from '../card/agent-card-routes.js';
 import { verifyNodeAgentCard } from '../card/agent-card-signature.js';
 
+/** How long reading a provider's card or keys may take. */
+const CARD_TIMEOUT_MS = 10_000;
+
 /** A provider, as its verified card says. */
 export interface VerifiedProvider {
   card: AgentCard;
@@ -27,9 +30,12 @@ export async function readProviderCard(
 ): Promise<VerifiedProvider> {
   let card: AgentCard;
   let jwks: JSONWebKeySet;
+  // A provider that does not answer is given up on, not waited for.
+  const fetchImpl: typeof fetch = (input, init) =>
+    fetch(input, { ...init, signal: AbortSignal.timeout(CARD_TIMEOUT_MS) });
   try {
-    card = await new DefaultAgentCardResolver().resolve(baseUrl);
-    jwks = (await (await fetch(new URL(JWKS_ROUTE, baseUrl))).json()) as JSONWebKeySet;
+    card = await new DefaultAgentCardResolver({ fetchImpl }).resolve(baseUrl);
+    jwks = (await (await fetchImpl(new URL(JWKS_ROUTE, baseUrl))).json()) as JSONWebKeySet;
   } catch (error) {
     throw new ChimeraError(
       'NETWORK_UNREACHABLE',
