@@ -123,11 +123,6 @@ export function canMove(from: HandshakePhase, to: HandshakePhase): boolean {
   return NEXT[from].includes(to);
 }
 
-/** Whether a record is done: nothing more will happen to it. */
-export function isFinished(phase: HandshakePhase): boolean {
-  return NEXT[phase].length === 0;
-}
-
 /** The settlement's transaction id for a quote: the same on both sides, and on every retry. */
 export function settlementId(quote: Pick<Quote, 'quote_id'>): string {
   return `a2a-settlement:${quote.quote_id}`;
