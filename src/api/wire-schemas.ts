@@ -348,3 +348,66 @@ export const JudgeAgreementWire = z.object({
   ),
   by_day: z.array(z.object({ day: z.string().describe('UTC, YYYY-MM-DD'), ...AgreementTally })),
 });
+
+const CalibrationTally = {
+  decided: z.number().int(),
+  approved: z.number().int(),
+  rejected: z.number().int(),
+  approval_rate: z
+    .number()
+    .nullable()
+    .describe('the agreement rate: approved / decided; null when none decided'),
+};
+
+/** Judge calibration (GET /api/v1/judge/calibration): figures and recommended thresholds. */
+export const JudgeCalibrationWire = z.object({
+  since: z.string().describe('decisions from this instant on'),
+  thresholds: z
+    .object({ approveAt: z.number(), escalateAt: z.number() })
+    .describe('the thresholds in force'),
+  target_rejection_recall: z
+    .number()
+    .describe("the share of people's rejections a recommended threshold must still catch"),
+  min_decisions: z.number().int().describe('decided escalations a policy needs for a threshold'),
+  min_rejections: z.number().int().describe('rejections a policy needs for a threshold'),
+  by_policy: z.array(
+    z.object({
+      policy: z.string().describe("the policy named in a reason; 'judge' for the band rule"),
+      ...CalibrationTally,
+      by_band: z.array(
+        z.object({
+          band: z.string(),
+          from: z.number(),
+          to: z.number().nullable().describe('exclusive; null: no upper bound'),
+          ...CalibrationTally,
+        }),
+      ),
+      recommendation: z.object({
+        status: z.enum(['threshold', 'always-review', 'not-enough-decisions', 'no-threshold']),
+        outcome: z
+          .object({
+            threshold: z.number(),
+            reviews_needed: z.number().int().describe('decided escalations below the threshold'),
+            reviews_taken: z.number().int(),
+            rejections_missed: z
+              .number()
+              .int()
+              .describe('rejections at or above the threshold, which would have gone out'),
+            rejection_recall: z.number().nullable(),
+          })
+          .nullable()
+          .describe("the recommended threshold's effect on the window; null without one"),
+        setting: z
+          .enum(['approveAt', 'escalateAt'])
+          .nullable()
+          .describe('the Judge setting it is for; null for a policy (no setting holds it)'),
+        current: z.number().nullable().describe("the setting's current value"),
+        variable: z
+          .string()
+          .nullable()
+          .describe('the environment variable to set, e.g. CHIMERA_JUDGE_APPROVE_AT'),
+        explanation: z.string(),
+      }),
+    }),
+  ),
+});

@@ -284,6 +284,7 @@ export async function openChimera(
         memory,
         reviewDesk,
         judge,
+        judgeThresholds: judge.thresholds,
         worker,
         cfo: openCfo,
         cfoPublicKey: () => loadCfoKey(cfoKeyPath(config), false),

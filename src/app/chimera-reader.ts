@@ -23,7 +23,7 @@ const MIGRATIONS_DIR = new URL('../store/migrations/', import.meta.url);
 /** The services a reader can have: those whose reads need nothing but the store. */
 export type ReadServices = Pick<
   ChimeraServices,
-  'agents' | 'campaigns' | 'reviews' | 'money' | 'tokens' | 'status' | 'network'
+  'agents' | 'campaigns' | 'reviews' | 'calibration' | 'money' | 'tokens' | 'status' | 'network'
 >;
 
 /**
@@ -37,6 +37,8 @@ const READ_SERVICES: {
   campaigns: async (deps) =>
     new (await import('../services/campaign-service.js')).CampaignService(deps),
   reviews: async (deps) => new (await import('../services/review-service.js')).ReviewService(deps),
+  calibration: async (deps) =>
+    new (await import('../services/judge-calibration-service.js')).JudgeCalibrationService(deps),
   money: async (deps) => new (await import('../services/money-service.js')).MoneyService(deps),
   tokens: async (deps) => new (await import('../services/token-service.js')).TokenService(deps),
   status: async (deps) => new (await import('../services/status-service.js')).StatusService(deps),
@@ -198,6 +200,7 @@ function readingDependencies(
       return missing('the task worker');
     },
     events,
+    judgeThresholds: { approveAt: config.approveAt, escalateAt: config.escalateAt },
     nodeId: async () => {
       const { loadNodeIdentity, nodeKeyPath } = await import(
         '../network/identity/node-identity.js'

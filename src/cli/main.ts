@@ -14,6 +14,7 @@ import type { CliOptions } from './cli-options.js';
 import { registerAdminCommands } from './commands/admin-commands.js';
 import { registerCampaignCommands } from './commands/campaign-commands.js';
 import { registerCfoCommands } from './commands/cfo-commands.js';
+import { registerJudgeCommands } from './commands/judge-commands.js';
 import { registerMcpCommands } from './commands/mcp-commands.js';
 import { registerMemoryCommands } from './commands/memory-commands.js';
 import { registerNetworkCommands } from './commands/network-commands.js';
@@ -64,6 +65,7 @@ export function buildProgram(options: CliOptions = {}): { program: Command; cont
   registerRunCommands(program, context);
   registerStatusCommand(program, context);
   registerReviewCommands(program, context);
+  registerJudgeCommands(program, context);
   registerCampaignCommands(program, context);
   registerAdminCommands(program, context);
   registerCfoCommands(program, context);

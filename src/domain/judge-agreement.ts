@@ -59,6 +59,14 @@ export function reasonPolicy(reason: string): string {
   return /^([a-z][a-z0-9-]*[a-z0-9]): /.exec(reason)?.[1] ?? JUDGE_OWN_POLICY;
 }
 
+/** The index in `CONFIDENCE_BANDS` of the band holding `confidence` (the lowest when none). */
+export function confidenceBandIndex(confidence: number): number {
+  const band = CONFIDENCE_BANDS.findIndex(
+    (each) => confidence >= each.from && confidence < each.to,
+  );
+  return Math.max(0, band);
+}
+
 export function judgeAgreement(decisions: readonly DecidedEscalation[]): JudgeAgreement {
   const overall = counter();
   const byPolicy = new Map<string, ReturnType<typeof counter>>();
@@ -69,10 +77,7 @@ export function judgeAgreement(decisions: readonly DecidedEscalation[]): JudgeAg
     const policies = new Set(decision.reasons.map(reasonPolicy));
     if (policies.size === 0) policies.add(JUDGE_OWN_POLICY);
     for (const policy of policies) entry(byPolicy, policy).add(decision.approved);
-    const band = CONFIDENCE_BANDS.findIndex(
-      (each) => decision.confidence >= each.from && decision.confidence < each.to,
-    );
-    byBand[Math.max(0, band)]?.add(decision.approved);
+    byBand[confidenceBandIndex(decision.confidence)]?.add(decision.approved);
     entry(byDay, decision.decided_at.toISOString().slice(0, 10)).add(decision.approved);
   }
   return {

@@ -8,6 +8,7 @@ import { CampaignService } from './campaign-service.js';
 import { EventService } from './event-service.js';
 import { FleetService } from './fleet-service.js';
 import { JudgeAgreementService } from './judge-agreement-service.js';
+import { JudgeCalibrationService } from './judge-calibration-service.js';
 import { MediaService } from './media-service.js';
 import { MoneyService } from './money-service.js';
 import { NetworkService } from './network-service.js';
@@ -26,6 +27,7 @@ export interface ChimeraServices {
   tasks: TaskService;
   reviews: ReviewService;
   agreement: JudgeAgreementService;
+  calibration: JudgeCalibrationService;
   media: MediaService;
   money: MoneyService;
   posts: PostService;
@@ -49,6 +51,7 @@ export function createServices(
     tasks: new TaskService(deps),
     reviews: new ReviewService(deps),
     agreement: new JudgeAgreementService(deps),
+    calibration: new JudgeCalibrationService(deps),
     media: new MediaService(deps),
     money: new MoneyService(deps),
     posts: new PostService(deps),

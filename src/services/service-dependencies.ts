@@ -4,6 +4,7 @@
 
 import type { KeyObject } from 'node:crypto';
 import type { Cfo } from '../commerce/cfo.js';
+import type { JudgeThresholds } from '../domain/judge-routing.js';
 import type { Money } from '../domain/money.js';
 import type { Hirer } from '../network/a2a/hirer.js';
 import type { SkillRegistry } from '../skills/skill-registry.js';
@@ -53,6 +54,11 @@ export interface ServiceDependencies {
   nodeId(): Promise<string>;
   /** How this node's agents hire other nodes' skills (network/a2a/hirer.ts). */
   hirer(): Promise<Hirer>;
+  /**
+   * The Judge's configured thresholds (CHIMERA_JUDGE_APPROVE_AT, CHIMERA_JUDGE_ESCALATE_AT), for
+   * reports that weigh them; readers get them without opening the Judge.
+   */
+  judgeThresholds: JudgeThresholds;
   /** Where the media server stores rendered files (config.mediaDirOf). */
   mediaDir: string;
   /** @defaultValue () => new Date() */

@@ -1,10 +1,12 @@
 // /api/v1/judge/agreement: of the results the Judge escalated and people decided, how often they
-// approved, by policy, confidence band and day, to tell whether its thresholds are right.
+// approved, by policy, confidence band and day, to tell whether its thresholds are right; and
+// /api/v1/judge/calibration: the thresholds those decisions support (recommended, never applied).
 
 import { z } from 'zod';
 import { MAX_AGREEMENT_DAYS } from '../../services/judge-agreement-service.js';
 import { defineRoute } from '../route-spec.js';
-import { JudgeAgreementWire } from '../wire-schemas.js';
+import { JudgeAgreementWire, JudgeCalibrationWire } from '../wire-schemas.js';
+import { exampleCalibration } from './route-examples.js';
 
 const tally = (decided: number, approved: number) => ({
   decided,
@@ -41,5 +43,20 @@ export const judgeRoutes = [
       },
     },
     handler: ({ services, actor, query }) => services.agreement.agreement(actor, query.days),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/judge/calibration',
+    operationId: 'showJudgeCalibration',
+    summary:
+      "The thresholds people's decisions support: per policy and band how often they approved, and per policy the lowest threshold that still catches 99 % of their rejections. Nothing is changed",
+    tag: 'judge',
+    role: 'viewer',
+    query: z.object({
+      days: z.coerce.number().int().min(1).max(MAX_AGREEMENT_DAYS).default(30),
+    }),
+    response: JudgeCalibrationWire,
+    example: { response: exampleCalibration },
+    handler: ({ services, actor, query }) => services.calibration.calibration(actor, query.days),
   }),
 ];

@@ -223,3 +223,85 @@ export const exampleHire = {
   },
   providers: ['pZ7tS8c2q1mYc0e8m7fS2nQ0g6yXq3wJ4d9Kx1vB5aE'],
 };
+
+/** A calibration tally: decided, approved, rejected and the agreement rate. */
+const calibrationTally = (decided: number, approved: number) => ({
+  decided,
+  approved,
+  rejected: decided - approved,
+  approval_rate: decided === 0 ? null : approved / decided,
+});
+
+/** The six confidence bands with [decided, approved] each, lowest first. */
+const calibrationBands = (counts: ReadonlyArray<readonly [number, number]>) =>
+  [
+    ['< 0.70', 0, 0.7],
+    ['0.70–0.75', 0.7, 0.75],
+    ['0.75–0.80', 0.75, 0.8],
+    ['0.80–0.85', 0.8, 0.85],
+    ['0.85–0.90', 0.85, 0.9],
+    ['≥ 0.90', 0.9, null],
+  ].map(([band, from, to], index) => ({
+    band,
+    from,
+    to,
+    ...calibrationTally(...(counts[index] ?? [0, 0])),
+  }));
+
+export const exampleCalibration = {
+  since: '2026-10-30T09:00:00.000Z',
+  thresholds: { approveAt: 0.9, escalateAt: 0.7 },
+  target_rejection_recall: 0.99,
+  min_decisions: 30,
+  min_rejections: 5,
+  by_policy: [
+    {
+      policy: 'judge',
+      ...calibrationTally(160, 120),
+      by_band: calibrationBands([
+        [0, 0],
+        [40, 25],
+        [40, 25],
+        [40, 30],
+        [40, 40],
+        [0, 0],
+      ]),
+      recommendation: {
+        status: 'threshold',
+        outcome: {
+          threshold: 0.82,
+          reviews_needed: 96,
+          reviews_taken: 160,
+          rejections_missed: 0,
+          rejection_recall: 1,
+        },
+        setting: 'approveAt',
+        current: 0.9,
+        variable: 'CHIMERA_JUDGE_APPROVE_AT',
+        explanation:
+          'lower approveAt from 0.90 to 0.82: skipping review at 0.82 or above would have needed 96 of the 160 reviews taken and missed 0 rejection(s) (recall 1.000)',
+      },
+    },
+    {
+      policy: 'sensitive-topics',
+      ...calibrationTally(30, 28),
+      by_band: calibrationBands([
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [30, 28],
+      ]),
+      recommendation: {
+        status: 'always-review',
+        outcome: null,
+        setting: null,
+        current: null,
+        variable: null,
+        explanation:
+          'always review: sensitive topics always go to a person, whatever the confidence (FR-POLICY-001)',
+      },
+    },
+  ],
+};
