@@ -2,6 +2,7 @@
 // Chimera. The CLI (and later the HTTP server) build exactly one of these.
 
 import { hostname } from 'node:os';
+import type { LanguageModel } from 'ai';
 import { Cfo, expireReservations } from '../commerce/cfo.js';
 import { cfoKeyPath, loadCfoKey } from '../commerce/cfo-key.js';
 import { CostGovernor } from '../commerce/cost-governor.js';
@@ -20,6 +21,7 @@ import { openEmbedder } from '../memory/semantic/open-embedder.js';
 import { SemanticMemory } from '../memory/semantic/semantic-memory.js';
 import { createLanguageModel } from '../models/language-model-factory.js';
 import { OFFLINE_WRITERS } from '../models/offline/offline-writers.js';
+import { isOfflineModel, SecondOpinions } from '../models/second-opinion.js';
 import { offeredSkills } from '../network/card/offered-skills.js';
 import {
   loadNodeIdentity,
@@ -30,7 +32,7 @@ import type { Logger } from '../observability/logger.js';
 import { GraphileJobQueue } from '../queue/graphile-job-queue.js';
 import { type ChimeraServices, createServices } from '../services/chimera-services.js';
 import { BUILT_IN_SKILLS } from '../skills/built-in-skills.js';
-import type { AnySkill, SkillServices } from '../skills/skill.js';
+import type { AnySkill, SkillRun, SkillServices } from '../skills/skill.js';
 import { SkillRegistry } from '../skills/skill-registry.js';
 import { loadSpecCatalog } from '../specs/spec-catalog.js';
 import { type Database, openDatabase } from '../store/database.js';
@@ -39,7 +41,7 @@ import { PostgresEventFeed } from '../store/postgres/event-feed.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/store.js';
 import { AgentMemory } from '../swarm/agent-memory.js';
-import { CONTENT_POLICIES, ownRepeatsPolicy } from '../swarm/content-policies.js';
+import { contentPolicies, ownRepeatsPolicy } from '../swarm/content-policies.js';
 import { wakeHeldCampaigns } from '../swarm/dispatch.js';
 import { EffectExecutor } from '../swarm/effects/effect-executor.js';
 import { paymentPerformer } from '../swarm/effects/payment-performer.js';
@@ -118,6 +120,8 @@ export interface OpenOptions {
   toolPrices?: ToolPrices;
   /** The Planner's and services' clock (when schedules fall due). Tests move one by hand. */
   now?: () => Date;
+  /** The text model, instead of the one CHIMERA_MODEL names (tests give the AI SDK's mock). */
+  model?: LanguageModel;
 }
 
 /** Opens the database, brings its schema up to date, and wires the swarm. */
@@ -154,10 +158,6 @@ export async function openChimera(
       return cfo;
     };
     const backoff = { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs };
-    const judge = new Judge({
-      thresholds: { approveAt: config.approveAt, escalateAt: config.escalateAt },
-      policies: [...CONTENT_POLICIES, ownRepeatsPolicy(store.content), ...(options.policies ?? [])],
-    });
     // One budget across every process when Redis is configured; per process otherwise.
     const rateLimiter: RateLimiter = config.redisUrl
       ? new RedisRateLimiter(config.redisUrl)
@@ -185,7 +185,7 @@ export async function openChimera(
       },
       ...(options.now && { now: options.now }),
     });
-    const model = createLanguageModel(config, OFFLINE_WRITERS);
+    const model = options.model ?? createLanguageModel(config, OFFLINE_WRITERS);
     const ephemeral = openEphemeralMemory({
       ...(config.redisUrl && { redisUrl: config.redisUrl }),
       ...(options.now && { now: options.now }),
@@ -202,6 +202,18 @@ export async function openChimera(
       toolPrices: { ...BUNDLED_TOOL_PRICES, ...options.toolPrices },
       modelName: config.model,
     }).govern({ toolsFor: hubTools(hub), model, memoryFor: (run) => memory.forRun(run) });
+    // A hosted model gives the Judge a second opinion on sensitive topics, charged to the agent.
+    const secondOpinion = isOfflineModel(model)
+      ? undefined
+      : { opinions: new SecondOpinions(), modelFor: (run: SkillRun) => governed.modelFor(run) };
+    const judge = new Judge({
+      thresholds: { approveAt: config.approveAt, escalateAt: config.escalateAt },
+      policies: [
+        ...contentPolicies(secondOpinion),
+        ownRepeatsPolicy(store.content),
+        ...(options.policies ?? []),
+      ],
+    });
     const worker = new TaskWorker({
       store,
       skills,

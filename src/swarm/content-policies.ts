@@ -2,26 +2,75 @@
 // the sensitive-topic model) applied to a skill's public text. Skills without public text
 // (analysis, plumbing) pass.
 
+import type { LanguageModel } from 'ai';
+import type { PolicyFinding } from '../domain/judge-routing.js';
 import { admitsAutomation, asksIfAutomated, HONESTY_REPLY } from '../domain/policies/disclosure.js';
 import { OWN_REPEAT_WINDOW_DAYS, ownRepeatFindings } from '../domain/policies/own-repeats.js';
 import { checkDirectives } from '../domain/policies/persona-directives.js';
-import { sensitiveTopicsModelFindings } from '../models/text-classifiers/sensitive-topics-model.js';
+import type { SensitiveCategory } from '../domain/policies/sensitive-topics.js';
+import type { SecondOpinions } from '../models/second-opinion.js';
+import {
+  classifySensitiveTopicsWithModel,
+  sensitiveTopicFindings,
+} from '../models/text-classifiers/sensitive-topics-model.js';
 import { loadSentenceEncoder } from '../models/text-classifiers/sentence-encoder.js';
+import type { SkillRun } from '../skills/skill.js';
 import type { ContentRepository } from '../store/store.js';
 import type { JudgePolicy } from './judge.js';
 
+/** A hosted model to ask for a second opinion, bound to the run being judged so its agent pays. */
+export interface SecondOpinionSource {
+  opinions: SecondOpinions;
+  modelFor(run: SkillRun): LanguageModel;
+}
+
 /**
  * Sensitive topics (politics, health, finance, legal) always go to a human (FR-POLICY-001): the
- * keyword lexicon or the topic model flags them, so unlisted wording still reaches a person.
+ * offline topic model (over the keyword lexicon) flags them, so unlisted wording still reaches a
+ * person. With a hosted model configured, it is asked too and the rule is "escalate if either
+ * flags": a category only the model names adds a finding; the model cannot clear what the
+ * offline check flagged. If the model cannot answer (down, or its spend refused), the offline
+ * verdict stands alone.
+ *
+ * @example sensitiveTopicsPolicy() // offline only
  */
-export const sensitiveTopicsPolicy: JudgePolicy = {
-  name: 'sensitive-topics',
-  evaluate: async ({ skill, output }) =>
-    skill.publicText ? sensitiveTopicsModelFindings(skill.publicText(output)) : [],
-  prepare: async () => {
-    await loadSentenceEncoder();
-  },
-};
+export function sensitiveTopicsPolicy(secondOpinion?: SecondOpinionSource): JudgePolicy {
+  return {
+    name: 'sensitive-topics',
+    evaluate: async ({ skill, task, output }) => {
+      if (!skill.publicText) return [];
+      const text = skill.publicText(output);
+      const offline = await classifySensitiveTopicsWithModel(text);
+      const findings = sensitiveTopicFindings(offline);
+      if (!secondOpinion) return findings;
+      const run: SkillRun = {
+        agentId: task.agent_id,
+        specId: task.spec_id,
+        taskId: task.id,
+        campaignId: task.campaign_id,
+        attempt: task.attempt,
+      };
+      let named: readonly SensitiveCategory[];
+      try {
+        named = (await secondOpinion.opinions.ask(text, secondOpinion.modelFor(run)))
+          .sensitive_categories;
+      } catch {
+        return findings;
+      }
+      const added: PolicyFinding[] = named
+        .filter((category) => !offline.categories.includes(category))
+        .map((category) => ({
+          policy: 'sensitive-topics',
+          action: 'escalate',
+          reason: `sensitive topic (${category}): the hosted model's second opinion`,
+        }));
+      return [...findings, ...added];
+    },
+    prepare: async () => {
+      await loadSentenceEncoder();
+    },
+  };
+}
 
 /**
  * The character-consistency lock: a visual asset whose character reference is missing or not
@@ -97,10 +146,15 @@ export function ownRepeatsPolicy(
   };
 }
 
-/** The policies every Judge runs that need nothing but the result. */
-export const CONTENT_POLICIES: readonly JudgePolicy[] = [
-  sensitiveTopicsPolicy,
-  characterConsistencyPolicy,
-  personaDirectivesPolicy,
-  honestyPolicy,
-];
+/**
+ * The policies every Judge runs that need nothing but the result, and a hosted model's second
+ * opinion on sensitive topics when one is configured.
+ */
+export function contentPolicies(secondOpinion?: SecondOpinionSource): JudgePolicy[] {
+  return [
+    sensitiveTopicsPolicy(secondOpinion),
+    characterConsistencyPolicy,
+    personaDirectivesPolicy,
+    honestyPolicy,
+  ];
+}

@@ -1,6 +1,7 @@
 // Opens a real Chimera (real database, real queue) for a test, with fast timings and any extra
 // skills or policies the test needs.
 
+import type { LanguageModel } from 'ai';
 import { afterAll, beforeAll } from 'vitest';
 import { type ChimeraApp, openChimera } from '../../src/app/chimera-app.js';
 import type { ToolPrices } from '../../src/commerce/tool-prices.js';
@@ -20,6 +21,8 @@ export function openTestApp(
     toolPrices?: ToolPrices;
     /** The Planner's and services' clock. */
     now?: () => Date;
+    /** The text model instead of the offline one. */
+    model?: LanguageModel;
   } = {},
 ): Promise<ChimeraApp> {
   const config = loadConfig(
@@ -43,6 +46,7 @@ export function openTestApp(
     policies: options.policies ?? [],
     ...(options.toolPrices && { toolPrices: options.toolPrices }),
     ...(options.now && { now: options.now }),
+    ...(options.model && { model: options.model }),
   });
 }
 

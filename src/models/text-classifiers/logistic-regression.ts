@@ -73,3 +73,27 @@ export function trainLogisticModel(
   }
   return { weights, bias };
 }
+
+/** Weights as committed in generated files: little-endian float32, base64. */
+export function encodeWeights(weights: Float64Array): string {
+  return Buffer.from(Float32Array.from(weights).buffer).toString('base64');
+}
+
+/** Weights from `encodeWeights`' text. */
+export function decodeWeights(encoded: string): Float64Array {
+  const bytes = Buffer.from(encoded, 'base64');
+  return Float64Array.from(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4));
+}
+
+/**
+ * The largest difference between two models' weights, relative to the weight (at least 1): about
+ * 6e-8 when one is the other stored as float32, more when they come from different trainings.
+ */
+export function largestWeightDifference(left: LogisticModel, right: LogisticModel): number {
+  let largest = left.weights.length === right.weights.length ? 0 : Number.POSITIVE_INFINITY;
+  left.weights.forEach((weight, index) => {
+    const difference = Math.abs(weight - (right.weights[index] ?? Number.NaN));
+    largest = Math.max(largest, difference / Math.max(1, Math.abs(weight)));
+  });
+  return largest;
+}

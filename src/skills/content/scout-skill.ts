@@ -1,17 +1,53 @@
 // scout.analyze: perceives through one or more trends MCP servers, removes near-duplicates, scores
-// sentiment, clusters the last four hours into trends, and keeps those relevant to the agent's
-// niche and campaign goal. It reads; it never posts.
+// sentiment (the offline classifier, and a hosted model where it is unsure), clusters the last
+// four hours into trends, and keeps those relevant to the agent's niche and campaign goal. It
+// reads; it never posts.
 
 import { z } from 'zod';
 import { SkillPermanentError } from '../../domain/errors.js';
 import { FeedItem, FeedPlatform } from '../../domain/feed-item.js';
+import { isOfflineModel, SecondOpinions } from '../../models/second-opinion.js';
+import { itemText } from '../scout/feed-item.js';
 import { dedupe } from '../scout/near-duplicates.js';
 import { contentWords } from '../scout/normalise-text.js';
 import { filterRelevant, RELEVANCE_THRESHOLD } from '../scout/relevance.js';
+import { classifySentiment, combineSentiment, isUnsure } from '../scout/sentiment-classifier.js';
 import { clusterTrends } from '../scout/trend-clusters.js';
-import { defineSkill } from '../skill.js';
+import { defineSkill, type SkillContext } from '../skill.js';
 import { EXAMPLE_TREND_REPORT } from './contract-examples.js';
 import { TrendReport } from './trend-report.js';
+
+/** Hosted-model opinions on the items the classifier is unsure of, kept by text for the process. */
+const secondOpinions = new SecondOpinions();
+
+/**
+ * Each item's sentiment score in [-1, 1], by text: the offline classifier, and where it is unsure
+ * and a hosted model is configured, the model's label (`combineSentiment`). If the model cannot
+ * answer (down, or its spend refused), the classifier's score stands.
+ */
+async function sentimentScores(
+  items: readonly FeedItem[],
+  context: Pick<SkillContext, 'model' | 'signal'>,
+): Promise<Map<string, number>> {
+  const scores = new Map<string, number>();
+  const askModel = !isOfflineModel(context.model);
+  for (const item of items) {
+    const text = itemText(item);
+    if (scores.has(text)) continue;
+    let result = await classifySentiment(text);
+    if (askModel && isUnsure(result)) {
+      try {
+        const opinion = await secondOpinions.ask(text, context.model, context.signal);
+        result = combineSentiment(result, opinion.sentiment);
+      } catch {
+        // The classifier's score stands; a stopped run stops here.
+        context.signal.throwIfAborted();
+      }
+    }
+    scores.set(text, result.score);
+  }
+  return scores;
+}
 
 const FetchTrendsAnswer = z.object({
   as_of: z.string(),
@@ -61,7 +97,12 @@ export const scoutSkill = defineSkill({
     }
     asOf ||= new Date().toISOString();
     const unique = dedupe(items);
-    const clusters = clusterTrends(unique, { now: asOf, minItems: 1 });
+    const scores = await sentimentScores(unique, context);
+    const clusters = clusterTrends(unique, {
+      now: asOf,
+      minItems: 1,
+      sentiment: (text) => scores.get(text) ?? 0,
+    });
     const relevant = filterRelevant(
       clusters,
       { niche: input.niche, goal: input.goal },

@@ -1,14 +1,14 @@
-// Tests for near-duplicate detection: shingles, seeded MinHash, grouping and dedupe.
-// Quality on the labelled fixture is measured in scout-quality.test.ts, not here.
+// Tests for near-duplicate detection: shingles, similarity, grouping and dedupe.
+// Quality on the labelled fixtures is measured in tests/judgement.quality.test.ts, not here.
 
 import { describe, expect, it } from 'vitest';
 import {
   dedupe,
-  estimatedJaccard,
   findNearDuplicates,
+  itemSimilarity,
   jaccard,
-  minHashSignature,
   shingles,
+  wordShingles,
 } from './near-duplicates.js';
 
 function item(id: string, title: string, summary: string, at: string) {
@@ -57,19 +57,39 @@ describe('shingles', () => {
   });
 });
 
-describe('minHashSignature', () => {
-  it('is deterministic for a seed and changes with the seed', () => {
-    const set = shingles(original.title);
-    expect(minHashSignature(set)).toEqual(minHashSignature(new Set([...set].reverse())));
-    expect(minHashSignature(set, 128, 1)).not.toEqual(minHashSignature(set, 128, 2));
+describe('itemSimilarity', () => {
+  it('is 1 for the same text and symmetric', () => {
+    expect(itemSimilarity(original.title, original.title)).toBe(1);
+    expect(itemSimilarity(original.title, reworded.title)).toBe(
+      itemSimilarity(reworded.title, original.title),
+    );
   });
 
-  it('estimates Jaccard similarity within 0.1 of the exact value', () => {
-    const left = shingles(`${original.title} ${original.summary}`);
-    const right = shingles(`${reworded.title} ${reworded.summary}`);
-    const estimate = estimatedJaccard(minHashSignature(left), minHashSignature(right));
-    expect(Math.abs(estimate - jaccard(left, right))).toBeLessThan(0.1);
-    expect(estimatedJaccard(minHashSignature(left), minHashSignature(left))).toBe(1);
+  it('averages character and word Jaccard', () => {
+    const left = 'Night market opens on the pier';
+    const right = 'Night market opens on the quay';
+    const expected =
+      (jaccard(shingles(left), shingles(right)) +
+        jaccard(wordShingles(left), wordShingles(right))) /
+      2;
+    expect(itemSimilarity(left, right)).toBeCloseTo(expected, 10);
+  });
+
+  it('is 0 when the two state conflicting facts, however alike the wording', () => {
+    expect(
+      itemSimilarity(
+        'Bitcoin falls 4% to $61,000 overnight as liquidations top $380M',
+        'Bitcoin falls 6% to $58,200 overnight as liquidations top $510M',
+      ),
+    ).toBe(0);
+  });
+
+  it('scores a copy cut short by its containment in the full text', () => {
+    const full =
+      'Why everyone in Seoul is wearing cargo skirts this autumn. Stylists say the look started with a street-style account in Seongsu and spread through vintage shops by October.';
+    const cut = 'Why everyone in Seoul is wearing cargo skirts this autumn…';
+    expect(jaccard(wordShingles(full), wordShingles(cut))).toBeLessThan(0.5);
+    expect(itemSimilarity(full, cut)).toBeGreaterThanOrEqual(0.45);
   });
 });
 
@@ -82,6 +102,36 @@ describe('findNearDuplicates', () => {
   it('keeps a different story on the same topic apart', () => {
     const groups = findNearDuplicates([original, sameTopicOtherStory]);
     expect(groups).toEqual([]);
+  });
+
+  it('keeps a look-alike out of a group it is close to through one edited member only', () => {
+    const story = item(
+      's1',
+      'Harbour night market opens on the pier',
+      'Forty stalls, live music and late ferries home.',
+      '08:00',
+    );
+    const repost = item(
+      's2',
+      'RT @citydesk: Harbour night market opens on the pier',
+      'Forty stalls, live music and late ferries home, plus a vinyl swap by the lighthouse with crates of rare records.',
+      '08:30',
+    );
+    const lookAlike = item(
+      's3',
+      'A vinyl swap by the lighthouse with crates of rare records and old posters',
+      '',
+      '09:00',
+    );
+    // Single link would chain the look-alike in through the repost; the group's average keeps it out.
+    expect(
+      itemSimilarity(
+        repost.title + '. ' + repost.summary,
+        lookAlike.title + '. ' + lookAlike.summary,
+      ),
+    ).toBeGreaterThan(0.28);
+    const groups = findNearDuplicates([story, repost, lookAlike]);
+    expect(groups.map((group) => group.map((entry) => entry.id))).toEqual([['s1', 's2']]);
   });
 
   it('groups only identical text at threshold 1', () => {

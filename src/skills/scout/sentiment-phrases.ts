@@ -36,6 +36,30 @@ export const PHRASE_VALENCE: ReadonlyArray<readonly [string, number, 'fixed'?]> 
   ['undrinkable|inedible|unwearable|unusable|unliveable|unlivable', -2.5],
   ['sells? out|sold[- ]out|sell[- ]outs?', 1.5],
   ['michelin[- ](?:stars?|starred)', 2],
+  // Internet slang, as commonly glossed (a word that is praise in one sense and harm in another,
+  // such as "sick", "killer" or "fire", is left to the classifier's sentence embedding).
+  ["slaps|slapped|bussin|goated|the goat|hits different|no crumbs|chef[’']?s kiss", 2.5],
+  [
+    'bangers?|bops?|elite|top[- ]tier|s[- ]tier|iconic|unmatched|certified classic|big w|such a vibe|immaculate vibes',
+    2,
+  ],
+  ['(?:absolute|pure) (?:peak|cinema)|ate(?: that)?(?: up)?(?= and | no | tbh|!|$)', 2],
+  [
+    "mid(?! ?[-–])(?: at best)?|(?:so|absolutely|we[’']?re|we are) cooked|took the l|big l|l take|fell off|flop(?:s|ped)?(?: era)?",
+    -2,
+  ],
+  [
+    'cheeks|trash(?:[- ]tier)?|garbage(?: fire)?|dumpster fire|hot mess|clown ?(?:show|fest|world)|clownfest',
+    -2.5,
+  ],
+  [
+    "janky|borked|bricked|buggy|laggy|glitchy|cringe|yikes|oof|the ick|(?:this|that) ain[’']?t it|(?:this|that)(?: is|[’']s) not it",
+    -2,
+  ],
+  [
+    'enshittif\\w*|shrinkflation|price[- ]goug\\w*|bait[- ]and[- ]switch|predatory|rug[- ]?pull(?:ed|s)?|rugged|gaslight\\w*',
+    -2.5,
+  ],
   // Positive news events.
   ['milestones?', 1.5],
   ['breakthroughs?', 2],

@@ -1,0 +1,84 @@
+// The Scout's sentiment classifier: three logistic heads (positive, neutral, negative) over a
+// text's sentence embedding and its lexicon and sarcasm cues, trained on the tuning half of the
+// labelled fixtures (weights in sentiment-heads.ts). Offline and deterministic.
+
+import {
+  decodeWeights,
+  type LogisticModel,
+  logisticProbability,
+} from '../../models/text-classifiers/logistic-regression.js';
+import type { SentimentLabel } from './sentiment.js';
+import { SENTIMENT_HEADS } from './sentiment-heads.js';
+import { SENTIMENT_LABELS, sentimentFeatures } from './sentiment-training.js';
+
+/** What the classifier decided about one text. */
+export interface ClassifiedSentiment {
+  label: SentimentLabel;
+  /** Per label, the heads' probabilities scaled to sum to 1. */
+  probabilities: Record<SentimentLabel, number>;
+  /** P(positive) − P(negative), in [-1, 1]: the score trends average. */
+  score: number;
+}
+
+/** Decodes committed heads (see `encodeWeights`). */
+export function decodeHeads(
+  encoded: Readonly<Record<SentimentLabel, { bias: number; weights: string }>>,
+): Record<SentimentLabel, LogisticModel> {
+  const heads = {} as Record<SentimentLabel, LogisticModel>;
+  for (const label of SENTIMENT_LABELS) {
+    heads[label] = { bias: encoded[label].bias, weights: decodeWeights(encoded[label].weights) };
+  }
+  return heads;
+}
+
+const heads = decodeHeads(SENTIMENT_HEADS);
+
+/** Applies heads to one feature row: the label with the highest probability wins. */
+export function applySentimentHeads(
+  models: Readonly<Record<SentimentLabel, LogisticModel>>,
+  features: ArrayLike<number>,
+): ClassifiedSentiment {
+  const raw = SENTIMENT_LABELS.map((label) => logisticProbability(models[label], features));
+  const total = raw.reduce((sum, value) => sum + value, 0) || 1;
+  const probabilities = { positive: 0, neutral: 0, negative: 0 };
+  SENTIMENT_LABELS.forEach((label, index) => {
+    probabilities[label] = (raw[index] ?? 0) / total;
+  });
+  const label = SENTIMENT_LABELS.reduce((best, each) =>
+    probabilities[each] > probabilities[best] ? each : best,
+  );
+  return { label, probabilities, score: probabilities.positive - probabilities.negative };
+}
+
+/**
+ * Classifies one text. Costs a sentence embedding (about 15 ms, cached by text) after a one-off
+ * model load; an empty text is neutral.
+ */
+export async function classifySentiment(text: string): Promise<ClassifiedSentiment> {
+  if (text.trim() === '') {
+    return { label: 'neutral', probabilities: { positive: 0, neutral: 1, negative: 0 }, score: 0 };
+  }
+  return applySentimentHeads(heads, await sentimentFeatures(text));
+}
+
+/** Below this top probability the classifier is unsure, and a hosted model's opinion decides. */
+export const UNSURE_BELOW = 0.6;
+
+/** Whether the classifier is unsure of a text: no label reaches `UNSURE_BELOW`. */
+export function isUnsure(result: ClassifiedSentiment): boolean {
+  return Math.max(...Object.values(result.probabilities)) < UNSURE_BELOW;
+}
+
+/**
+ * Combines the classifier with a hosted model's label by a simple rule: where the classifier is
+ * sure (`isUnsure` is false) it stands; where it is unsure, the model's label decides, with a
+ * score of 1, 0 or -1.
+ */
+export function combineSentiment(
+  offline: ClassifiedSentiment,
+  modelLabel: SentimentLabel,
+): ClassifiedSentiment {
+  if (!isUnsure(offline)) return offline;
+  const score = { positive: 1, neutral: 0, negative: -1 }[modelLabel];
+  return { ...offline, label: modelLabel, score };
+}

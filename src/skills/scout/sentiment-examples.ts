@@ -1,0 +1,67 @@
+// The labelled sentiment examples the classifier is trained and measured on: the Scout's labelled
+// feed items and the two sets of labelled social posts under fixtures/scout, each tagged with its
+// half (tuning or held-out). Reading only; training and measuring live elsewhere.
+
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { type FixtureHalf, fixtureHalf } from '../../models/text-classifiers/fixture-split.js';
+import { itemText } from './feed-item.js';
+import type { SentimentLabel } from './sentiment.js';
+
+/** One labelled text. */
+export interface SentimentExample {
+  id: string;
+  text: string;
+  label: SentimentLabel;
+  /** What makes it hard ('sarcasm', 'slang', 'negation', …), or 'feed item'. */
+  kind: string;
+  half: FixtureHalf;
+}
+
+const Label = z.enum(['positive', 'neutral', 'negative']);
+
+const FeedItems = z.array(
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    dup_group: z.string().regex(/^dg-\d{3}$/),
+    sentiment: Label,
+  }),
+);
+
+const Posts = z.object({
+  items: z.array(
+    z.object({ id: z.string(), text: z.string(), sentiment: Label, kind: z.string() }),
+  ),
+});
+
+function read(path: string): unknown {
+  return JSON.parse(
+    readFileSync(new URL(`../../../fixtures/scout/${path}`, import.meta.url), 'utf8'),
+  );
+}
+
+/**
+ * Every labelled example. Feed items keep the split their fixture documents (even `dup_group`
+ * numbers tune, odd are held out); posts are split by `fixtureHalf` of their id.
+ */
+export function loadSentimentExamples(): SentimentExample[] {
+  const feed = FeedItems.parse(read('labelled-items.json')).map((item) => ({
+    id: item.id,
+    text: itemText(item),
+    label: item.sentiment,
+    kind: 'feed item',
+    half: (Number(item.dup_group.slice(3)) % 2 === 0 ? 'tuning' : 'held-out') as FixtureHalf,
+  }));
+  const posts = ['sentiment-posts-a.json', 'sentiment-posts-b.json'].flatMap((file) =>
+    Posts.parse(read(file)).items.map((post) => ({
+      id: post.id,
+      text: post.text,
+      label: post.sentiment,
+      kind: post.kind,
+      half: fixtureHalf(post.id),
+    })),
+  );
+  return [...feed, ...posts];
+}

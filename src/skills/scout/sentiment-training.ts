@@ -1,0 +1,52 @@
+// Trains the sentiment classifier's heads: one logistic regression per label (that label against
+// the other two) over a text's sentence embedding and its cue features, on the tuning half of the
+// labelled examples. Deterministic for the same examples.
+
+import {
+  type LogisticModel,
+  type LogisticTraining,
+  trainLogisticModel,
+} from '../../models/text-classifiers/logistic-regression.js';
+import { embedSentence } from '../../models/text-classifiers/sentence-encoder.js';
+import type { SentimentLabel } from './sentiment.js';
+import { sentimentCues } from './sentiment-cues.js';
+
+/** The labels, in the order the heads are stored. */
+export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['positive', 'neutral', 'negative'];
+
+/** Embeddings are about unit length; scaled up, gradient descent converges in the steps below. */
+const EMBEDDING_SCALE = 3;
+/** The cue features' scale: they sit in [-1, 1], the scaled embedding's coordinates mostly in ±0.5. */
+const CUE_SCALE = 1;
+
+/** Gradient descent settings; the L2 penalty is chosen by cross-validation from `L2_CHOICES`. */
+export const SENTIMENT_STEPS = { iterations: 600, learningRate: 2 } as const;
+
+/** The L2 penalties `regenerate-sentiment-heads.ts` cross-validates. */
+export const L2_CHOICES: readonly number[] = [0.0003, 0.001, 0.003, 0.01];
+
+/** A text's classifier input: its scaled sentence embedding followed by its scaled cues. */
+export async function sentimentFeatures(text: string): Promise<number[]> {
+  const embedding = await embedSentence(text);
+  return [
+    ...embedding.map((value) => value * EMBEDDING_SCALE),
+    ...sentimentCues(text).map((value) => value * CUE_SCALE),
+  ];
+}
+
+/** Trains one head per label on feature rows and their labels. */
+export function trainSentimentHeads(
+  rows: readonly ArrayLike<number>[],
+  labels: readonly SentimentLabel[],
+  training: LogisticTraining,
+): Record<SentimentLabel, LogisticModel> {
+  const heads = {} as Record<SentimentLabel, LogisticModel>;
+  for (const label of SENTIMENT_LABELS) {
+    heads[label] = trainLogisticModel(
+      rows,
+      labels.map((each) => (each === label ? 1 : 0)),
+      training,
+    );
+  }
+  return heads;
+}

@@ -1,0 +1,35 @@
+// Tests for the facts a story states and when two stories' facts conflict.
+
+import { describe, expect, it } from 'vitest';
+import { factsConflict, storyFacts } from './story-facts.js';
+
+describe('storyFacts', () => {
+  it('reads numbers as plain values whatever their spelling', () => {
+    expect(storyFacts('Valdris recalls 62K SUVs')).toEqual(
+      storyFacts('Valdris recalls 62,000 SUVs'),
+    );
+    expect([...storyFacts('Bitcoin falls 4.5% to $61,000; $1.2bn liquidated')]).toEqual([
+      '4.5',
+      '61000',
+      '1200000000',
+    ]);
+  });
+
+  it('reads weekdays and months, and "May" only when capitalised', () => {
+    expect([...storyFacts('Strike on Thurs 9 Oct')]).toEqual(['9', 'thursday', 'october']);
+    expect(storyFacts('you may want to book early').size).toBe(0);
+  });
+
+  it('ignores the last word of a truncated text and numbers inside links', () => {
+    expect([...storyFacts('Liquidations topped $38…')]).toEqual([]);
+    expect(storyFacts('New drop https://sho.rt.example/x9Z12').size).toBe(0);
+  });
+});
+
+describe('factsConflict', () => {
+  it('is true only when each side states a fact the other lacks', () => {
+    expect(factsConflict(new Set(['4', '61000']), new Set(['6', '58200']))).toBe(true);
+    expect(factsConflict(new Set(['4']), new Set(['4', '61000']))).toBe(false);
+    expect(factsConflict(new Set(), new Set(['6']))).toBe(false);
+  });
+});

@@ -1,0 +1,291 @@
+// Issue 14's quality gate: deduplication, sentiment and the sensitive-topic check measured on the
+// tuning half of the labelled fixtures and on the held-out half (never read while tuning), printed
+// in one block. Held-out texts are never printed: reading the misses would tune the next change.
+// Each goal the held-out half meets is asserted; a goal it misses is printed as missed and its
+// measured figure is asserted as a floor, so the gap is visible and cannot widen.
+
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { fixtureHalf } from '../src/models/text-classifiers/fixture-split.js';
+import { classifySensitiveTopicsWithModel } from '../src/models/text-classifiers/sensitive-topics-model.js';
+import {
+  type LabelledPost,
+  loadLabelledPosts,
+} from '../src/models/text-classifiers/sensitive-topics-training.js';
+import { itemText } from '../src/skills/scout/feed-item.js';
+import { findNearDuplicates, jaccard } from '../src/skills/scout/near-duplicates.js';
+import { normaliseText } from '../src/skills/scout/normalise-text.js';
+import { scoreSentiment } from '../src/skills/scout/sentiment.js';
+import { classifySentiment } from '../src/skills/scout/sentiment-classifier.js';
+import {
+  loadSentimentExamples,
+  type SentimentExample,
+} from '../src/skills/scout/sentiment-examples.js';
+
+const GOALS = {
+  dedupPrecision: 0.995,
+  dedupRecall: 0.995,
+  sentimentAccuracy: 0.9,
+  sensitiveRecall: 1,
+  trickyFalseAlarms: 0.05,
+} as const;
+
+/**
+ * Floors a little under the held-out figures measured on 2026-11-30 (dedup 0.976 / 0.933,
+ * sentiment 0.776, sensitive recall 0.957 with false alarms 0.292 on tricky negatives): every goal
+ * is missed there, so these keep the gap from widening. The fixtures' READMEs keep the record.
+ */
+const FLOORS = {
+  dedupPrecision: 0.97,
+  dedupRecall: 0.93,
+  sentimentAccuracy: 0.77,
+  sensitiveRecall: 0.95,
+  trickyFalseAlarms: 0.3,
+} as const;
+
+const report: string[] = ['perception and judgement (issue 14): tuning | held-out'];
+afterAll(() => {
+  process.stdout.write(`${report.join('\n')}\n`);
+});
+
+const f = (value: number) => value.toFixed(3);
+const goal = (met: boolean) => (met ? 'goal met' : 'GOAL MISSED');
+
+// ---------------------------------------------------------------- duplicates
+interface DuplicateItem {
+  id: string;
+  title: string;
+  summary: string;
+  published_at: string;
+  group: string;
+  half: 'tuning' | 'held-out';
+}
+
+function readFixture(path: string): unknown {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
+}
+
+const feedItems = z
+  .array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      summary: z.string(),
+      published_at: z.string(),
+      dup_group: z.string(),
+    }),
+  )
+  .parse(readFixture('scout/labelled-items.json'))
+  .map((item) => ({
+    ...item,
+    group: item.dup_group,
+    half: Number(item.dup_group.slice(3)) % 2 === 0 ? ('tuning' as const) : ('held-out' as const),
+  }));
+const posts = z
+  .object({
+    items: z.array(
+      z.object({ id: z.string(), title: z.string(), summary: z.string(), dup_group: z.string() }),
+    ),
+  })
+  .parse(readFixture('scout/dedup-posts.json'))
+  .items.map((item, index) => ({
+    ...item,
+    // The posts carry no times; their order stands in, a minute apart.
+    published_at: new Date(Date.UTC(2025, 5, 2) + index * 60_000).toISOString(),
+    group: `posts:${item.dup_group}`,
+    half: fixtureHalf(item.dup_group),
+  }));
+
+/** Pairwise precision and recall of predicted groups against the labelled ones, per fixture. */
+function pairQuality(
+  sets: readonly (readonly DuplicateItem[])[],
+  predict: (items: readonly DuplicateItem[]) => DuplicateItem[][],
+) {
+  let truePositives = 0;
+  let falsePositives = 0;
+  let falseNegatives = 0;
+  for (const items of sets) {
+    const predicted = new Map<DuplicateItem, number>();
+    predict(items).forEach((group, index) => {
+      for (const item of group) predicted.set(item, index);
+    });
+    for (let left = 0; left < items.length; left++) {
+      for (let right = left + 1; right < items.length; right++) {
+        const a = items[left] as DuplicateItem;
+        const b = items[right] as DuplicateItem;
+        const labelled = a.group === b.group;
+        const found = predicted.has(a) && predicted.get(a) === predicted.get(b);
+        if (labelled && found) truePositives++;
+        else if (found) falsePositives++;
+        else if (labelled) falseNegatives++;
+      }
+    }
+  }
+  return {
+    precision: truePositives / (truePositives + falsePositives || 1),
+    recall: truePositives / (truePositives + falseNegatives || 1),
+    pairs: truePositives + falseNegatives,
+  };
+}
+
+/** The off-the-shelf baseline: word Jaccard ≥ 0.4 after stripping URLs and "RT", single link. */
+function wordJaccardBaseline(items: readonly DuplicateItem[]): DuplicateItem[][] {
+  const words = items.map(
+    (item) =>
+      new Set(
+        normaliseText(itemText(item))
+          .split(' ')
+          .filter((word) => word !== ''),
+      ),
+  );
+  const parent = items.map((_, index) => index);
+  const root = (index: number): number =>
+    parent[index] === index ? index : root(parent[index] ?? index);
+  for (let left = 0; left < items.length; left++) {
+    for (let right = left + 1; right < items.length; right++) {
+      if (jaccard(words[left] ?? new Set(), words[right] ?? new Set()) >= 0.4)
+        parent[root(right)] = root(left);
+    }
+  }
+  const groups = new Map<number, DuplicateItem[]>();
+  items.forEach((item, index) => {
+    groups.set(root(index), [...(groups.get(root(index)) ?? []), item]);
+  });
+  return [...groups.values()].filter((group) => group.length > 1);
+}
+
+describe('deduplication', () => {
+  it('the fixtures hold at least 400 post items with look-alikes, split on both halves', () => {
+    expect(posts.length).toBeGreaterThanOrEqual(400);
+    expect(new Set(posts.map((item) => item.half))).toEqual(new Set(['tuning', 'held-out']));
+  });
+
+  it(`keeps precision and recall on held-out data (goals ${GOALS.dedupPrecision} each)`, () => {
+    const figures = Object.fromEntries(
+      (['tuning', 'held-out'] as const).map((half) => {
+        const sets = [feedItems, posts].map((items) => items.filter((item) => item.half === half));
+        return [
+          half,
+          {
+            ours: pairQuality(sets, (items) => findNearDuplicates(items)),
+            baseline: pairQuality(sets, wordJaccardBaseline),
+          },
+        ];
+      }),
+    );
+    const tuning = figures.tuning!;
+    const heldOut = figures['held-out']!;
+    report.push(
+      `  dedup precision ${f(tuning.ours.precision)} | ${f(heldOut.ours.precision)}, recall ${f(tuning.ours.recall)} | ${f(heldOut.ours.recall)} (${tuning.ours.pairs} | ${heldOut.ours.pairs} labelled pairs); word-Jaccard baseline precision ${f(tuning.baseline.precision)} | ${f(heldOut.baseline.precision)}, recall ${f(tuning.baseline.recall)} | ${f(heldOut.baseline.recall)}; ${goal(heldOut.ours.precision >= GOALS.dedupPrecision && heldOut.ours.recall >= GOALS.dedupRecall)}`,
+    );
+    expect(heldOut.ours.precision).toBeGreaterThanOrEqual(
+      Math.min(GOALS.dedupPrecision, FLOORS.dedupPrecision),
+    );
+    expect(heldOut.ours.recall).toBeGreaterThanOrEqual(
+      Math.min(GOALS.dedupRecall, FLOORS.dedupRecall),
+    );
+  });
+});
+
+// ---------------------------------------------------------------- sentiment
+describe('sentiment', () => {
+  const examples = loadSentimentExamples();
+
+  it('the fixtures hold at least 600 labelled posts besides the feed items', () => {
+    expect(
+      examples.filter((example) => example.kind !== 'feed item').length,
+    ).toBeGreaterThanOrEqual(600);
+  });
+
+  it(`keeps 3-class accuracy on held-out data (goal ${GOALS.sentimentAccuracy})`, async () => {
+    const accuracy = async (items: readonly SentimentExample[]) => {
+      let correct = 0;
+      let lexicon = 0;
+      const byKind = new Map<string, [number, number]>();
+      for (const example of items) {
+        const right = (await classifySentiment(example.text)).label === example.label;
+        if (right) correct++;
+        if (scoreSentiment(example.text).label === example.label) lexicon++;
+        const tally = byKind.get(example.kind) ?? [0, 0];
+        byKind.set(example.kind, [tally[0] + (right ? 1 : 0), tally[1] + 1]);
+      }
+      return {
+        accuracy: correct / items.length,
+        lexicon: lexicon / items.length,
+        items: items.length,
+        byKind,
+      };
+    };
+    const tuning = await accuracy(examples.filter((example) => example.half === 'tuning'));
+    const heldOut = await accuracy(examples.filter((example) => example.half === 'held-out'));
+    report.push(
+      `  sentiment accuracy ${f(tuning.accuracy)} | ${f(heldOut.accuracy)} (${tuning.items} | ${heldOut.items} items; the lexicon score alone ${f(tuning.lexicon)} | ${f(heldOut.lexicon)}); ${goal(heldOut.accuracy >= GOALS.sentimentAccuracy)}`,
+      `    held-out by kind: ${[...heldOut.byKind].map(([kind, [right, all]]) => `${kind} ${right}/${all}`).join(', ')}`,
+    );
+    expect(heldOut.accuracy).toBeGreaterThanOrEqual(
+      Math.min(GOALS.sentimentAccuracy, FLOORS.sentimentAccuracy),
+    );
+  });
+});
+
+// ---------------------------------------------------------------- sensitive topics
+describe('sensitive topics', () => {
+  const { posts: labelled } = loadLabelledPosts();
+
+  it('the new fixtures hold at least 400 posts, 150 of them tricky negatives', () => {
+    const fresh = labelled.filter((post) => post.fixture.startsWith('sensitive-posts-'));
+    expect(fresh.length).toBeGreaterThanOrEqual(400);
+    expect(fresh.filter((post) => post.kind === 'tricky-negative').length).toBeGreaterThanOrEqual(
+      150,
+    );
+    expect(new Set(fresh.map((post) => post.half))).toEqual(new Set(['tuning', 'held-out']));
+  });
+
+  it(`keeps recall and false alarms on held-out data (goals ${GOALS.sensitiveRecall} and ≤ ${GOALS.trickyFalseAlarms})`, async () => {
+    const measure = async (items: readonly LabelledPost[]) => {
+      let found = 0;
+      let sensitive = 0;
+      let tricky = 0;
+      let trickyAlarms = 0;
+      let negatives = 0;
+      let alarms = 0;
+      for (const post of items) {
+        const flagged = (await classifySensitiveTopicsWithModel(post.text)).sensitive;
+        if (post.categories.length > 0) {
+          sensitive++;
+          if (flagged) found++;
+          continue;
+        }
+        negatives++;
+        if (flagged) alarms++;
+        if (post.kind === 'tricky-negative') {
+          tricky++;
+          if (flagged) trickyAlarms++;
+        }
+      }
+      return {
+        recall: found / (sensitive || 1),
+        found,
+        sensitive,
+        trickyAlarms: trickyAlarms / (tricky || 1),
+        tricky,
+        alarms: alarms / (negatives || 1),
+        negatives,
+      };
+    };
+    const tuning = await measure(labelled.filter((post) => post.half === 'tuning'));
+    const heldOut = await measure(labelled.filter((post) => post.half === 'held-out'));
+    const blind = await measure(labelled.filter((post) => post.half === 'blind'));
+    report.push(
+      `  sensitive recall ${f(tuning.recall)} | ${f(heldOut.recall)} (${heldOut.found}/${heldOut.sensitive} held out), false alarms on tricky negatives ${f(tuning.trickyAlarms)} | ${f(heldOut.trickyAlarms)} (of ${tuning.tricky} | ${heldOut.tricky}), on all negatives ${f(tuning.alarms)} | ${f(heldOut.alarms)}; ${goal(heldOut.recall >= GOALS.sensitiveRecall && heldOut.trickyAlarms <= GOALS.trickyFalseAlarms)}`,
+      `    the earlier blind set: recall ${f(blind.recall)} (${blind.found}/${blind.sensitive}), false alarms ${f(blind.alarms)} (of ${blind.negatives})`,
+    );
+    expect(heldOut.recall).toBeGreaterThanOrEqual(
+      Math.min(GOALS.sensitiveRecall, FLOORS.sensitiveRecall),
+    );
+    expect(heldOut.trickyAlarms).toBeLessThanOrEqual(
+      Math.max(GOALS.trickyFalseAlarms, FLOORS.trickyFalseAlarms),
+    );
+  });
+});
