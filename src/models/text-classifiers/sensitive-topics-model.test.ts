@@ -1,6 +1,5 @@
-// FR-POLICY-001 with the topic model: unit examples and the committed heads against a fresh
-// training run. Recall and false alarms on held-out posts are measured in
-// tests/judgement.quality.test.ts.
+// FR-POLICY-001 with the topic model: unit examples, the committed heads against a fresh training
+// run, and recall and precision on the blind set (never trained or tuned on; texts not printed).
 
 import { describe, expect, it } from 'vitest';
 import { classifySensitiveTopics } from '../../domain/policies/sensitive-topics.js';
@@ -12,7 +11,40 @@ import {
   sensitiveTopicsModelFindings,
   TOPIC_MODEL_THRESHOLD,
 } from './sensitive-topics-model.js';
-import { loadLabelledPosts, trainSensitiveTopicHeads } from './sensitive-topics-training.js';
+import {
+  type LabelledPost,
+  loadLabelledPosts,
+  TUNING_FIXTURE_URL,
+  trainSensitiveTopicHeads,
+} from './sensitive-topics-training.js';
+
+const BLIND_FIXTURE_URL = new URL(
+  '../../../fixtures/policies/sensitive-topics-blind.json',
+  import.meta.url,
+);
+
+/**
+ * Measured once on the blind set when the model was final (2026-11-22): 58 of 60 sensitive posts
+ * found with 1 false alarm in 40 (precision 0.983), against 34 of 60 and none for the lexicon
+ * alone. Floors, so a change cannot lose them.
+ */
+const BLIND_FLOORS = { sensitiveFound: 58, sensitiveTotal: 60, precision: 0.98 };
+
+async function binaryFigures(
+  posts: readonly LabelledPost[],
+  flags: (text: string) => Promise<boolean>,
+): Promise<{ found: number; total: number; falseAlarms: number; precision: number }> {
+  let found = 0;
+  let falseAlarms = 0;
+  for (const post of posts) {
+    const flagged = await flags(post.text);
+    if (flagged && post.categories.length > 0) found += 1;
+    if (flagged && post.categories.length === 0) falseAlarms += 1;
+  }
+  const total = posts.filter((post) => post.categories.length > 0).length;
+  const precision = found + falseAlarms === 0 ? 1 : found / (found + falseAlarms);
+  return { found, total, falseAlarms, precision };
+}
 
 describe('the model-backed sensitive-topic classifier on examples (FR-POLICY-001)', () => {
   it('finds nothing sensitive in "streetwear teaser" or the empty string', async () => {
@@ -77,17 +109,40 @@ describe('the model-backed sensitive-topic classifier on examples (FR-POLICY-001
 });
 
 describe('the topic heads (FR-POLICY-001)', () => {
-  it('match a fresh deterministic training run on the tuning posts', async () => {
-    const { posts, sha256 } = loadLabelledPosts();
-    expect(sha256).toEqual(SENSITIVE_TOPIC_HEADS_SOURCE.sha256);
-    const tuning = posts.filter((post) => post.half === 'tuning');
-    expect(tuning.length).toBe(SENSITIVE_TOPIC_HEADS_SOURCE.posts);
-    const fresh = await trainSensitiveTopicHeads(tuning);
+  it('match a fresh deterministic training run on the tuning fixture', async () => {
+    const { posts, sha256 } = loadLabelledPosts(TUNING_FIXTURE_URL);
+    expect(sha256).toBe(SENSITIVE_TOPIC_HEADS_SOURCE.sha256);
+    expect(posts.length).toBe(SENSITIVE_TOPIC_HEADS_SOURCE.posts);
+    const fresh = await trainSensitiveTopicHeads(posts);
     const committed = sensitiveTopicHeads();
     for (const category of ['politics', 'health', 'finance', 'legal'] as const) {
       expect(committed[category].bias).toBeCloseTo(fresh[category].bias, 6);
+      expect(committed[category].weights.length).toBe(512);
       // float32 storage rounds at about 6e-8 relative; anything larger is a different training.
       expect(largestWeightDifference(fresh[category], committed[category])).toBeLessThan(1e-6);
     }
+  });
+});
+
+describe('the model-backed classifier on the blind set (FR-POLICY-001)', () => {
+  it('finds more sensitive posts than the lexicon alone, at a reasonable precision', async () => {
+    const { posts } = loadLabelledPosts(BLIND_FIXTURE_URL);
+    const lexicon = await binaryFigures(
+      posts,
+      async (text) => classifySensitiveTopics(text).sensitive,
+    );
+    const model = await binaryFigures(
+      posts,
+      async (text) => (await classifySensitiveTopicsWithModel(text)).sensitive,
+    );
+    const line = (name: string, figures: typeof model) =>
+      `  ${name}: recall ${(figures.found / figures.total).toFixed(3)} (${figures.found}/${figures.total}), precision ${figures.precision.toFixed(3)} (${figures.falseAlarms} false alarms)`;
+    process.stdout.write(
+      `sensitive topics on the blind set (${posts.length} posts; texts not printed):\n${line('lexicon alone', lexicon)}\n${line('lexicon + topic model', model)}\n`,
+    );
+    expect(model.total).toBe(BLIND_FLOORS.sensitiveTotal);
+    expect(model.found).toBeGreaterThan(lexicon.found);
+    expect(model.found).toBeGreaterThanOrEqual(BLIND_FLOORS.sensitiveFound);
+    expect(model.precision).toBeGreaterThanOrEqual(BLIND_FLOORS.precision);
   });
 });
