@@ -96,14 +96,14 @@ describe('the sensitive-topics policy with a second opinion', () => {
     ]);
   });
 
-  it('cannot clear what the offline check flagged', async () => {
+  it('cannot clear what the offline check flagged, and is not asked about it', async () => {
     const text = 'Get your flu vaccine at the pharmacy this week';
     const offline = await sensitiveTopicsPolicy().evaluate(subject(text));
     expect(offline.length).toBeGreaterThan(0);
-    const combined = await policyWith({ sentiment: 'neutral', sensitive_categories: [] }).evaluate(
-      subject(text),
-    );
-    expect(combined).toEqual(offline);
+    const model = hostedModel({ sentiment: 'neutral', sensitive_categories: [] });
+    const policy = sensitiveTopicsPolicy({ opinions: new SecondOpinions(), modelFor: () => model });
+    expect(await policy.evaluate(subject(text))).toEqual(offline);
+    expect(model.doGenerateCalls).toHaveLength(0);
   });
 
   it('keeps the offline verdict when the model fails', async () => {

@@ -26,11 +26,11 @@ export interface SecondOpinionSource {
 
 /**
  * Sensitive topics (politics, health, finance, legal) always go to a human (FR-POLICY-001): the
- * offline topic model (over the keyword lexicon) flags them, so unlisted wording still reaches a
- * person. With a hosted model configured, it is asked too and the rule is "escalate if either
- * flags": a category only the model names adds a finding; the model cannot clear what the
- * offline check flagged. If the model cannot answer (down, or its spend refused), the offline
- * verdict stands alone.
+ * keyword lexicon or the topic model flags them, so unlisted wording still reaches a person.
+ * With a hosted model configured, the rule is "escalate if either flags": a post the offline
+ * check passes is put to the model, and each category it names adds a finding. A post the offline
+ * check flags goes to a person anyway, so the model is not asked (or paid). If the model cannot
+ * answer (down, or its spend refused), the offline verdict stands alone.
  *
  * @example sensitiveTopicsPolicy() // offline only
  */
@@ -42,7 +42,7 @@ export function sensitiveTopicsPolicy(secondOpinion?: SecondOpinionSource): Judg
       const text = skill.publicText(output);
       const offline = await classifySensitiveTopicsWithModel(text);
       const findings = sensitiveTopicFindings(offline);
-      if (!secondOpinion) return findings;
+      if (!secondOpinion || offline.sensitive) return findings;
       const run: SkillRun = {
         agentId: task.agent_id,
         specId: task.spec_id,
@@ -57,14 +57,13 @@ export function sensitiveTopicsPolicy(secondOpinion?: SecondOpinionSource): Judg
       } catch {
         return findings;
       }
-      const added: PolicyFinding[] = named
-        .filter((category) => !offline.categories.includes(category))
-        .map((category) => ({
+      return named.map(
+        (category): PolicyFinding => ({
           policy: 'sensitive-topics',
           action: 'escalate',
           reason: `sensitive topic (${category}): the hosted model's second opinion`,
-        }));
-      return [...findings, ...added];
+        }),
+      );
     },
     prepare: async () => {
       await loadSentenceEncoder();
