@@ -1,6 +1,6 @@
-// Issue 14's quality gate: deduplication, sentiment and the sensitive-topic check measured on the
-// tuning half of the labelled fixtures and on the held-out half (never read while tuning), printed
-// in one block. Held-out texts are never printed: reading the misses would tune the next change.
+// Issue 14's quality gate (SK-SCOUT-001, FR-POLICY-001): deduplication, sentiment and the
+// sensitive-topic check measured on the tuning half of the labelled fixtures and on the held-out
+// half (never read while tuning), printed in one block. Held-out texts are never printed: reading the misses would tune the next change.
 // Each goal the held-out half meets is asserted; a goal it misses is printed as missed and its
 // measured figure is asserted as a floor, so the gap is visible and cannot widen.
 

@@ -1,6 +1,6 @@
-// Issue 13 §3: an agent on node A hires node B's Scout through the four phases on A2A tasks:
-// verification (signed request), negotiation (B's signed quote; A's CFO approves and holds the
-// escrow), execution (B runs the skill, its Judge scores it ≥ 0.8) and settlement (B's signed
+// Issue 13 §3, FR-NET-003: an agent on node A hires node B's Scout through the four phases on A2A
+// tasks: verification (signed request), negotiation (B's signed quote; A's CFO approves and holds
+// the escrow), execution (B runs the skill, its Judge scores it ≥ 0.8) and settlement (B's signed
 // x402-shaped receipt; A's escrow is released to B; both ledgers record the receipt and verify).
 // Two real Chimeras, each with its own embedded database, talk over loopback HTTP.
 
