@@ -16,8 +16,6 @@ export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['positive', 'neutral
 
 /** Embeddings are about unit length; scaled up, gradient descent converges in the steps below. */
 const EMBEDDING_SCALE = 3;
-/** The cue features' scale: they sit in [-1, 1], the scaled embedding's coordinates mostly in ±0.5. */
-const CUE_SCALE = 1;
 
 /** Gradient descent settings; the L2 penalty is chosen by cross-validation from `L2_CHOICES`. */
 export const SENTIMENT_STEPS = { iterations: 600, learningRate: 2 } as const;
@@ -25,13 +23,10 @@ export const SENTIMENT_STEPS = { iterations: 600, learningRate: 2 } as const;
 /** The L2 penalties `regenerate-sentiment-heads.ts` cross-validates. */
 export const L2_CHOICES: readonly number[] = [0.0003, 0.001, 0.003, 0.01];
 
-/** A text's classifier input: its scaled sentence embedding followed by its scaled cues. */
+/** A text's classifier input: its scaled sentence embedding followed by its cues. */
 export async function sentimentFeatures(text: string): Promise<number[]> {
   const embedding = await embedSentence(text);
-  return [
-    ...embedding.map((value) => value * EMBEDDING_SCALE),
-    ...sentimentCues(text).map((value) => value * CUE_SCALE),
-  ];
+  return [...embedding.map((value) => value * EMBEDDING_SCALE), ...sentimentCues(text)];
 }
 
 /** Trains one head per label on feature rows and their labels. */
