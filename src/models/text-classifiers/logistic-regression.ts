@@ -74,15 +74,41 @@ export function trainLogisticModel(
   return { weights, bias };
 }
 
-/** Weights as committed in generated files: little-endian float32, base64. */
-export function encodeWeights(weights: Float64Array): string {
-  return Buffer.from(Float32Array.from(weights).buffer).toString('base64');
+/** A model as a generated file commits it: its weights little-endian float32, base64. */
+export interface EncodedModel {
+  bias: number;
+  weights: string;
 }
 
-/** Weights from `encodeWeights`' text. */
-export function decodeWeights(encoded: string): Float64Array {
-  const bytes = Buffer.from(encoded, 'base64');
-  return Float64Array.from(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4));
+/**
+ * The object-literal entries a generated file writes for named heads, in `names` order, e.g.
+ * `  positive: { bias: …, weights: '…' },` (one property a line).
+ */
+export function encodedHeadsSource<Name extends string>(
+  heads: Readonly<Record<Name, LogisticModel>>,
+  names: readonly Name[],
+): string {
+  return names
+    .map((name) => {
+      const { bias, weights } = heads[name];
+      const encoded = Buffer.from(Float32Array.from(weights).buffer).toString('base64');
+      return `  ${name}: {\n    bias: ${bias},\n    weights:\n      '${encoded}',\n  },`;
+    })
+    .join('\n');
+}
+
+/** Named heads as committed by `encodedHeadsSource`, decoded. */
+export function decodeHeads<Name extends string>(
+  encoded: Readonly<Record<Name, EncodedModel>>,
+  names: readonly Name[],
+): Record<Name, LogisticModel> {
+  const heads = {} as Record<Name, LogisticModel>;
+  for (const name of names) {
+    const bytes = Buffer.from(encoded[name].weights, 'base64');
+    const floats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    heads[name] = { bias: encoded[name].bias, weights: Float64Array.from(floats) };
+  }
+  return heads;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   type SensitiveCategory,
   type SensitiveTopicsResult,
 } from '../../domain/policies/sensitive-topics.js';
-import { decodeWeights, type LogisticModel, logisticProbability } from './logistic-regression.js';
+import { decodeHeads, type LogisticModel, logisticProbability } from './logistic-regression.js';
 import { SENSITIVE_TOPIC_HEADS } from './sensitive-topics-heads.js';
 import { topicFeatures } from './sensitive-topics-training.js';
 
@@ -25,12 +25,7 @@ export interface ModelSensitiveTopicsResult extends SensitiveTopicsResult {
 }
 
 /** The committed heads, decoded once. */
-const heads = Object.fromEntries(
-  SENSITIVE_CATEGORIES.map((category) => {
-    const { bias, weights } = SENSITIVE_TOPIC_HEADS[category];
-    return [category, { bias, weights: decodeWeights(weights) }];
-  }),
-) as Record<SensitiveCategory, LogisticModel>;
+const heads = decodeHeads(SENSITIVE_TOPIC_HEADS, SENSITIVE_CATEGORIES);
 
 /** The decoded heads the classifier uses (for tests and for explaining a decision). */
 export function sensitiveTopicHeads(): Readonly<Record<SensitiveCategory, LogisticModel>> {

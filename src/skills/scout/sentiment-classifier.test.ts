@@ -3,8 +3,11 @@
 // tests/judgement.quality.test.ts.
 
 import { describe, expect, it } from 'vitest';
-import { largestWeightDifference } from '../../models/text-classifiers/logistic-regression.js';
-import { applySentimentHeads, classifySentiment, decodeHeads } from './sentiment-classifier.js';
+import {
+  decodeHeads,
+  largestWeightDifference,
+} from '../../models/text-classifiers/logistic-regression.js';
+import { applySentimentHeads, classifySentiment } from './sentiment-classifier.js';
 import { SENTIMENT_CUE_NAMES, sentimentCues } from './sentiment-cues.js';
 import { loadSentimentExamples } from './sentiment-examples.js';
 import { SENTIMENT_HEADS, SENTIMENT_HEADS_TRAINING } from './sentiment-heads.js';
@@ -70,7 +73,7 @@ describe('the sentiment heads', () => {
       tuning.map((example) => example.label),
       { ...SENTIMENT_STEPS, l2: SENTIMENT_HEADS_TRAINING.l2 },
     );
-    const committed = decodeHeads(SENTIMENT_HEADS);
+    const committed = decodeHeads(SENTIMENT_HEADS, SENTIMENT_LABELS);
     for (const label of SENTIMENT_LABELS) {
       expect(committed[label].bias).toBeCloseTo(fresh[label].bias, 6);
       // float32 storage rounds at about 6e-8 relative; anything larger is a different training.

@@ -3,7 +3,7 @@
 // labelled fixtures (weights in sentiment-heads.ts). Offline and deterministic.
 
 import {
-  decodeWeights,
+  decodeHeads,
   type LogisticModel,
   logisticProbability,
 } from '../../models/text-classifiers/logistic-regression.js';
@@ -20,18 +20,7 @@ export interface ClassifiedSentiment {
   score: number;
 }
 
-/** Decodes committed heads (see `encodeWeights`). */
-export function decodeHeads(
-  encoded: Readonly<Record<SentimentLabel, { bias: number; weights: string }>>,
-): Record<SentimentLabel, LogisticModel> {
-  const heads = {} as Record<SentimentLabel, LogisticModel>;
-  for (const label of SENTIMENT_LABELS) {
-    heads[label] = { bias: encoded[label].bias, weights: decodeWeights(encoded[label].weights) };
-  }
-  return heads;
-}
-
-const heads = decodeHeads(SENTIMENT_HEADS);
+const heads = decodeHeads(SENTIMENT_HEADS, SENTIMENT_LABELS);
 
 /** Applies heads to one feature row: the label with the highest probability wins. */
 export function applySentimentHeads(
