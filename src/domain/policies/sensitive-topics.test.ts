@@ -148,6 +148,7 @@ describe('the sensitive-topic classifier on examples (FR-POLICY-001)', () => {
       sensitive: false,
       categories: [],
       evidence: { politics: [], health: [], finance: [], legal: [] },
+      everydaySenses: [],
     });
   });
 

@@ -2,6 +2,7 @@
 // It reports topic presence only: no negation handling, no sentiment, no model and no I/O.
 
 import type { PolicyFinding } from '../judge-routing.js';
+import { type EverydaySenseKind, findEverydaySenses } from './everyday-senses.js';
 
 /** The topics that always go to a human, whatever the confidence. */
 export type SensitiveCategory = 'politics' | 'health' | 'finance' | 'legal';
@@ -22,6 +23,11 @@ export interface SensitiveTopicsResult {
   categories: SensitiveCategory[];
   /** Per flagged category, the matched words as written (lowercased) in text order; else empty. */
   evidence: Record<SensitiveCategory, string[]>;
+  /**
+   * The kinds of everyday sense found in the post (`everyday-senses.ts`), in rule order, without
+   * repeats. Their words did not count: "legal pad", "vote for best tacos", "The Dividends (band)".
+   */
+  everydaySenses: EverydaySenseKind[];
 }
 
 /** Weight of a strong term: one on its own flags its category. */
@@ -53,6 +59,11 @@ export interface CategoryLexicon {
 export const SENSITIVE_TOPIC_LEXICON: Readonly<Record<SensitiveCategory, CategoryLexicon>> = {
   politics: {
     strong: [
+      'ranked choice',
+      'district map',
+      'redistricting',
+      'canvassing',
+      'knocked doors',
       'election',
       'elect',
       'electoral',
@@ -283,6 +294,10 @@ export const SENSITIVE_TOPIC_LEXICON: Readonly<Record<SensitiveCategory, Categor
   },
   health: {
     strong: [
+      'cgm',
+      'signed off work',
+      'glucose monitor',
+      'weeks pregnant',
       'vaccine',
       'vaccination',
       'vaccinate',
@@ -597,6 +612,10 @@ export const SENSITIVE_TOPIC_LEXICON: Readonly<Record<SensitiveCategory, Categor
   },
   finance: {
     strong: [
+      'heloc',
+      'cold wallet',
+      'covered calls',
+      '1099',
       'crypto',
       'cryptocurrency',
       'bitcoin',
@@ -992,7 +1011,7 @@ export const SENSITIVE_TOPIC_LEXICON: Readonly<Record<SensitiveCategory, Categor
 export const NAME_LIKE_TERMS: readonly string[] = ['sue', 'bill', 'isa'];
 
 /** Short terms that match only when written in capitals, as acronyms: "MP" but not "mp" in "12mp". */
-export const ACRONYM_TERMS: readonly string[] = ['mp'];
+export const ACRONYM_TERMS: readonly string[] = ['mp', 'cgm'];
 
 /**
  * Everyday idioms whose words are ignored before matching, so that their ambiguous words cannot
@@ -1026,6 +1045,14 @@ export const NEUTRAL_IDIOMS: readonly string[] = [
   'brand ambassador',
   'food court',
   'court side',
+  'court shoes',
+  'class president',
+  'jury is still out',
+  'fashion police',
+  'doctor orders',
+  'vitamin sea',
+  'dose of sunshine',
+  'dose of reality',
   'basketball court',
   'tennis court',
   'volleyball court',
@@ -1179,7 +1206,9 @@ function emptyEvidence(): Record<SensitiveCategory, string[]> {
  * Classifies a social post. A category is flagged when its distinct matched terms weigh at least
  * `SENSITIVE_TOPIC_THRESHOLD` (one strong term or two different weak ones). Besides the lexicon, a
  * word ending in one of `MEDICAL_SUFFIXES` is a strong health term and a currency amount is a weak
- * finance term. Words inside a `NEUTRAL_IDIOMS` phrase never count. Negations are not special:
+ * finance term. Words inside a `NEUTRAL_IDIOMS` phrase or used in an everyday sense (see
+ * `everyday-senses.ts`: a paper format, a genre, a band's name, a playful title, a poll about
+ * trivia, a game) never count. Negations are not special:
  * "not about politics" mentions politics. The empty string is not sensitive.
  *
  * Measured (see the test): recall about 0.97 on the fixture it was tuned on, but only 0.55-0.57 on
@@ -1188,7 +1217,23 @@ function emptyEvidence(): Record<SensitiveCategory, string[]> {
  */
 export function classifySensitiveTopics(text: string): SensitiveTopicsResult {
   const tokens = tokenize(text);
-  const masked = maskedIndexes(tokens);
+  const senses = findEverydaySenses(text, tokens);
+  const everyday = new Set([...maskedIndexes(tokens), ...senses.flatMap((sense) => sense.indexes)]);
+  const { categories, evidence } = scoreCategories(text, tokens, everyday);
+  return {
+    sensitive: categories.length > 0,
+    categories,
+    evidence,
+    everydaySenses: [...new Set(senses.map((sense) => sense.kind))],
+  };
+}
+
+/** The categories whose distinct terms, outside the `masked` words, reach the threshold. */
+function scoreCategories(
+  text: string,
+  tokens: readonly Token[],
+  masked: ReadonlySet<number>,
+): { categories: SensitiveCategory[]; evidence: Record<SensitiveCategory, string[]> } {
   const used: Record<SensitiveCategory, Set<number>> = {
     politics: new Set(),
     health: new Set(),
@@ -1246,7 +1291,7 @@ export function classifySensitiveTopics(text: string): SensitiveTopicsResult {
       .map((hit) => hit.surface);
     evidence[category] = [...new Set(surfaces)];
   }
-  return { sensitive: categories.length > 0, categories, evidence };
+  return { categories, evidence };
 }
 
 /**
