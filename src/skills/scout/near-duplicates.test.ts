@@ -134,6 +134,71 @@ describe('findNearDuplicates', () => {
     expect(groups.map((group) => group.map((entry) => entry.id))).toEqual([['s1', 's2']]);
   });
 
+  it('groups a repost under the same headline even when its summary states other figures', () => {
+    const report = item(
+      'r1',
+      'Harbor Line drivers to strike on 9 and 10 October',
+      'The drivers union says 83% voted for action over pay.',
+      '08:00',
+    );
+    const repost = item(
+      'r2',
+      'RT @commuterdesk: Harbor Line drivers to strike on 9 and 10 October. Fewer than 1 in 5 trains expected',
+      '',
+      '08:10',
+    );
+    const calledOff = item(
+      'r3',
+      'Harbor Line drivers call off 9 and 10 October strike',
+      'The union will put a revised pay offer to members.',
+      '09:00',
+    );
+    const groups = findNearDuplicates([report, repost, calledOff]);
+    expect(groups.map((group) => group.map((entry) => entry.id))).toEqual([['r1', 'r2']]);
+  });
+
+  it('groups a full rewrite that names the same cast, and not one that shares two names', () => {
+    const news = item(
+      'n1',
+      'Creative director Malik Osei leaves Hollow Row after five years',
+      'Osei took the label from one shop in Dalston to stores in six countries.',
+      '08:00',
+    );
+    const rewrite = item(
+      'n2',
+      'Hollow Row loses Malik Osei, the designer who built it into a global label',
+      'He is stepping down at the end of the season; no successor is named.',
+      '08:30',
+    );
+    const otherStory = item(
+      'n3',
+      'Hollow Row opens a repair bar in its flagship store',
+      'Customers can bring any jacket for free mending on weekends.',
+      '09:00',
+    );
+    expect(
+      itemSimilarity(`${news.title}. ${news.summary}`, `${rewrite.title}. ${rewrite.summary}`),
+    ).toBe(0.5);
+    const groups = findNearDuplicates([news, rewrite, otherStory]);
+    expect(groups.map((group) => group.map((entry) => entry.id))).toEqual([['n1', 'n2']]);
+  });
+
+  it('keeps the same template about another season apart', () => {
+    const spring = item(
+      't1',
+      'Why everyone in Tokyo is wearing track jackets this spring',
+      '',
+      '08:00',
+    );
+    const autumn = item(
+      't2',
+      'Why everyone in Tokyo is wearing track jackets this autumn',
+      '',
+      '09:00',
+    );
+    expect(findNearDuplicates([spring, autumn])).toEqual([]);
+  });
+
   it('groups only identical text at threshold 1', () => {
     const copy = { ...original, id: 'copy', published_at: '2025-06-02T13:00:00Z' };
     const groups = findNearDuplicates([original, breaking, reworded, copy], { threshold: 1 });

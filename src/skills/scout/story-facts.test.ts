@@ -1,7 +1,7 @@
 // Tests for the facts a story states and when two stories' facts conflict.
 
 import { describe, expect, it } from 'vitest';
-import { factsConflict, storyFacts } from './story-facts.js';
+import { factsConflict, storyFacts, storyNames } from './story-facts.js';
 
 describe('storyFacts', () => {
   it('reads numbers as plain values whatever their spelling', () => {
@@ -20,6 +20,13 @@ describe('storyFacts', () => {
     expect(storyFacts('you may want to book early').size).toBe(0);
   });
 
+  it('reads seasons, and whether an event is off or going ahead', () => {
+    expect([...storyFacts('Cargo skirts everywhere this autumn')]).toEqual(['autumn']);
+    expect([...storyFacts('Tram strike suspended after overnight talks')]).toEqual(['event off']);
+    expect([...storyFacts('Festival cancelled over storm warning')]).toEqual(['event off']);
+    expect([...storyFacts('Tram strike to go ahead after talks collapse')]).toEqual(['event on']);
+  });
+
   it('ignores the last word of a truncated text and numbers inside links', () => {
     expect([...storyFacts('Liquidations topped $38…')]).toEqual([]);
     expect(storyFacts('New drop https://sho.rt.example/x9Z12').size).toBe(0);
@@ -31,5 +38,13 @@ describe('factsConflict', () => {
     expect(factsConflict(new Set(['4', '61000']), new Set(['6', '58200']))).toBe(true);
     expect(factsConflict(new Set(['4']), new Set(['4', '61000']))).toBe(false);
     expect(factsConflict(new Set(), new Set(['6']))).toBe(false);
+  });
+});
+
+describe('storyNames', () => {
+  it('lists capitalised names, not sentence starts, days, months or possessives', () => {
+    expect([
+      ...storyNames("BREAKING: The Eastmarch Central Bank's governor Ilse Marten spoke on Monday"),
+    ]).toEqual(['eastmarch', 'central', 'bank', 'ilse', 'marten']);
   });
 });

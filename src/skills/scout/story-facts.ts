@@ -1,7 +1,8 @@
 // The facts a story states that a repost keeps and a look-alike changes: its numbers (with "K",
-// "M" and thousands separators resolved), weekdays and months. Two texts conflict when each
-// states a fact the other lacks, as "Bitcoin falls 4% to $61,000" and "Bitcoin falls 6% to
-// $58,200" do; a truncated or trimmed copy states fewer facts but none the other lacks.
+// "M" and thousands separators resolved), weekdays, months and seasons, and whether an event is
+// off ("called off", "suspended") or on ("goes ahead"). Two texts conflict when each states a
+// fact the other lacks, as "Bitcoin falls 4% to $61,000" and "Bitcoin falls 6% to $58,200" do; a
+// truncated or trimmed copy states fewer facts but none the other lacks.
 
 const NUMBER = /(\d+(?:[.,]\d+)*)\s*(k|m|bn|b)?(?![\p{L}\d])/giu;
 const SCALE: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, bn: 1e9 };
@@ -27,11 +28,20 @@ const CALENDAR_WORDS = new Map<string, string>(
     'october oct',
     'november nov',
     'december dec',
+    'spring',
+    'summer',
+    'autumn',
+    'winter',
   ].flatMap((spellings) => {
     const [canonical = ''] = spellings.split(' ');
     return spellings.split(' ').map((spelling) => [spelling, canonical] as const);
   }),
 );
+
+/** Phrases saying an event will not happen as planned, and that it will. */
+const EVENT_OFF =
+  /\b(?:call(?:s|ed|ing)? off|cancel(?:s|led|ed|ling|ing)?|suspend(?:s|ed)?|scrap(?:s|ped)?|postpone(?:s|d)?|averted|shelved)\b/iu;
+const EVENT_ON = /\b(?:go(?:es|ing)? ahead|went ahead)\b/iu;
 
 /** A text cut off with "…" or "..." loses its last, possibly partial, word. */
 function untruncated(text: string): string {
@@ -39,7 +49,10 @@ function untruncated(text: string): string {
   return /(?:…|\.\.\.)$/u.test(trimmed) ? trimmed.replace(/\S*(?:…|\.\.\.)$/u, '') : trimmed;
 }
 
-/** The facts of a text: numbers as plain values ("62K" and "62,000" both "62000"), days, months. */
+/**
+ * The facts of a text: numbers as plain values ("62K" and "62,000" both "62000"), days, months,
+ * seasons, and "event off" or "event on".
+ */
 export function storyFacts(text: string): Set<string> {
   const body = untruncated(text).replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ');
   const facts = new Set<string>();
@@ -58,7 +71,30 @@ export function storyFacts(text: string): Set<string> {
       facts.add(canonical);
     }
   }
+  if (EVENT_OFF.test(body)) facts.add('event off');
+  if (EVENT_ON.test(body)) facts.add('event on');
   return facts;
+}
+
+/** Capitalised words that start sentences and headlines rather than name anyone. */
+const NOT_NAMES = new Set(
+  'the a an in on at of for to and or but why how what when where who new this that these those our your my his her its their rt breaking just watch live update exclusive report'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The names a story mentions: its capitalised words of three or more letters, lowercased, without
+ * a possessive "'s", leaving out days, months, seasons and words that merely start a sentence
+ * ("The", "Why", "BREAKING").
+ */
+export function storyNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of untruncated(text).matchAll(/\p{Lu}[\p{L}'’-]{2,}/gu)) {
+    const name = match[0].toLowerCase().replace(/['’]s$/u, '');
+    if (!NOT_NAMES.has(name) && !CALENDAR_WORDS.has(name)) names.add(name);
+  }
+  return names;
 }
 
 /** Whether each of two fact sets holds a fact the other lacks. */
