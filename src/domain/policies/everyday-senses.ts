@@ -48,27 +48,42 @@ const PAPER_SIZES = wordSet('letter tabloid a3 a4 a5 ledger');
 
 /** Nouns that make the words just before them a genre of fiction ("legal thriller", "political drama"). */
 const GENRE_NOUNS = wordSet(
-  'thriller thrillers drama dramas romance romances romcom satire satires mystery mysteries novel novels novella procedural procedurals sitcom fanfic whodunit whodunnit saga trilogy audiobook audiobooks',
+  'thriller thrillers drama dramas romance romances romcom satire satires mystery mysteries novel novels novella procedural procedurals sitcom fanfic whodunit whodunnit saga trilogy audiobook audiobooks finale sequel comic comics opera fable',
 );
 /** Adjectives that make the words just after them fiction ("cozy crime", "fictional prime minister"). */
 const FICTION_ADJECTIVES = wordSet('fictional cozy cosy fi scifi fantasy regency dystopian noir');
 /** Two-word genre nouns. */
-const GENRE_PHRASES = phrases('short story', 'short stories', 'book club');
+const GENRE_PHRASES = phrases(
+  'short story',
+  'short stories',
+  'book club',
+  'bedtime story',
+  'love interest',
+  'fairy tale',
+  'short film',
+  'video game',
+);
 
 /** Words that show a capitalised name belongs to a band, a record or a show. */
 const ENTERTAINMENT_WORDS = wordSet(
-  'band bands album albums ep eps track tracks song songs single verse tour gig gigs concert concerts cartoon cartoons choir playlist mixtape vinyl rapper ska dj lineup setlist sitcom anime show podcast musical remix duo trio frontman singer drummer festival episode episodes season finale rewatch rewatching binge binged binging marathon netflix spoiler spoilers soundtrack headphones',
+  'band bands album albums ep eps track tracks song songs single verse tour gig gigs concert concerts cartoon cartoons choir playlist mixtape vinyl rapper ska dj lineup setlist sitcom anime show podcast musical remix duo trio frontman singer drummer festival episode episodes season finale rewatch rewatching binge binged binging marathon netflix spoiler spoilers soundtrack headphones game games special',
 );
 /** Lowercase words allowed inside a capitalised name ("Sound of the Senate"). */
 const NAME_CONNECTORS = wordSet('of the and de la le');
 
 /** Official titles that people give pets, children, friends and themselves in fun. */
 const TITLES = wordSet(
-  'queen king leader mayor senator governor president dictator general treasurer lobbyist minister chancellor judge sheriff nurse doctor surgeon ceo cfo ambassador secretary congressman congresswoman chairman commissioner',
+  'queen king leader mayor senator governor president dictator general treasurer lobbyist minister chancellor judge justice sheriff nurse doctor surgeon ceo cfo ambassador secretary congressman congresswoman chairman commissioner chief officer head',
+);
+/** Words skipped before the thing a title rules over ("of the sofa", "for all snacks"). */
+const OBJECT_DETERMINERS = wordSet('the a an our my your his her their this that all every');
+/** What real titles rule over: places, peoples, branches of government, hospitals' departments. */
+const GOVERNMENT_WORDS = wordSet(
+  'staff surgery medicine cardiology oncology pediatrics paediatrics nursing operations department ministry agency commission bureau administration law high military forces guard town village city county borough parish municipality ward province state states nation country countries region district republic kingdom union federal federation world people house senate assembly parliament congress council party opposition government cabinet health finance treasury justice defence defense education interior foreign home transport labour labor environment energy agriculture commerce trade housing homeland security police army navy court supreme bank reserve central public',
 );
 /** Words before a title, in its clause, that mark it as bestowed in fun ("the unofficial lobbyist"). */
 const TITLE_CUES = wordSet(
-  'named crowned unofficial self honorary benevolent resident head reigning supreme',
+  'named crowned promoted unlocked unofficial self honorary benevolent resident reigning supreme',
 );
 /** Who usually receives a playful title: pets, children, family, friends, colleagues. */
 const COMPANIONS = wordSet(
@@ -79,11 +94,11 @@ const TITLE_LINKS = wordSet('is was be been named crowned as remains became');
 
 /** Words of voting and polling. */
 const VOTING_WORDS = wordSet(
-  'debate debates campaign campaigning vote votes voted voting voter voters poll polls ballot ballots recount democracy',
+  'debate debates campaign campaigning vote votes voted voting voter voters poll polls polling ballot ballots recount democracy election elections referendum lobbying parliament',
 );
 /** Words after a voting word that make it a choice between everyday things ("vote for best tacos"). */
 const CHOICE_WORDS = wordSet(
-  'best worst most least favorite favourite fave next cutest name which should',
+  'best worst most least favorite favourite fave next cutest name which should between undecided',
 );
 /** Groups and occasions whose votes are about everyday things ("book club voted", "family poll"). */
 const EVERYDAY_GROUPS = wordSet(
@@ -101,7 +116,11 @@ const ENGAGEMENT_PHRASES = phrases(
 
 /** Games and sports whose money, jail, bankruptcy and courts are not finance or law. */
 const GAMES = wordSet(
-  'monopoly catan poker blackjack dice chess scrabble uno cluedo boardgame hoops basketball tennis pickleball padel volleyball netball badminton',
+  'monopoly catan poker blackjack dice chess scrabble uno cluedo boardgame hoops basketball tennis pickleball padel volleyball netball badminton golf football soccer rugby cricket hockey baseball darts bowling bingo mahjong quiz trivia dnd',
+);
+/** A game's words that sound like finance, law or health. */
+const GAME_WORDS = wordSet(
+  'money cash dollars bucks lost won winnings points bank banker bankrupt bankruptcy jail prison court courts penalty penalties foul fouls trade trades traded debt debts owe owed loan loans rent tax taxes chips bet bets betting stake stakes fine fines robber robbery thief steal stole stolen stroke strokes shot shots charge charged arrest arrested sentence trial',
 );
 /** How far a game's name reaches, in words, within its clause ("bankrupt in Monopoly"). */
 const GAME_REACH = 4;
@@ -116,6 +135,11 @@ function clauseNumbers(text: string, tokens: readonly SenseToken[]): number[] {
     }
     return clause;
   });
+}
+
+/** Whether a token is written with a capital first letter. */
+function isCapitalised(text: string, token: SenseToken | undefined): boolean {
+  return token !== undefined && /^\p{Lu}/u.test(text.slice(token.start, token.end));
 }
 
 function phraseAt(
@@ -187,16 +211,15 @@ function genres(tokens: readonly SenseToken[], clauses: readonly number[]): Ever
  * Names of bands, records and shows: a run of at least two capitalised words (lowercase "of",
  * "the" allowed inside; in a post written in capitals, every word) in a post that talks about music
  * or shows: "Pollen Court EP", "Lil Subpoena's verse", "THE LOBBYISTS REUNION TOUR". In such a
- * post, the two words after "not the" disclaim the other sense ("the band, not the vote").
+ * post, a title in quotes of up to six words is a name too ("'Overdraft' is the song of the
+ * summer"), and the two words after "not the" disclaim the other sense ("the band, not the vote").
  */
 function names(text: string, tokens: readonly SenseToken[]): EverydaySense[] {
   if (!tokens.some((token) => ENTERTAINMENT_WORDS.has(token.word))) return [];
   const letters = text.replace(/[^\p{L}]/gu, '');
   const shouting = letters.length > 0 && letters === letters.toUpperCase();
-  const capitalised = (index: number) => {
-    const token = tokens[index];
-    return token !== undefined && (shouting || /^\p{Lu}/u.test(text.slice(token.start, token.end)));
-  };
+  const capitalised = (index: number) =>
+    tokens[index] !== undefined && (shouting || isCapitalised(text, tokens[index]));
   const senses: EverydaySense[] = [];
   let run: number[] = [];
   const close = () => {
@@ -214,6 +237,14 @@ function names(text: string, tokens: readonly SenseToken[]): EverydaySense[] {
     else close();
   });
   close();
+  for (const quote of text.matchAll(/(?<![\p{L}\d])['‘"“]([^'’"”\n]{1,60})['’"”](?![\p{L}\d])/gu)) {
+    const from = quote.index + 1;
+    const to = from + (quote[1]?.length ?? 0);
+    const quoted = range(0, tokens.length - 1).filter(
+      (index) => (tokens[index]?.start ?? -1) >= from && (tokens[index]?.end ?? Infinity) <= to,
+    );
+    if (quoted.length > 0 && quoted.length <= 6) senses.push({ kind: 'name', indexes: quoted });
+  }
   tokens.forEach((token, index) => {
     if (token.word === 'not' && tokens[index + 1]?.word === 'the') {
       senses.push({
@@ -226,24 +257,46 @@ function names(text: string, tokens: readonly SenseToken[]): EverydaySense[] {
 }
 
 /**
- * Playful titles: a title followed by "of" or "for" and what it rules over, given in fun: just
- * after "unofficial", "named", "head" and the like; to a pet, child or friend ("my dog is the
- * senator of the sofa", "the Mayor of Tiny Hats, my hamster"); to oneself ("… over here",
- * "reporting live as the Attorney General of Bad Puns"); or over a club, an office or a party
- * ("president of the knitting club").
+ * Playful titles: a title ("Senator", "Chief Medical Officer", "Head of Homeland Security") followed
+ * by "of" or "for" and what it rules over, given in fun: over an everyday thing written in lower
+ * case ("of snacks", "of the vegetable garden", but not "of Texas", "of state" or "of the high
+ * court"); after "unofficial",
+ * "named", "promoted" and the like; to a pet, child or friend ("my dog is the senator of the
+ * sofa", "the Mayor of Tiny Hats, my hamster"); or to oneself ("… over here", "reporting live as
+ * the Attorney General of Bad Puns").
  */
-function playfulTitles(tokens: readonly SenseToken[], clauses: readonly number[]): EverydaySense[] {
+function playfulTitles(
+  text: string,
+  tokens: readonly SenseToken[],
+  clauses: readonly number[],
+): EverydaySense[] {
   const senses: EverydaySense[] = [];
+  const word = (position: number) => tokens[position]?.word ?? '';
+  const capitalised = (position: number) => isCapitalised(text, tokens[position]);
   tokens.forEach((token, index) => {
-    const preposition = tokens[index + 1]?.word;
-    if (!TITLES.has(token.word) || (preposition !== 'of' && preposition !== 'for')) return;
+    if (token.word !== 'of' && token.word !== 'for') return;
+    let start = index;
+    while (
+      clauses[start - 1] === clauses[index] &&
+      (capitalised(start - 1) ||
+        TITLES.has(word(start - 1)) ||
+        (word(start - 1) === 'of' && capitalised(start - 2)))
+    ) {
+      start -= 1;
+    }
+    const title = range(start, index - 1);
+    if (!title.some((position) => TITLES.has(word(position)))) return;
     const clause = range(0, tokens.length - 1).filter(
       (position) => clauses[position] === clauses[index],
     );
-    const object = clause.filter((position) => position > index + 1 && position <= index + 5);
-    const before = clause.filter((position) => position < index);
-    const after = clause.filter((position) => position > index + 1);
-    const word = (position: number) => tokens[position]?.word ?? '';
+    const object = clause.filter((position) => position > index && position <= index + 3);
+    const before = clause.filter((position) => position < start);
+    const after = clause.filter((position) => position > index);
+    const things = object.filter((position) => !OBJECT_DETERMINERS.has(word(position))).slice(0, 3);
+    const everydayThing =
+      things.length > 0 &&
+      !capitalised(things[0] ?? -1) &&
+      !things.some((position) => GOVERNMENT_WORDS.has(word(position)));
     const cued = before.some((position) => TITLE_CUES.has(word(position)));
     const companionBefore = before.some(
       (position, offset) =>
@@ -256,11 +309,9 @@ function playfulTitles(tokens: readonly SenseToken[], clauses: readonly number[]
     const selfTitled =
       after.some((position) => word(position) === 'here') ||
       clause.some((position) => word(position) === 'reporting') ||
-      before.some((position) => word(position) === 'im');
-    const everydayRealm = object.some((position) => EVERYDAY_GROUPS.has(word(position)));
-    if (!cued && !companionBefore && !companionAfter && !selfTitled && !everydayRealm) return;
-    const start = token.word === 'general' && word(index - 1) === 'attorney' ? index - 1 : index;
-    senses.push({ kind: 'playful title', indexes: [...range(start, index + 1), ...object] });
+      before.some((position) => word(position) === 'im' || word(position) === 'me');
+    if (!everydayThing && !cued && !companionBefore && !companionAfter && !selfTitled) return;
+    senses.push({ kind: 'playful title', indexes: [...title, index, ...object] });
   });
   return senses;
 }
@@ -285,15 +336,16 @@ function triviaPolls(text: string, tokens: readonly SenseToken[]): EverydaySense
     range(index + 1, index + 4).some((position) => CHOICE_WORDS.has(word(position))),
   );
   const group = voting.some((index) =>
-    range(index - 3, index + 4).some((position) => EVERYDAY_GROUPS.has(word(position))),
+    range(index - 3, index + 6).some((position) => EVERYDAY_GROUPS.has(word(position))),
   );
   if (!question && !options && !engagement && !choice && !group) return [];
   return [{ kind: 'trivia poll', indexes: voting }];
 }
 
 /**
- * Games and sports: the words within `GAME_REACH` of a game's name, in its clause ("bankrupt in
- * Monopoly", "the court at the park got new hoops").
+ * Games and sports: their money, jail, courts and penalties (`GAME_WORDS`) within `GAME_REACH`
+ * words of the game's name, in its clause ("bankrupt in Monopoly", "the court got new hoops").
+ * Other words near a game keep their sense: a sprain at football is still health.
  */
 function games(tokens: readonly SenseToken[], clauses: readonly number[]): EverydaySense[] {
   const senses: EverydaySense[] = [];
@@ -301,12 +353,11 @@ function games(tokens: readonly SenseToken[], clauses: readonly number[]): Every
     const boardGame = token.word === 'board' && tokens[index + 1]?.word === 'game';
     if (!GAMES.has(token.word) && !boardGame) return;
     const reach = range(index - GAME_REACH, index + GAME_REACH + (boardGame ? 1 : 0));
-    senses.push({
-      kind: 'game or sport',
-      indexes: reach.filter(
-        (position) => tokens[position] !== undefined && clauses[position] === clauses[index],
-      ),
-    });
+    const indexes = reach.filter(
+      (position) =>
+        clauses[position] === clauses[index] && GAME_WORDS.has(tokens[position]?.word ?? ''),
+    );
+    if (indexes.length > 0) senses.push({ kind: 'game or sport', indexes });
   });
   return senses;
 }
@@ -332,7 +383,7 @@ export function findEverydaySenses(text: string, tokens: readonly SenseToken[]):
     ...paperFormats(tokens),
     ...genres(tokens, clauses),
     ...names(text, tokens),
-    ...playfulTitles(tokens, clauses),
+    ...playfulTitles(text, tokens, clauses),
     ...triviaPolls(text, tokens),
     ...games(tokens, clauses),
     ...similes(tokens, clauses),
