@@ -32,16 +32,17 @@ const GOALS = {
 } as const;
 
 /**
- * Floors a little under the held-out figures measured on 2026-11-30 (dedup 0.976 / 0.933,
- * sentiment 0.776, sensitive recall 0.957 with false alarms 0.461 on tricky negatives): every goal
- * is missed there, so these keep the gap from widening. The fixtures' READMEs keep the record.
+ * Floors a little under the held-out figures last measured (2026-11-30, second session: dedup
+ * 0.976 / 0.933, sentiment 0.787 with the fresh check set, sensitive recall 0.939 with false
+ * alarms 0.255 on tricky negatives, both over three sets now): every goal is missed there, so
+ * these keep the gap from widening. The fixtures' READMEs keep the record.
  */
 const FLOORS = {
   dedupPrecision: 0.97,
   dedupRecall: 0.93,
-  sentimentAccuracy: 0.77,
-  sensitiveRecall: 0.95,
-  trickyFalseAlarms: 0.47,
+  sentimentAccuracy: 0.78,
+  sensitiveRecall: 0.93,
+  trickyFalseAlarms: 0.26,
 } as const;
 
 const report: string[] = ['perception and judgement (issue 14): tuning | held-out'];
@@ -226,7 +227,7 @@ describe('sentiment', () => {
     expect(heldOut.accuracy).toBeGreaterThanOrEqual(
       Math.min(GOALS.sentimentAccuracy, FLOORS.sentimentAccuracy),
     );
-  });
+  }, 300_000);
 });
 
 // ---------------------------------------------------------------- sensitive topics
@@ -287,5 +288,5 @@ describe('sensitive topics', () => {
     expect(heldOut.trickyAlarms).toBeLessThanOrEqual(
       Math.max(GOALS.trickyFalseAlarms, FLOORS.trickyFalseAlarms),
     );
-  });
+  }, 180_000);
 });

@@ -1,12 +1,11 @@
 // Near-duplicate detection for feed items: character and word shingles, their exact Jaccard
-// similarity and containment, the same headline, the same cast of names, a veto when the stated
-// facts conflict, and average-link clustering, so a look-alike close to one member of a group is
+// similarity and containment, the same headline, a veto when the stated facts conflict, and average-link clustering, so a look-alike close to one member of a group is
 // not chained into it. Deterministic; it does not judge topics or sentiment.
 
 import { averageLinkClusters, type ScoredPair } from './average-link.js';
 import { type FeedItem, itemText, publishedAt } from './feed-item.js';
 import { normaliseText } from './normalise-text.js';
-import { factsConflict, storyFacts, storyNames } from './story-facts.js';
+import { factsConflict, storyFacts } from './story-facts.js';
 
 /** What near-duplicate detection needs from an item. */
 export type DuplicateCandidate = Pick<FeedItem, 'id' | 'title' | 'summary' | 'published_at'>;
@@ -49,14 +48,6 @@ const CONTAINMENT_MIN_WORDS = 6;
  * under the same headline with other figures in its summary.
  */
 const SAME_HEADLINE = { minWords: 6, jaccard: 0.9 } as const;
-
-/**
- * A full rewrite shares few words but the same cast: at least `minShared` names (`storyNames`),
- * and at least half of the names of the text that has fewer. Such a pair scores at least `score`
- * unless its facts conflict. Two names are not enough: one brand's launch and its recall share
- * the brand and the product.
- */
-const SAME_CAST = { minShared: 3, score: 0.5 } as const;
 
 /**
  * The character shingles of a text after `normaliseText`: every run of `size` characters,
@@ -139,7 +130,6 @@ interface Fingerprint {
   characters: Uint32Array;
   words: Uint32Array;
   facts: Set<string>;
-  names: Set<string>;
   headline: { characters: Uint32Array; words: number; facts: Set<string> };
 }
 
@@ -152,7 +142,6 @@ function fingerprint(text: string, shingleSize: number): Fingerprint {
     characters: hashedSet(shingles(text, shingleSize)),
     words: hashedSet(wordShingles(text)),
     facts: storyFacts(text),
-    names: storyNames(text),
     headline: {
       characters: hashedSet(shingles(headline, shingleSize)),
       words: headlineWords.length,
@@ -163,8 +152,8 @@ function fingerprint(text: string, shingleSize: number): Fingerprint {
 
 /**
  * Two fingerprints' similarity, by the first rule that applies: the same headline
- * (`SAME_HEADLINE`) scores its headlines' Jaccard; conflicting facts score 0; the same cast
- * (`SAME_CAST`) scores at least `SAME_CAST.score`; otherwise `textSimilarity`.
+ * (`SAME_HEADLINE`) scores its headlines' Jaccard; conflicting facts score 0; otherwise
+ * `textSimilarity`.
  */
 function similarity(left: Fingerprint, right: Fingerprint): number {
   const headlines = [left.headline, right.headline] as const;
@@ -176,12 +165,7 @@ function similarity(left: Fingerprint, right: Fingerprint): number {
     if (headlineJaccard >= SAME_HEADLINE.jaccard) return headlineJaccard;
   }
   if (factsConflict(left.facts, right.facts)) return 0;
-  const shared = [...left.names].filter((name) => right.names.has(name)).length;
-  const sameCast =
-    shared >= SAME_CAST.minShared && shared >= Math.min(left.names.size, right.names.size) / 2;
-  return sameCast
-    ? Math.max(SAME_CAST.score, textSimilarity(left, right))
-    : textSimilarity(left, right);
+  return textSimilarity(left, right);
 }
 
 /**
@@ -203,7 +187,7 @@ function textSimilarity(left: Fingerprint, right: Fingerprint): number {
 /**
  * How alike two texts are, in [0, 1]: character shingles forgive small edits and inflections,
  * word shingles notice a changed name or place, containment forgives truncation, the same
- * headline or the same cast of names carries a rewrite, and conflicting facts (`storyFacts`:
+ * headline carries a repost whose summary differs, and conflicting facts (`storyFacts`:
  * other numbers, days, months or seasons, an event called off against one going ahead) rule a
  * match out. 0 when either text is empty after normalisation.
  */

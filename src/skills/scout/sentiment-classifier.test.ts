@@ -83,5 +83,5 @@ describe('the sentiment heads', () => {
     expect(applySentimentHeads(committed, rows[0] ?? []).label).toBe(
       applySentimentHeads(fresh, rows[0] ?? []).label,
     );
-  });
+  }, 300_000);
 });

@@ -21,7 +21,7 @@ const EMBEDDING_SCALE = 3;
 export const SENTIMENT_STEPS = { iterations: 600, learningRate: 2 } as const;
 
 /** The L2 penalties `regenerate-sentiment-heads.ts` cross-validates. */
-export const L2_CHOICES: readonly number[] = [0.0003, 0.001, 0.003, 0.01];
+export const L2_CHOICES: readonly number[] = [0.0001, 0.0003, 0.001, 0.003];
 
 /** A text's classifier input: its scaled sentence embedding followed by its cues. */
 export async function sentimentFeatures(text: string): Promise<number[]> {

@@ -1,7 +1,7 @@
 // Tests for the facts a story states and when two stories' facts conflict.
 
 import { describe, expect, it } from 'vitest';
-import { factsConflict, storyFacts, storyNames } from './story-facts.js';
+import { factsConflict, storyFacts } from './story-facts.js';
 
 describe('storyFacts', () => {
   it('reads numbers as plain values whatever their spelling', () => {
@@ -38,13 +38,5 @@ describe('factsConflict', () => {
     expect(factsConflict(new Set(['4', '61000']), new Set(['6', '58200']))).toBe(true);
     expect(factsConflict(new Set(['4']), new Set(['4', '61000']))).toBe(false);
     expect(factsConflict(new Set(), new Set(['6']))).toBe(false);
-  });
-});
-
-describe('storyNames', () => {
-  it('lists capitalised names, not sentence starts, days, months or possessives', () => {
-    expect([
-      ...storyNames("BREAKING: The Eastmarch Central Bank's governor Ilse Marten spoke on Monday"),
-    ]).toEqual(['eastmarch', 'central', 'bank', 'ilse', 'marten']);
   });
 });

@@ -76,27 +76,6 @@ export function storyFacts(text: string): Set<string> {
   return facts;
 }
 
-/** Capitalised words that start sentences and headlines rather than name anyone. */
-const NOT_NAMES = new Set(
-  'the a an in on at of for to and or but why how what when where who new this that these those our your my his her its their rt breaking just watch live update exclusive report'.split(
-    ' ',
-  ),
-);
-
-/**
- * The names a story mentions: its capitalised words of three or more letters, lowercased, without
- * a possessive "'s", leaving out days, months, seasons and words that merely start a sentence
- * ("The", "Why", "BREAKING").
- */
-export function storyNames(text: string): Set<string> {
-  const names = new Set<string>();
-  for (const match of untruncated(text).matchAll(/\p{Lu}[\p{L}'’-]{2,}/gu)) {
-    const name = match[0].toLowerCase().replace(/['’]s$/u, '');
-    if (!NOT_NAMES.has(name) && !CALENDAR_WORDS.has(name)) names.add(name);
-  }
-  return names;
-}
-
 /** Whether each of two fact sets holds a fact the other lacks. */
 export function factsConflict(left: ReadonlySet<string>, right: ReadonlySet<string>): boolean {
   const missingFrom = (from: ReadonlySet<string>, other: ReadonlySet<string>) =>
