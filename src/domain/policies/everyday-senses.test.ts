@@ -40,6 +40,7 @@ describe('everyday senses of sensitive words (FR-POLICY-001)', () => {
     ['our political drama book club ended up arguing about the referendum. go vote', 'politics'],
     ['the Senate votes on the tax bill tonight, watch it live', 'politics'],
     ['book club read a memoir about living with bipolar disorder and her meds', 'health'],
+    ['the striker was arrested after the football match', 'legal'],
   ])('still flags the sensitive sense: %s', (text, category) => {
     expect(classifySensitiveTopics(text).categories).toContain(category);
   });

@@ -1,7 +1,7 @@
 // Everyday senses of sensitive words (FR-POLICY-001): context rules that find where a word such as
 // "legal", "vote" or "senator" is used in an everyday sense (a paper format, a genre, the name of a
-// band or show, a playful title, a poll about trivia, a board game), so the sensitive-topic lexicon
-// does not count it. Pure: it reads the post's words and the punctuation between them.
+// band or show, a playful title, a poll about trivia, a game, a simile), so the sensitive-topic
+// lexicon does not count it. Pure: it reads the post's words and the punctuation between them.
 
 /** A word of the post, as the sensitive-topic tokenizer produces it. */
 export interface SenseToken {
@@ -92,7 +92,7 @@ const COMPANIONS = wordSet(
 /** Words between a companion and its title ("my dog is the senator of the sofa"). */
 const TITLE_LINKS = wordSet('is was be been named crowned as remains became');
 
-/** Words of voting and polling. */
+/** Words of voting, polling and campaigning. */
 const VOTING_WORDS = wordSet(
   'debate debates campaign campaigning vote votes voted voting voter voters poll polls polling ballot ballots recount democracy election elections referendum lobbying parliament',
 );
@@ -114,14 +114,21 @@ const ENGAGEMENT_PHRASES = phrases(
   'drop your',
 );
 
-/** Games and sports whose money, jail, bankruptcy and courts are not finance or law. */
+/** Board, card and party games, and the words of theirs that sound like finance or law. */
 const GAMES = wordSet(
-  'monopoly catan poker blackjack dice chess scrabble uno cluedo boardgame hoops basketball tennis pickleball padel volleyball netball badminton golf football soccer rugby cricket hockey baseball darts bowling bingo mahjong quiz trivia dnd',
+  'monopoly catan poker blackjack dice chess scrabble uno cluedo boardgame bingo mahjong quiz trivia dnd',
 );
-/** A game's words that sound like finance, law or health. */
 const GAME_WORDS = wordSet(
-  'money cash dollars bucks lost won winnings points bank banker bankrupt bankruptcy jail prison court courts penalty penalties foul fouls trade trades traded debt debts owe owed loan loans rent tax taxes chips bet bets betting stake stakes fine fines robber robbery thief steal stole stolen stroke strokes shot shots charge charged arrest arrested sentence trial',
+  'money cash dollars bucks lost won winnings points bank banker bankrupt bankruptcy jail prison trade trades traded debt debts owe owed loan loans rent tax taxes chips bet bets betting stake stakes fine fines robber robbery thief steal stole stolen',
 );
+/**
+ * Sports, and only their courts, penalties, fouls and trades: an athlete's arrest, fine or injury
+ * keeps its sense.
+ */
+const SPORTS = wordSet(
+  'hoops basketball tennis pickleball padel volleyball netball badminton golf football soccer rugby cricket hockey baseball darts bowling',
+);
+const SPORT_WORDS = wordSet('court courts penalty penalties foul fouls trade trades traded');
 /** How far a game's name reaches, in words, within its clause ("bankrupt in Monopoly"). */
 const GAME_REACH = 4;
 
@@ -343,19 +350,25 @@ function triviaPolls(text: string, tokens: readonly SenseToken[]): EverydaySense
 }
 
 /**
- * Games and sports: their money, jail, courts and penalties (`GAME_WORDS`) within `GAME_REACH`
- * words of the game's name, in its clause ("bankrupt in Monopoly", "the court got new hoops").
- * Other words near a game keep their sense: a sprain at football is still health.
+ * Games and sports: a game's money and jail (`GAME_WORDS`), a sport's courts and penalties
+ * (`SPORT_WORDS`), within `GAME_REACH` words of its name, in its clause ("bankrupt in Monopoly",
+ * "the court got new hoops"). Other words near a game keep their sense: a stroke at golf is
+ * still health.
  */
 function games(tokens: readonly SenseToken[], clauses: readonly number[]): EverydaySense[] {
   const senses: EverydaySense[] = [];
   tokens.forEach((token, index) => {
     const boardGame = token.word === 'board' && tokens[index + 1]?.word === 'game';
-    if (!GAMES.has(token.word) && !boardGame) return;
+    const words =
+      GAMES.has(token.word) || boardGame
+        ? GAME_WORDS
+        : SPORTS.has(token.word)
+          ? SPORT_WORDS
+          : undefined;
+    if (words === undefined) return;
     const reach = range(index - GAME_REACH, index + GAME_REACH + (boardGame ? 1 : 0));
     const indexes = reach.filter(
-      (position) =>
-        clauses[position] === clauses[index] && GAME_WORDS.has(tokens[position]?.word ?? ''),
+      (position) => clauses[position] === clauses[index] && words.has(tokens[position]?.word ?? ''),
     );
     if (indexes.length > 0) senses.push({ kind: 'game or sport', indexes });
   });
