@@ -14,12 +14,20 @@ const CACHE_SIZE = 512;
 let loading: Promise<EmbeddingsModel> | undefined;
 const cache = new Map<string, readonly number[]>();
 
-/** Loads the model (about 1 s the first time); later calls share the same instance. */
+/**
+ * Loads the model and embeds one text with it, so that the first real text does not pay the
+ * kernels' warm-up (about 0.25 s here); later calls share the same instance.
+ */
 export function loadSentenceEncoder(): Promise<EmbeddingsModel> {
-  loading ??= initModel(modelSource).catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  loading ??= initModel(modelSource)
+    .then(async (model) => {
+      await model.embed('warm up');
+      return model;
+    })
+    .catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
   return loading;
 }
 

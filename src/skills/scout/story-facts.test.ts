@@ -21,7 +21,7 @@ describe('storyFacts', () => {
   });
 
   it('reads seasons, and whether an event is off or going ahead', () => {
-    expect([...storyFacts('Cargo skirts everywhere this autumn')]).toEqual(['autumn']);
+    expect([...storyFacts('Cargo skirts everywhere this autumn')]).toEqual(['season autumn']);
     expect([...storyFacts('Tram strike suspended after overnight talks')]).toEqual(['event off']);
     expect([...storyFacts('Festival cancelled over storm warning')]).toEqual(['event off']);
     expect([...storyFacts('Tram strike to go ahead after talks collapse')]).toEqual(['event on']);
@@ -38,5 +38,10 @@ describe('factsConflict', () => {
     expect(factsConflict(new Set(['4', '61000']), new Set(['6', '58200']))).toBe(true);
     expect(factsConflict(new Set(['4']), new Set(['4', '61000']))).toBe(false);
     expect(factsConflict(new Set(), new Set(['6']))).toBe(false);
+  });
+
+  it('compares seasons only with seasons', () => {
+    expect(factsConflict(new Set(['season spring']), new Set(['season autumn']))).toBe(true);
+    expect(factsConflict(new Set(['season winter']), new Set(['2']))).toBe(false);
   });
 });

@@ -28,15 +28,14 @@ const CALENDAR_WORDS = new Map<string, string>(
     'october oct',
     'november nov',
     'december dec',
-    'spring',
-    'summer',
-    'autumn',
-    'winter',
   ].flatMap((spellings) => {
     const [canonical = ''] = spellings.split(' ');
     return spellings.split(' ').map((spelling) => [spelling, canonical] as const);
   }),
 );
+
+/** Seasons, compared only with each other: "picks up for winter" is a loose mention. */
+const SEASONS = new Set(['spring', 'summer', 'autumn', 'winter']);
 
 /** Phrases saying an event will not happen as planned, and that it will. */
 const EVENT_OFF =
@@ -65,6 +64,7 @@ export function storyFacts(text: string): Set<string> {
     if (Number.isFinite(value)) facts.add(String(value));
   }
   for (const word of body.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (SEASONS.has(word)) facts.add(`season ${word}`);
     const canonical = CALENDAR_WORDS.get(word);
     // "may" and "sun" are also ordinary words; only their capitalised forms name a month or day.
     if (canonical && (word !== 'may' && word !== 'sun' ? true : /\b(?:May|Sun)\b/u.test(body))) {
@@ -76,9 +76,16 @@ export function storyFacts(text: string): Set<string> {
   return facts;
 }
 
-/** Whether each of two fact sets holds a fact the other lacks. */
+/**
+ * Whether each of two fact sets holds a fact the other lacks, seasons aside; or each names a
+ * season the other does not ("this spring" against "this autumn").
+ */
 export function factsConflict(left: ReadonlySet<string>, right: ReadonlySet<string>): boolean {
-  const missingFrom = (from: ReadonlySet<string>, other: ReadonlySet<string>) =>
-    [...from].some((fact) => !other.has(fact));
-  return missingFrom(left, right) && missingFrom(right, left);
+  const bothMiss = (kept: (fact: string) => boolean) => {
+    const missingFrom = (from: ReadonlySet<string>, other: ReadonlySet<string>) =>
+      [...from].some((fact) => kept(fact) && !other.has(fact));
+    return missingFrom(left, right) && missingFrom(right, left);
+  };
+  const isSeason = (fact: string) => fact.startsWith('season ');
+  return bothMiss((fact) => !isSeason(fact)) || bothMiss(isSeason);
 }
