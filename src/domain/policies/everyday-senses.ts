@@ -46,11 +46,11 @@ const PAPER_NOUNS = wordSet(
 /** Other paper sizes listed beside "legal" ("letter or legal", "A4 vs legal"). */
 const PAPER_SIZES = wordSet('letter tabloid a3 a4 a5 ledger');
 
-/** Nouns that make the words just before them a genre of fiction ("legal thriller", "political drama"). */
+/** Nouns that make the words before them a genre ("legal thriller", "political drama"). */
 const GENRE_NOUNS = wordSet(
   'thriller thrillers drama dramas romance romances romcom satire satires mystery mysteries novel novels novella procedural procedurals sitcom fanfic whodunit whodunnit saga trilogy audiobook audiobooks finale sequel comic comics opera fable',
 );
-/** Adjectives that make the words just after them fiction ("cozy crime", "fictional prime minister"). */
+/** Adjectives that make the words after them fiction ("cozy crime", "fictional minister"). */
 const FICTION_ADJECTIVES = wordSet('fictional cozy cosy fi scifi fantasy regency dystopian noir');
 /** Two-word genre nouns. */
 const GENRE_PHRASES = phrases(
@@ -81,7 +81,7 @@ const OBJECT_DETERMINERS = wordSet('the a an our my your his her their this that
 const GOVERNMENT_WORDS = wordSet(
   'staff surgery medicine cardiology oncology pediatrics paediatrics nursing operations department ministry agency commission bureau administration law high military forces guard town village city county borough parish municipality ward province state states nation country countries region district republic kingdom union federal federation world people house senate assembly parliament congress council party opposition government cabinet health finance treasury justice defence defense education interior foreign home transport labour labor environment energy agriculture commerce trade housing homeland security police army navy court supreme bank reserve central public',
 );
-/** Words before a title, in its clause, that mark it as bestowed in fun ("the unofficial lobbyist"). */
+/** Words before a title, in its clause, that mark it as given in fun ("unofficial lobbyist"). */
 const TITLE_CUES = wordSet(
   'named crowned promoted unlocked unofficial self honorary benevolent resident reigning supreme',
 );
@@ -96,11 +96,11 @@ const TITLE_LINKS = wordSet('is was be been named crowned as remains became');
 const VOTING_WORDS = wordSet(
   'debate debates campaign campaigning vote votes voted voting voter voters poll polls polling ballot ballots recount democracy election elections referendum lobbying parliament',
 );
-/** Words after a voting word that make it a choice between everyday things ("vote for best tacos"). */
+/** Words after a voting word that make it an everyday choice ("vote for best tacos"). */
 const CHOICE_WORDS = wordSet(
   'best worst most least favorite favourite fave next cutest name which should between undecided',
 );
-/** Groups and occasions whose votes are about everyday things ("book club voted", "family poll"). */
+/** Groups and occasions whose votes are about everyday things ("book club voted"). */
 const EVERYDAY_GROUPS = wordSet(
   'committee club family office team chat class household roommates kids friends potluck dinner brunch picnic bakery cafe café squad crew gc',
 );
@@ -264,13 +264,12 @@ function names(text: string, tokens: readonly SenseToken[]): EverydaySense[] {
 }
 
 /**
- * Playful titles: a title ("Senator", "Chief Medical Officer", "Head of Homeland Security") followed
- * by "of" or "for" and what it rules over, given in fun: over an everyday thing written in lower
+ * Playful titles: a title ("Senator", "Chief Medical Officer", "Head of Homeland Security")
+ * followed by "of" or "for" and what it rules over, given in fun: over an everyday thing in lower
  * case ("of snacks", "of the vegetable garden", but not "of Texas", "of state" or "of the high
- * court"); after "unofficial",
- * "named", "promoted" and the like; to a pet, child or friend ("my dog is the senator of the
- * sofa", "the Mayor of Tiny Hats, my hamster"); or to oneself ("… over here", "reporting live as
- * the Attorney General of Bad Puns").
+ * court"); after "unofficial", "named", "promoted" and the like; to a pet, child or friend ("my
+ * dog is the senator of the sofa", "the Mayor of Tiny Hats, my hamster"); or to oneself ("… over
+ * here", "reporting live as the Attorney General of Bad Puns").
  */
 function playfulTitles(
   text: string,

@@ -1,6 +1,7 @@
 // Near-duplicate detection for feed items: character and word shingles, their exact Jaccard
-// similarity and containment, the same headline, a veto when the stated facts conflict, and average-link clustering, so a look-alike close to one member of a group is
-// not chained into it. Deterministic; it does not judge topics or sentiment.
+// similarity and containment, the same headline, a veto when the stated facts conflict, and
+// average-link clustering, so a look-alike close to one member of a group is not chained into it.
+// Deterministic; it does not judge topics or sentiment.
 
 import { averageLinkClusters, type ScoredPair } from './average-link.js';
 import { type FeedItem, itemText, publishedAt } from './feed-item.js';

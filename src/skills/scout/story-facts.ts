@@ -1,8 +1,9 @@
 // The facts a story states that a repost keeps and a look-alike changes: its numbers (with "K",
 // "M" and thousands separators resolved), weekdays, months and seasons, and whether an event is
 // off ("called off", "suspended") or on ("goes ahead"). Two texts conflict when each states a
-// fact the other lacks, as "Bitcoin falls 4% to $61,000" and "Bitcoin falls 6% to $58,200" do; a
-// truncated or trimmed copy states fewer facts but none the other lacks.
+// fact the other lacks (a season only against another season), as "Bitcoin falls 4% to $61,000"
+// and "Bitcoin falls 6% to $58,200" do; a truncated or trimmed copy states fewer facts but none
+// the other lacks.
 
 const NUMBER = /(\d+(?:[.,]\d+)*)\s*(k|m|bn|b)?(?![\p{L}\d])/giu;
 const SCALE: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, bn: 1e9 };
