@@ -6,6 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Task } from '../domain/task.js';
+import { loadSentenceEncoder } from '../models/text-classifiers/sentence-encoder.js';
 import type { HiredRun, HiredWork } from '../network/a2a/hire-provider.js';
 import type { AnySkill, SkillServices } from '../skills/skill.js';
 import type { Judge } from '../swarm/judge.js';
@@ -26,6 +27,10 @@ export function hiredWork(options: {
   return {
     offers: (skill) => offered.has(skill),
     priceCents: () => BigInt(options.priceCents),
+    // The Judge's policies and the Scout's sentiment classifier share the offline sentence encoder.
+    ready: async () => {
+      await Promise.all([options.judge.prepare(), loadSentenceEncoder()]);
+    },
     async run(name, input, signal): Promise<HiredRun> {
       const skill = offered.get(name);
       const task = hiredTask(name, skill?.specId ?? name, input, now());

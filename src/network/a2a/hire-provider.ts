@@ -39,6 +39,11 @@ export interface HiredWork {
   offers(skill: string): boolean;
   /** One run's price in whole US cents: the provider CFO's quote. */
   priceCents(skill: string): bigint;
+  /**
+   * Loads what runs need (the Judge's models) once, so that a quote's SLA counts the run and not
+   * a cold start; later calls return at once.
+   */
+  ready(): Promise<void>;
   /** Runs `skill` on `input` until `signal` aborts, and has the Judge score the result. */
   run(skill: string, input: Record<string, unknown>, signal: AbortSignal): Promise<HiredRun>;
 }
@@ -105,7 +110,10 @@ export class HireProvider implements AgentExecutor {
     bus.finished();
   }
 
-  /** Negotiation: a quote for a valid request of an offered skill, or a rejection. */
+  /**
+   * Negotiation: a quote for a valid request of an offered skill, once the node is ready to run it
+   * within the quote's SLA, or a rejection.
+   */
   private async quote(hirer: string, data: Record<string, unknown>, ids: Ids): Promise<TaskView> {
     const request = HireRequest.safeParse(data);
     if (!request.success) {
@@ -117,6 +125,7 @@ export class HireProvider implements AgentExecutor {
     if (!this.options.work.offers(skill)) {
       return rejected(ids, `skill: this node does not offer '${skill}'`);
     }
+    await this.options.work.ready();
     const identity = await this.options.identity();
     const now = this.now();
     const quote: Quote = {
