@@ -6,7 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Task } from '../domain/task.js';
-import { loadSentenceEncoder } from '../models/text-classifiers/sentence-encoder.js';
+import { loadSentenceEncoder } from '../models/sentence-encoder/sentence-encoder.js';
 import type { HiredRun, HiredWork } from '../network/a2a/hire-provider.js';
 import type { AnySkill, SkillServices } from '../skills/skill.js';
 import type { Judge } from '../swarm/judge.js';

@@ -9,11 +9,11 @@ import { OWN_REPEAT_WINDOW_DAYS, ownRepeatFindings } from '../domain/policies/ow
 import { checkDirectives } from '../domain/policies/persona-directives.js';
 import type { SensitiveCategory } from '../domain/policies/sensitive-topics.js';
 import type { SecondOpinions } from '../models/second-opinion.js';
+import { loadSentenceEncoder } from '../models/sentence-encoder/sentence-encoder.js';
 import {
   classifySensitiveTopicsWithModel,
   sensitiveTopicFindings,
 } from '../models/text-classifiers/sensitive-topics-model.js';
-import { loadSentenceEncoder } from '../models/text-classifiers/sentence-encoder.js';
 import type { SkillRun } from '../skills/skill.js';
 import type { ContentRepository } from '../store/store.js';
 import type { JudgePolicy } from './judge.js';

@@ -1,11 +1,11 @@
 // The offline embedder: the Universal Sentence Encoder lite shipped with Chimera (512 numbers per
-// text), loaded on first use from local files (models/text-classifiers/sentence-encoder.ts). No
+// text), loaded on first use from local files (models/sentence-encoder/sentence-encoder.ts). No
 // network, no key; the default for semantic memory.
 
 import {
   embedSentence,
   SENTENCE_EMBEDDING_SIZE,
-} from '../../models/text-classifiers/sentence-encoder.js';
+} from '../../models/sentence-encoder/sentence-encoder.js';
 import type { Embedder } from './embedder.js';
 
 export class OfflineEmbedder implements Embedder {

@@ -53,8 +53,8 @@ export async function topicProbabilities(text: string): Promise<Record<Sensitive
  * Classifies a post: a category is flagged when the lexicon flags it or its head's probability
  * reaches `TOPIC_MODEL_THRESHOLD` (`EVERYDAY_SENSE_THRESHOLD` in a post with an everyday
  * sense). Evidence stays the lexicon's words; a model-only category has none and is listed in
- * `modelOnly`. Costs one sentence embedding (about 20 ms, cached by text) after a one-off model
- * load of about 1 s.
+ * `modelOnly`. Costs one sentence embedding (a few ms, cached by text) after a one-off model
+ * load of under a second.
  */
 export async function classifySensitiveTopicsWithModel(
   text: string,

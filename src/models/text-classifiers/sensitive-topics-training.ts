@@ -8,12 +8,12 @@ import {
   SENSITIVE_CATEGORIES,
   type SensitiveCategory,
 } from '../../domain/policies/sensitive-topics.js';
+import { embedSentence } from '../sentence-encoder/sentence-encoder.js';
 import {
   type LogisticModel,
   type LogisticTraining,
   trainLogisticModel,
 } from './logistic-regression.js';
-import { embedSentence } from './sentence-encoder.js';
 
 /** One labelled post, as `fixtures/policies/sensitive-topics.json` holds them. */
 export interface LabelledPost {

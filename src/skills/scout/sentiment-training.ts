@@ -2,12 +2,12 @@
 // the other two) over a text's sentence embedding and its cue features, on the tuning half of the
 // labelled examples. Deterministic for the same examples.
 
+import { embedSentence } from '../../models/sentence-encoder/sentence-encoder.js';
 import {
   type LogisticModel,
   type LogisticTraining,
   trainLogisticModel,
 } from '../../models/text-classifiers/logistic-regression.js';
-import { embedSentence } from '../../models/text-classifiers/sentence-encoder.js';
 import type { SentimentLabel } from './sentiment.js';
 import { sentimentCues } from './sentiment-cues.js';
 
