@@ -5,11 +5,8 @@
 // embeddings and timing signal are added before the graph (`embeddingInput`), which takes them
 // as input `x` [tokens, 256] and returns `embedding` [1, 512].
 
-import onnxProto, { type onnx } from 'onnx-proto';
+import { OnnxGraphBuilder } from './onnx-graph-builder.js';
 import type { UseLiteWeights, WeightTensor } from './use-lite-weights.js';
-
-// onnx-proto is CommonJS: its classes come through the default export, its types by name.
-const { AttributeProto, ModelProto, TensorProto } = onnxProto.onnx;
 
 /** The graph's input and output names. */
 export const USE_LITE_INPUT = 'x';
@@ -21,12 +18,17 @@ export const TOKEN_EMBEDDING_SIZE = 256;
 /** The published graph keeps only a text's first 128 tokens. */
 export const MAX_TOKENS = 128;
 
-const ENCODE = 'module_apply_default/Encoder_en/KonaTransformer/Encode';
-const KERNELS = 'module/Encoder_en/KonaTransformer/Encode';
+/** Width of the second layer and of the embedding. */
+const WIDTH = 512;
 const HEADS = 4;
 /** The graph's layer-norm epsilon and the floor of its L2 normalisation. */
 const LAYER_NORM_EPSILON = 1e-6;
 const NORM_FLOOR = 1e-12;
+
+/** Prefixes of the published weights' names. */
+const ENCODE = 'module_apply_default/Encoder_en/KonaTransformer/Encode';
+const KERNELS = 'module/Encoder_en/KonaTransformer/Encode';
+const HIDDEN = 'module/Encoder_en/hidden_layers/tanh_layer_0';
 
 function weight(weights: UseLiteWeights, name: string): WeightTensor {
   const found = weights.get(name);
@@ -36,138 +38,90 @@ function weight(weights: UseLiteWeights, name: string): WeightTensor {
 
 /** Builds the ONNX model, serialised, from the published weights. */
 export function buildUseLiteGraph(weights: UseLiteWeights): Uint8Array {
-  const nodes: onnx.INodeProto[] = [];
-  const initializers: onnx.ITensorProto[] = [];
-  let counter = 0;
-  const fresh = (hint: string) => `${hint}_${counter++}`;
-
-  const floats = (name: string, dims: readonly number[], values: Float32Array) => {
-    initializers.push({
-      name,
-      dims: [...dims],
-      dataType: TensorProto.DataType.FLOAT,
-      rawData: new Uint8Array(values.buffer, values.byteOffset, values.byteLength),
-    });
-    return name;
-  };
-  const int64s = (values: readonly number[]) => {
-    const name = fresh('const');
-    const data = BigInt64Array.from(values, (value) => BigInt(value));
-    initializers.push({
-      name,
-      dims: [values.length],
-      dataType: TensorProto.DataType.INT64,
-      rawData: new Uint8Array(data.buffer),
-    });
-    return name;
-  };
-  const scalar = (value: number) => floats(fresh('scalar'), [], Float32Array.of(value));
+  const graph = new OnnxGraphBuilder();
   /** A published weight as a 2-D matrix (the 1×1 convolution kernels lose their two unit axes). */
   const matrix = (name: string) => {
     const { shape, values } = weight(weights, name);
     const columns = shape[shape.length - 1] ?? 0;
-    return floats(name, [values.length / columns, columns], values);
+    return graph.floats(name, [values.length / columns, columns], values);
   };
-  const vector = (name: string) =>
-    floats(name, [weight(weights, name).values.length], weight(weights, name).values);
-
-  const op = (
-    type: string,
-    inputs: readonly string[],
-    attributes: onnx.IAttributeProto[] = [],
-    outputCount = 1,
-  ) => {
-    const outputs = Array.from({ length: outputCount }, () => fresh(type));
-    nodes.push({ opType: type, input: [...inputs], output: outputs, attribute: attributes });
-    return outputs;
+  const vector = (name: string) => {
+    const { values } = weight(weights, name);
+    return graph.floats(name, [values.length], values);
   };
-  const one = (type: string, inputs: readonly string[], attributes?: onnx.IAttributeProto[]) =>
-    op(type, inputs, attributes)[0] as string;
-  const ints = (name: string, values: number[]): onnx.IAttributeProto => ({
-    name,
-    type: AttributeProto.AttributeType.INTS,
-    ints: values,
-  });
-  const int = (name: string, value: number): onnx.IAttributeProto => ({
-    name,
-    type: AttributeProto.AttributeType.INT,
-    i: value,
-  });
-
   const dense = (input: string, kernel: string, bias: string) =>
-    one('Add', [one('MatMul', [input, matrix(kernel)]), vector(bias)]);
+    graph.op('Add', [graph.op('MatMul', [input, matrix(kernel)]), vector(bias)]);
   const layerNorm = (input: string, prefix: string) =>
-    one(
+    graph.op(
       'LayerNormalization',
       [
         input,
         vector(`${prefix}/layer_norm/layer_norm_scale/ConcatPartitions/concat`),
         vector(`${prefix}/layer_norm/layer_norm_bias/ConcatPartitions/concat`),
       ],
-      [
-        int('axis', -1),
-        { name: 'epsilon', type: AttributeProto.AttributeType.FLOAT, f: LAYER_NORM_EPSILON },
-      ],
+      { axis: { int: -1 }, epsilon: { float: LAYER_NORM_EPSILON } },
     );
 
   /** Multi-head self-attention over [tokens, width], as the published graph computes it. */
   const attention = (input: string, layer: number, width: number) => {
-    const headWidth = width / HEADS;
-    const prefix = `${ENCODE}/Layer_${layer}/TransformerLayer/MultiheadAttention`;
+    const biases = `${ENCODE}/Layer_${layer}/TransformerLayer/MultiheadAttention`;
+    const kernels = `${KERNELS}/Layer_${layer}/TransformerLayer/MultiheadAttention`;
     const qkv = dense(
       input,
-      `${KERNELS}/Layer_${layer}/TransformerLayer/MultiheadAttention/qkv_transform_single/kernel/part_0`,
-      `${prefix}/qkv_transform_single/bias/ConcatPartitions/concat`,
+      `${kernels}/qkv_transform_single/kernel/part_0`,
+      `${biases}/qkv_transform_single/bias/ConcatPartitions/concat`,
     );
-    const [query, key, value] = op(
-      'Split',
-      [qkv, int64s([width, width, width])],
-      [int('axis', 1)],
-      3,
-    ) as [string, string, string];
+    const [query, key, value] = graph.node('Split', [qkv, graph.int64s([width, width, width])], {
+      attributes: { axis: { int: 1 } },
+      outputs: 3,
+    }) as [string, string, string];
+    // [tokens, width] → [heads, tokens, width / heads], or [heads, width / heads, tokens] for keys.
     const heads = (tensor: string, perm: number[]) =>
-      one(
+      graph.op(
         'Transpose',
-        [one('Reshape', [tensor, int64s([-1, HEADS, headWidth])])],
-        [ints('perm', perm)],
+        [graph.op('Reshape', [tensor, graph.int64s([-1, HEADS, width / HEADS])])],
+        { perm: { ints: perm } },
       );
     const scale = weight(
       weights,
       `${ENCODE}/TransformerStack/Layer_${layer}/TransformerLayer/MultiheadAttention/mul/y`,
-    );
-    const scaledQuery = one('Mul', [heads(query, [1, 0, 2]), scalar(scale.values[0] ?? 0)]);
-    const logits = one('MatMul', [scaledQuery, heads(key, [1, 2, 0])]);
-    const attended = one('MatMul', [
-      one('Softmax', [logits], [int('axis', -1)]),
+    ).values[0];
+    const logits = graph.op('MatMul', [
+      graph.op('Mul', [heads(query, [1, 0, 2]), graph.scalar(scale ?? 0)]),
+      heads(key, [1, 2, 0]),
+    ]);
+    const attended = graph.op('MatMul', [
+      graph.op('Softmax', [logits], { axis: { int: -1 } }),
       heads(value, [1, 0, 2]),
     ]);
-    const combined = one('Reshape', [
-      one('Transpose', [attended], [ints('perm', [1, 0, 2])]),
-      int64s([-1, width]),
+    const combined = graph.op('Reshape', [
+      graph.op('Transpose', [attended], { perm: { ints: [1, 0, 2] } }),
+      graph.int64s([-1, width]),
     ]);
     return dense(
       combined,
-      `${KERNELS}/Layer_${layer}/TransformerLayer/MultiheadAttention/output_transform_single/kernel/part_0`,
-      `${prefix}/output_transform_single/bias/ConcatPartitions/concat`,
+      `${kernels}/output_transform_single/kernel/part_0`,
+      `${biases}/output_transform_single/bias/ConcatPartitions/concat`,
     );
   };
 
+  /** The feed-forward block with its residual. */
   const feedForward = (input: string, layer: number) => {
-    const prefix = `${ENCODE}/Layer_${layer}/TransformerLayer/FFN`;
-    const stack = `${ENCODE}/TransformerStack/Layer_${layer}/TransformerLayer/FFN`;
-    const hidden = one('Relu', [
+    const biases = `${ENCODE}/Layer_${layer}/TransformerLayer/FFN`;
+    const kernels = `${ENCODE}/TransformerStack/Layer_${layer}/TransformerLayer/FFN`;
+    const hidden = graph.op('Relu', [
       dense(
-        layerNorm(input, `${prefix}/layer_prepostprocess`),
-        `${stack}/conv1/Tensordot/Reshape_1`,
-        `${prefix}/conv1/bias/ConcatPartitions/concat`,
+        layerNorm(input, `${biases}/layer_prepostprocess`),
+        `${kernels}/conv1/Tensordot/Reshape_1`,
+        `${biases}/conv1/bias/ConcatPartitions/concat`,
       ),
     ]);
     const output = dense(
       hidden,
-      `${stack}/conv2/Tensordot/Reshape_1`,
-      `${prefix}/conv2/bias/ConcatPartitions/concat`,
+      `${kernels}/conv2/Tensordot/Reshape_1`,
+      `${biases}/conv2/bias/ConcatPartitions/concat`,
     );
-    return one('Add', [output, input]);
+    return graph.op('Add', [output, input]);
   };
 
   // Layer 0 widens the residual stream from 256 to 512 with a dense projection of its input.
@@ -177,53 +131,32 @@ export function buildUseLiteGraph(weights: UseLiteWeights): Uint8Array {
     `${layer0}/dense/kernel/ConcatPartitions/concat`,
     `${layer0}/dense/bias/ConcatPartitions/concat`,
   );
-  const attended0 = one('Add', [
+  const attended0 = graph.op('Add', [
     attention(layerNorm(USE_LITE_INPUT, `${layer0}/layer_prepostprocess`), 0, TOKEN_EMBEDDING_SIZE),
     residual0,
   ]);
   const out0 = feedForward(attended0, 0);
   const layer1 = `${ENCODE}/Layer_1/TransformerLayer`;
-  const attended1 = one('Add', [
-    attention(layerNorm(out0, `${layer1}/layer_prepostprocess`), 1, 512),
+  const attended1 = graph.op('Add', [
+    attention(layerNorm(out0, `${layer1}/layer_prepostprocess`), 1, WIDTH),
     out0,
   ]);
   const out1 = feedForward(attended1, 1);
 
-  const pooled = one('ReduceMean', [out1], [ints('axes', [0]), int('keepdims', 1)]);
-  const hidden = one('Tanh', [
-    dense(
-      pooled,
-      'module/Encoder_en/hidden_layers/tanh_layer_0/weights',
-      'module/Encoder_en/hidden_layers/tanh_layer_0/bias',
-    ),
-  ]);
-  const squaredNorm = one('ReduceSumSquare', [hidden], [ints('axes', [1]), int('keepdims', 1)]);
-  const norm = one('Sqrt', [one('Max', [squaredNorm, scalar(NORM_FLOOR)])]);
-  nodes.push({ opType: 'Div', input: [hidden, norm], output: [USE_LITE_OUTPUT] });
-
-  const tensorType = (name: string, dims: (number | string)[]): onnx.IValueInfoProto => ({
-    name,
-    type: {
-      tensorType: {
-        elemType: TensorProto.DataType.FLOAT,
-        shape: {
-          dim: dims.map((dim) => (typeof dim === 'number' ? { dimValue: dim } : { dimParam: dim })),
-        },
-      },
-    },
+  const pooled = graph.op('ReduceMean', [out1], { axes: { ints: [0] }, keepdims: { int: 1 } });
+  const hidden = graph.op('Tanh', [dense(pooled, `${HIDDEN}/weights`, `${HIDDEN}/bias`)]);
+  const squaredNorm = graph.op('ReduceSumSquare', [hidden], {
+    axes: { ints: [1] },
+    keepdims: { int: 1 },
   });
-  return ModelProto.encode({
-    irVersion: 8,
-    opsetImport: [{ domain: '', version: 17 }],
-    producerName: 'chimera',
-    graph: {
-      name: 'universal-sentence-encoder-lite',
-      node: nodes,
-      initializer: initializers,
-      input: [tensorType(USE_LITE_INPUT, ['tokens', TOKEN_EMBEDDING_SIZE])],
-      output: [tensorType(USE_LITE_OUTPUT, [1, 512])],
-    },
-  }).finish();
+  const norm = graph.op('Sqrt', [graph.op('Max', [squaredNorm, graph.scalar(NORM_FLOOR)])]);
+  graph.node('Div', [hidden, norm], { as: USE_LITE_OUTPUT });
+
+  return graph.encode(
+    'universal-sentence-encoder-lite',
+    [{ name: USE_LITE_INPUT, dims: ['tokens', TOKEN_EMBEDDING_SIZE] }],
+    [{ name: USE_LITE_OUTPUT, dims: [1, WIDTH] }],
+  );
 }
 
 /**
