@@ -6,6 +6,7 @@
 import * as ort from 'onnxruntime-node';
 import {
   buildUseLiteGraph,
+  EMBEDDING_SIZE,
   embeddingInput,
   TOKEN_EMBEDDING_SIZE,
   USE_LITE_INPUT,
@@ -14,7 +15,7 @@ import {
 import { readUseLiteTokenizer, readUseLiteWeights } from './use-lite-weights.js';
 
 /** Length of every embedding. */
-export const SENTENCE_EMBEDDING_SIZE = 512;
+export const SENTENCE_EMBEDDING_SIZE = EMBEDDING_SIZE;
 
 /** How many texts' embeddings are kept; the oldest is dropped first. */
 const CACHE_SIZE = 512;

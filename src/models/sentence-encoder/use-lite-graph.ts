@@ -16,10 +16,10 @@ export const USE_LITE_OUTPUT = 'embedding';
 export const TOKEN_EMBEDDING_SIZE = 256;
 
 /** The published graph keeps only a text's first 128 tokens. */
-export const MAX_TOKENS = 128;
+const MAX_TOKENS = 128;
 
-/** Width of the second layer and of the embedding. */
-const WIDTH = 512;
+/** Width of the second layer and of the embedding the graph returns. */
+export const EMBEDDING_SIZE = 512;
 const HEADS = 4;
 /** The graph's layer-norm epsilon and the floor of its L2 normalisation. */
 const LAYER_NORM_EPSILON = 1e-6;
@@ -138,7 +138,7 @@ export function buildUseLiteGraph(weights: UseLiteWeights): Uint8Array {
   const out0 = feedForward(attended0, 0);
   const layer1 = `${ENCODE}/Layer_1/TransformerLayer`;
   const attended1 = graph.op('Add', [
-    attention(layerNorm(out0, `${layer1}/layer_prepostprocess`), 1, WIDTH),
+    attention(layerNorm(out0, `${layer1}/layer_prepostprocess`), 1, EMBEDDING_SIZE),
     out0,
   ]);
   const out1 = feedForward(attended1, 1);
@@ -155,7 +155,7 @@ export function buildUseLiteGraph(weights: UseLiteWeights): Uint8Array {
   return graph.encode(
     'universal-sentence-encoder-lite',
     [{ name: USE_LITE_INPUT, dims: ['tokens', TOKEN_EMBEDDING_SIZE] }],
-    [{ name: USE_LITE_OUTPUT, dims: [1, WIDTH] }],
+    [{ name: USE_LITE_OUTPUT, dims: [1, EMBEDDING_SIZE] }],
   );
 }
 
