@@ -32,15 +32,15 @@ const GOALS = {
 } as const;
 
 /**
- * Floors a little under the held-out figures last measured (2026-11-30, second session: dedup
- * 0.976 / 0.933, sentiment 0.787 with the fresh check set, sensitive recall 0.939 with false
- * alarms 0.255 on tricky negatives, both over three sets now): every goal is missed there, so
+ * Floors a little under the held-out figures last measured (2026-11-30: dedup 0.976 / 0.933,
+ * sentiment 0.824 with both fresh check sets, sensitive recall 0.939 with false alarms 0.255 on
+ * tricky negatives, both over three sets now): every goal is missed there, so
  * these keep the gap from widening. The fixtures' READMEs keep the record.
  */
 const FLOORS = {
   dedupPrecision: 0.97,
   dedupRecall: 0.93,
-  sentimentAccuracy: 0.78,
+  sentimentAccuracy: 0.82,
   sensitiveRecall: 0.93,
   trickyFalseAlarms: 0.26,
 } as const;

@@ -43,15 +43,19 @@ function read(path: string): unknown {
 }
 
 /**
- * Sets written later by other writers (2026-11-30): three only to train on (900 items, measured
- * once on arrival, then all tuning) and one only to measure (150 items, never trained on).
+ * Sets written later by other writers, each measured once on arrival (fixtures/scout/README.md):
+ * six only to train on (1,800 items, all tuning) and two only to measure (350 items, never
+ * trained on).
  */
 const TRAINING_ONLY = [
   'sentiment-train-news.json',
   'sentiment-train-social-1.json',
   'sentiment-train-social-2.json',
+  'sentiment-train-news-2.json',
+  'sentiment-train-social-3.json',
+  'sentiment-train-social-4.json',
 ];
-const MEASURING_ONLY = ['sentiment-check-fresh.json'];
+const MEASURING_ONLY = ['sentiment-check-fresh.json', 'sentiment-check-fresh-2.json'];
 
 /**
  * Every labelled example. Feed items keep the split their fixture documents (even `dup_group`
