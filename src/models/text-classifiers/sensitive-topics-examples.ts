@@ -1,6 +1,6 @@
-// The labelled sensitive-topic posts the classifier is measured on, each tagged with its half:
-// the tuning fixture the lexicon and topic model were built on, the earlier blind set, and the
-// three sets of issue 14, split by `fixtureHalf` of each post's id. Reading only.
+// The labelled sensitive-topic posts the classifier is measured on, each tagged with its half: the
+// tuning fixture the lexicon and topic model were built on, the earlier blind set, the three sets
+// of issue 14 split by `fixtureHalf` of each post's id, and later sets only measured. Reading only.
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -32,7 +32,16 @@ function read(name: string): unknown {
   return JSON.parse(readFileSync(url, 'utf8'));
 }
 
-/** Every labelled post: tuning (`sensitive-topics.json`), blind, and the split issue 14 sets. */
+/** The sets of issue 14 split into halves by `fixtureHalf` of each post's id. */
+const SPLIT_SETS = ['sensitive-posts-a.json', 'sensitive-posts-b.json', 'sensitive-posts-c.json'];
+
+/** Sets written later by other writers (2026-11-30, fourth session), only measured. */
+const MEASURING_ONLY = ['sensitive-check-d.json', 'sensitive-check-e.json'];
+
+/**
+ * Every labelled post: the tuning fixture (`sensitive-topics.json`), the blind set, the split
+ * issue 14 sets and the sets only measured.
+ */
 export function loadSensitiveExamples(): SensitiveExample[] {
   const older = (['sensitive-topics.json', 'sensitive-topics-blind.json'] as const).flatMap(
     (fixture) =>
@@ -43,18 +52,19 @@ export function loadSensitiveExamples(): SensitiveExample[] {
         fixture,
       })),
   );
-  const newer = [
-    'sensitive-posts-a.json',
-    'sensitive-posts-b.json',
-    'sensitive-posts-c.json',
-  ].flatMap((fixture) =>
-    Items.parse(read(fixture)).items.map((item) => ({
-      text: item.text,
-      categories: item.categories,
-      kind: item.kind,
-      half: fixtureHalf(item.id),
-      fixture,
-    })),
-  );
-  return [...older, ...newer];
+  const items = (fixtures: readonly string[], half: (id: string) => FixtureHalf) =>
+    fixtures.flatMap((fixture) =>
+      Items.parse(read(fixture)).items.map((item) => ({
+        text: item.text,
+        categories: item.categories,
+        kind: item.kind,
+        half: half(item.id),
+        fixture,
+      })),
+    );
+  return [
+    ...older,
+    ...items(SPLIT_SETS, fixtureHalf),
+    ...items(MEASURING_ONLY, () => 'held-out'),
+  ];
 }
