@@ -62,9 +62,5 @@ export function loadSensitiveExamples(): SensitiveExample[] {
         fixture,
       })),
     );
-  return [
-    ...older,
-    ...items(SPLIT_SETS, fixtureHalf),
-    ...items(MEASURING_ONLY, () => 'held-out'),
-  ];
+  return [...older, ...items(SPLIT_SETS, fixtureHalf), ...items(MEASURING_ONLY, () => 'held-out')];
 }

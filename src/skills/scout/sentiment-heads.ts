@@ -2,6 +2,7 @@
 // half of the labelled fixtures. Do not edit by hand; regenerate. Weights are little-endian
 // float32, base64: 512 for the sentence embedding, then one per cue (sentiment-cues.ts).
 
+import type { EncodedModel } from '../../models/text-classifiers/logistic-regression.js';
 import type { SentimentLabel } from './sentiment.js';
 
 /** What the heads were trained on and with. */
@@ -12,7 +13,7 @@ export const SENTIMENT_HEADS_TRAINING = {
 } as const;
 
 /** Per label: the bias and the weights over `sentimentFeatures`. */
-export const SENTIMENT_HEADS: Readonly<Record<SentimentLabel, { bias: number; weights: string }>> = {
+export const SENTIMENT_HEADS: Readonly<Record<SentimentLabel, EncodedModel>> = {
   positive: {
     bias: -1.5908182181095238,
     weights:
