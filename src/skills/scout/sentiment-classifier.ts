@@ -1,37 +1,36 @@
-// The Scout's sentiment classifier: three logistic heads (positive, neutral, negative) over a
+// The Scout's sentiment classifier: a small softmax network (positive, neutral, negative) over a
 // text's sentence embedding and its lexicon and sarcasm cues, trained on the tuning half of the
-// labelled fixtures (weights in sentiment-heads.ts). Offline and deterministic.
+// labelled fixtures (weights in sentiment-network.ts). Offline and deterministic.
 
 import {
-  decodeHeads,
-  type LogisticModel,
-  logisticProbability,
-} from '../../models/text-classifiers/logistic-regression.js';
+  decodeSoftmaxNetwork,
+  type SoftmaxNetwork,
+  softmaxNetworkProbabilities,
+} from '../../models/text-classifiers/softmax-network.js';
 import type { SentimentLabel } from './sentiment.js';
-import { SENTIMENT_HEADS } from './sentiment-heads.js';
+import { SENTIMENT_NETWORK_WEIGHTS } from './sentiment-network.js';
 import { SENTIMENT_LABELS, sentimentFeatures } from './sentiment-training.js';
 
 /** What the classifier decided about one text. */
 export interface ClassifiedSentiment {
   label: SentimentLabel;
-  /** Per label, the heads' probabilities scaled to sum to 1. */
+  /** Per label, the network's probability (they sum to 1). */
   probabilities: Record<SentimentLabel, number>;
   /** P(positive) − P(negative), in [-1, 1]: the score trends average. */
   score: number;
 }
 
-const heads = decodeHeads(SENTIMENT_HEADS, SENTIMENT_LABELS);
+const network = decodeSoftmaxNetwork(SENTIMENT_NETWORK_WEIGHTS);
 
-/** Applies heads to one feature row: the label with the highest probability wins. */
-export function applySentimentHeads(
-  models: Readonly<Record<SentimentLabel, LogisticModel>>,
+/** Applies a network to one feature row: the label with the highest probability wins. */
+export function applySentimentNetwork(
+  model: SoftmaxNetwork,
   features: ArrayLike<number>,
 ): ClassifiedSentiment {
-  const raw = SENTIMENT_LABELS.map((label) => logisticProbability(models[label], features));
-  const total = raw.reduce((sum, value) => sum + value, 0) || 1;
+  const outputs = softmaxNetworkProbabilities(model, features);
   const probabilities = { positive: 0, neutral: 0, negative: 0 };
   SENTIMENT_LABELS.forEach((label, index) => {
-    probabilities[label] = (raw[index] ?? 0) / total;
+    probabilities[label] = outputs[index] ?? 0;
   });
   const label = SENTIMENT_LABELS.reduce((best, each) =>
     probabilities[each] > probabilities[best] ? each : best,
@@ -40,14 +39,14 @@ export function applySentimentHeads(
 }
 
 /**
- * Classifies one text. Costs a sentence embedding (about 15 ms, cached by text) after a one-off
+ * Classifies one text. Costs a sentence embedding (a few ms, cached by text) after a one-off
  * model load; an empty text is neutral.
  */
 export async function classifySentiment(text: string): Promise<ClassifiedSentiment> {
   if (text.trim() === '') {
     return { label: 'neutral', probabilities: { positive: 0, neutral: 1, negative: 0 }, score: 0 };
   }
-  return applySentimentHeads(heads, await sentimentFeatures(text));
+  return applySentimentNetwork(network, await sentimentFeatures(text));
 }
 
 /** Below this top probability the classifier is unsure, and a hosted model's opinion decides. */

@@ -1,0 +1,270 @@
+// A small feed-forward classifier: one hidden layer of rectified linear units and a softmax over
+// the classes, trained by mini-batch Adam from a seeded start, so the same data and settings
+// always give the same weights. It knows nothing about text.
+
+/** A trained network: `hidden = relu(hiddenWeights · x + hiddenBias)`, then softmax of the output. */
+export interface SoftmaxNetwork {
+  inputs: number;
+  hidden: number;
+  classes: number;
+  /** `hidden` rows of `inputs` weights. */
+  hiddenWeights: Float32Array;
+  hiddenBias: Float32Array;
+  /** `classes` rows of `hidden` weights. */
+  outputWeights: Float32Array;
+  outputBias: Float32Array;
+}
+
+/** Training settings. */
+export interface SoftmaxNetworkTraining {
+  /** Hidden units. */
+  hidden: number;
+  /** Passes over the training rows. */
+  epochs: number;
+  /** L2 penalty on the weights (not the biases), added to the mean log loss. */
+  l2: number;
+  /** Adam's step size. */
+  learningRate: number;
+  /** Rows per gradient step. */
+  batchSize: number;
+  /** Seeds the starting weights and the order of rows in each epoch. */
+  seed: number;
+}
+
+/** A deterministic generator of numbers in [0, 1) (a linear congruential generator). */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+/** Weights drawn uniformly within the Glorot bound for a layer of this fan-in and fan-out. */
+function glorot(count: number, fanIn: number, fanOut: number, random: () => number): Float32Array {
+  const bound = Math.sqrt(6 / (fanIn + fanOut));
+  return Float32Array.from({ length: count }, () => (random() * 2 - 1) * bound);
+}
+
+/** The hidden layer's activations for one row, written into `into`. */
+function hiddenLayer(network: SoftmaxNetwork, row: ArrayLike<number>, into: Float32Array): void {
+  for (let unit = 0; unit < network.hidden; unit++) {
+    let sum = network.hiddenBias[unit] ?? 0;
+    const offset = unit * network.inputs;
+    for (let input = 0; input < network.inputs; input++) {
+      sum += (network.hiddenWeights[offset + input] ?? 0) * (row[input] ?? 0);
+    }
+    into[unit] = sum > 0 ? sum : 0;
+  }
+}
+
+/** Softmax of the output layer over given hidden activations. */
+function outputProbabilities(network: SoftmaxNetwork, hidden: Float32Array): number[] {
+  const logits = Array.from({ length: network.classes }, (_, label) => {
+    let sum = network.outputBias[label] ?? 0;
+    const offset = label * network.hidden;
+    for (let unit = 0; unit < network.hidden; unit++) {
+      sum += (network.outputWeights[offset + unit] ?? 0) * (hidden[unit] ?? 0);
+    }
+    return sum;
+  });
+  const largest = Math.max(...logits);
+  const exponentials = logits.map((logit) => Math.exp(logit - largest));
+  const total = exponentials.reduce((sum, value) => sum + value, 0);
+  return exponentials.map((value) => value / total);
+}
+
+/** The network's probability of each class for one row, in class order (they sum to 1). */
+export function softmaxNetworkProbabilities(
+  network: SoftmaxNetwork,
+  row: ArrayLike<number>,
+): number[] {
+  const hidden = new Float32Array(network.hidden);
+  hiddenLayer(network, row, hidden);
+  return outputProbabilities(network, hidden);
+}
+
+/** Adam's running moments for one parameter array. */
+interface Moments {
+  first: Float32Array;
+  second: Float32Array;
+}
+
+/**
+ * Fits a network to `rows` (feature vectors of one length) and `labels` (class indexes from 0 to
+ * `classes` − 1), minimising mean log loss plus `l2 / 2 · |weights|²` by mini-batch Adam.
+ */
+export function trainSoftmaxNetwork(
+  rows: readonly ArrayLike<number>[],
+  labels: readonly number[],
+  classes: number,
+  training: SoftmaxNetworkTraining,
+): SoftmaxNetwork {
+  if (rows.length === 0 || rows.length !== labels.length) {
+    throw new Error(`need matching, non-empty rows and labels (${rows.length}, ${labels.length})`);
+  }
+  const inputs = rows[0]?.length ?? 0;
+  const { hidden } = training;
+  const random = seededRandom(training.seed);
+  const network: SoftmaxNetwork = {
+    inputs,
+    hidden,
+    classes,
+    hiddenWeights: glorot(hidden * inputs, inputs, hidden, random),
+    hiddenBias: new Float32Array(hidden),
+    outputWeights: glorot(classes * hidden, hidden, classes, random),
+    outputBias: new Float32Array(classes),
+  };
+  const parameters = [
+    { values: network.hiddenWeights, penalised: true },
+    { values: network.hiddenBias, penalised: false },
+    { values: network.outputWeights, penalised: true },
+    { values: network.outputBias, penalised: false },
+  ];
+  const gradients = parameters.map(({ values }) => new Float32Array(values.length));
+  const moments: Moments[] = parameters.map(({ values }) => ({
+    first: new Float32Array(values.length),
+    second: new Float32Array(values.length),
+  }));
+  const [hiddenWeightGradient, hiddenBiasGradient, outputWeightGradient, outputBiasGradient] =
+    gradients as [Float32Array, Float32Array, Float32Array, Float32Array];
+  const activations = new Float32Array(hidden);
+  const hiddenError = new Float32Array(hidden);
+  const order = rows.map((_, index) => index);
+  let step = 0;
+
+  for (let epoch = 0; epoch < training.epochs; epoch++) {
+    shuffle(order, random);
+    for (let start = 0; start < order.length; start += training.batchSize) {
+      const batch = order.slice(start, start + training.batchSize);
+      for (const gradient of gradients) gradient.fill(0);
+      for (const index of batch) {
+        const row = rows[index] ?? [];
+        hiddenLayer(network, row, activations);
+        const probabilities = outputProbabilities(network, activations);
+        hiddenError.fill(0);
+        for (let label = 0; label < classes; label++) {
+          const error = (probabilities[label] ?? 0) - (labels[index] === label ? 1 : 0);
+          outputBiasGradient[label] = (outputBiasGradient[label] ?? 0) + error;
+          const offset = label * hidden;
+          for (let unit = 0; unit < hidden; unit++) {
+            outputWeightGradient[offset + unit] =
+              (outputWeightGradient[offset + unit] ?? 0) + error * (activations[unit] ?? 0);
+            hiddenError[unit] =
+              (hiddenError[unit] ?? 0) + error * (network.outputWeights[offset + unit] ?? 0);
+          }
+        }
+        for (let unit = 0; unit < hidden; unit++) {
+          if ((activations[unit] ?? 0) <= 0) continue;
+          const error = hiddenError[unit] ?? 0;
+          hiddenBiasGradient[unit] = (hiddenBiasGradient[unit] ?? 0) + error;
+          const offset = unit * inputs;
+          for (let input = 0; input < inputs; input++) {
+            hiddenWeightGradient[offset + input] =
+              (hiddenWeightGradient[offset + input] ?? 0) + error * (row[input] ?? 0);
+          }
+        }
+      }
+      step++;
+      parameters.forEach(({ values, penalised }, which) => {
+        adamStep(values, gradients[which] ?? values, moments[which] as Moments, {
+          scale: 1 / batch.length,
+          l2: penalised ? training.l2 : 0,
+          learningRate: training.learningRate,
+          step,
+        });
+      });
+    }
+  }
+  return network;
+}
+
+/** Fisher–Yates, in place, with the seeded generator. */
+function shuffle(values: number[], random: () => number): void {
+  for (let index = values.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    const value = values[index] ?? 0;
+    values[index] = values[other] ?? 0;
+    values[other] = value;
+  }
+}
+
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+const EPSILON = 1e-8;
+
+/** One Adam update of `values` from a summed gradient (times `scale`) plus the L2 term. */
+function adamStep(
+  values: Float32Array,
+  gradient: Float32Array,
+  moments: Moments,
+  settings: { scale: number; l2: number; learningRate: number; step: number },
+): void {
+  const firstCorrection = 1 - BETA1 ** settings.step;
+  const secondCorrection = 1 - BETA2 ** settings.step;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] ?? 0;
+    const slope = (gradient[index] ?? 0) * settings.scale + settings.l2 * value;
+    const first = BETA1 * (moments.first[index] ?? 0) + (1 - BETA1) * slope;
+    const second = BETA2 * (moments.second[index] ?? 0) + (1 - BETA2) * slope * slope;
+    moments.first[index] = first;
+    moments.second[index] = second;
+    values[index] =
+      value -
+      (settings.learningRate * (first / firstCorrection)) /
+        (Math.sqrt(second / secondCorrection) + EPSILON);
+  }
+}
+
+/** A network as a generated file commits it: its sizes and every parameter, float32 base64. */
+export interface EncodedSoftmaxNetwork {
+  inputs: number;
+  hidden: number;
+  classes: number;
+  /** Hidden weights, hidden bias, output weights, output bias, in that order. */
+  parameters: string;
+}
+
+/** Encodes a network for a generated file. */
+export function encodeSoftmaxNetwork(network: SoftmaxNetwork): EncodedSoftmaxNetwork {
+  const all = new Float32Array(
+    network.hiddenWeights.length +
+      network.hiddenBias.length +
+      network.outputWeights.length +
+      network.outputBias.length,
+  );
+  let offset = 0;
+  for (const part of [
+    network.hiddenWeights,
+    network.hiddenBias,
+    network.outputWeights,
+    network.outputBias,
+  ]) {
+    all.set(part, offset);
+    offset += part.length;
+  }
+  return {
+    inputs: network.inputs,
+    hidden: network.hidden,
+    classes: network.classes,
+    parameters: Buffer.from(all.buffer).toString('base64'),
+  };
+}
+
+/** A network as `encodeSoftmaxNetwork` wrote it. */
+export function decodeSoftmaxNetwork(encoded: EncodedSoftmaxNetwork): SoftmaxNetwork {
+  const bytes = Buffer.from(encoded.parameters, 'base64');
+  const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice();
+  const { inputs, hidden, classes } = encoded;
+  const sizes = [hidden * inputs, hidden, classes * hidden, classes];
+  if (sizes.reduce((sum, size) => sum + size, 0) !== all.length) {
+    throw new Error(`expected ${sizes.join(' + ')} parameters, found ${all.length}`);
+  }
+  let offset = 0;
+  const [hiddenWeights, hiddenBias, outputWeights, outputBias] = sizes.map((size) => {
+    const part = all.subarray(offset, offset + size);
+    offset += size;
+    return part;
+  }) as [Float32Array, Float32Array, Float32Array, Float32Array];
+  return { inputs, hidden, classes, hiddenWeights, hiddenBias, outputWeights, outputBias };
+}
