@@ -84,10 +84,25 @@ export function softmaxNetworkProbabilities(
   return outputProbabilities(network, hidden);
 }
 
-/** Adam's running moments for one parameter array. */
-interface Moments {
-  first: Float32Array;
-  second: Float32Array;
+/** One parameter array being trained: its values, summed gradient and Adam's running moments. */
+interface Parameter {
+  values: Float32Array;
+  /** Whether the L2 penalty applies (weights, not biases). */
+  penalised: boolean;
+  gradient: Float32Array;
+  firstMoment: Float32Array;
+  secondMoment: Float32Array;
+}
+
+function parameter(values: Float32Array, penalised: boolean): Parameter {
+  const size = values.length;
+  return {
+    values,
+    penalised,
+    gradient: new Float32Array(size),
+    firstMoment: new Float32Array(size),
+    secondMoment: new Float32Array(size),
+  };
 }
 
 /**
@@ -115,19 +130,15 @@ export function trainSoftmaxNetwork(
     outputWeights: glorot(classes * hidden, hidden, classes, random),
     outputBias: new Float32Array(classes),
   };
-  const parameters = [
-    { values: network.hiddenWeights, penalised: true },
-    { values: network.hiddenBias, penalised: false },
-    { values: network.outputWeights, penalised: true },
-    { values: network.outputBias, penalised: false },
-  ];
-  const gradients = parameters.map(({ values }) => new Float32Array(values.length));
-  const moments: Moments[] = parameters.map(({ values }) => ({
-    first: new Float32Array(values.length),
-    second: new Float32Array(values.length),
-  }));
-  const [hiddenWeightGradient, hiddenBiasGradient, outputWeightGradient, outputBiasGradient] =
-    gradients as [Float32Array, Float32Array, Float32Array, Float32Array];
+  const hiddenWeights = parameter(network.hiddenWeights, true);
+  const hiddenBias = parameter(network.hiddenBias, false);
+  const outputWeights = parameter(network.outputWeights, true);
+  const outputBias = parameter(network.outputBias, false);
+  const parameters = [hiddenWeights, hiddenBias, outputWeights, outputBias];
+  const hiddenWeightGradient = hiddenWeights.gradient;
+  const hiddenBiasGradient = hiddenBias.gradient;
+  const outputWeightGradient = outputWeights.gradient;
+  const outputBiasGradient = outputBias.gradient;
   const activations = new Float32Array(hidden);
   const hiddenError = new Float32Array(hidden);
   const order = rows.map((_, index) => index);
@@ -137,7 +148,7 @@ export function trainSoftmaxNetwork(
     shuffle(order, random);
     for (let start = 0; start < order.length; start += training.batchSize) {
       const batch = order.slice(start, start + training.batchSize);
-      for (const gradient of gradients) gradient.fill(0);
+      for (const { gradient } of parameters) gradient.fill(0);
       for (const index of batch) {
         const row = rows[index] ?? [];
         hiddenLayer(network, row, activations);
@@ -166,14 +177,14 @@ export function trainSoftmaxNetwork(
         }
       }
       step++;
-      parameters.forEach(({ values, penalised }, which) => {
-        adamStep(values, gradients[which] ?? values, moments[which] as Moments, {
+      for (const each of parameters) {
+        adamStep(each, {
           scale: 1 / batch.length,
-          l2: penalised ? training.l2 : 0,
+          l2: each.penalised ? training.l2 : 0,
           learningRate: training.learningRate,
           step,
         });
-      });
+      }
     }
   }
   return network;
@@ -193,11 +204,9 @@ const BETA1 = 0.9;
 const BETA2 = 0.999;
 const EPSILON = 1e-8;
 
-/** One Adam update of `values` from a summed gradient (times `scale`) plus the L2 term. */
+/** One Adam update of a parameter from its summed gradient (times `scale`) plus the L2 term. */
 function adamStep(
-  values: Float32Array,
-  gradient: Float32Array,
-  moments: Moments,
+  { values, gradient, firstMoment, secondMoment }: Parameter,
   settings: { scale: number; l2: number; learningRate: number; step: number },
 ): void {
   const firstCorrection = 1 - BETA1 ** settings.step;
@@ -205,10 +214,10 @@ function adamStep(
   for (let index = 0; index < values.length; index++) {
     const value = values[index] ?? 0;
     const slope = (gradient[index] ?? 0) * settings.scale + settings.l2 * value;
-    const first = BETA1 * (moments.first[index] ?? 0) + (1 - BETA1) * slope;
-    const second = BETA2 * (moments.second[index] ?? 0) + (1 - BETA2) * slope * slope;
-    moments.first[index] = first;
-    moments.second[index] = second;
+    const first = BETA1 * (firstMoment[index] ?? 0) + (1 - BETA1) * slope;
+    const second = BETA2 * (secondMoment[index] ?? 0) + (1 - BETA2) * slope * slope;
+    firstMoment[index] = first;
+    secondMoment[index] = second;
     values[index] =
       value -
       (settings.learningRate * (first / firstCorrection)) /
