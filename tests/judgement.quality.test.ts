@@ -33,14 +33,14 @@ const GOALS = {
 
 /**
  * Floors a little under the held-out figures last measured (2026-11-30: dedup 0.976 / 0.933,
- * sentiment 0.838 with both fresh check sets, sensitive recall 0.939 with false alarms 0.241 on
+ * sentiment 0.853 with both fresh check sets, sensitive recall 0.939 with false alarms 0.241 on
  * tricky negatives, with the two sets only measured): every goal is missed there, so
  * these keep the gap from widening. The fixtures' READMEs keep the record.
  */
 const FLOORS = {
   dedupPrecision: 0.97,
   dedupRecall: 0.93,
-  sentimentAccuracy: 0.83,
+  sentimentAccuracy: 0.85,
   sensitiveRecall: 0.93,
   trickyFalseAlarms: 0.25,
 } as const;
