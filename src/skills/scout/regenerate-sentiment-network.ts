@@ -58,7 +58,7 @@ import type { EncodedSoftmaxNetwork } from '../../models/text-classifiers/softma
 export const SENTIMENT_NETWORK_TRAINING = {
   examples: ${tuning.length},
   l2: ${best.l2},
-  crossValidatedAccuracy: ${best.accuracy.toFixed(3)},
+  crossValidatedAccuracy: ${Number(best.accuracy.toFixed(3))},
   hidden: ${SENTIMENT_NETWORK.hidden},
 } as const;
 
