@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ChimeraServices } from '../services/chimera-services.js';
 import { authenticate } from './authenticate.js';
+import { INTERNAL_PROBLEM, sendProblem } from './problem-details.js';
 import { ProblemError } from './register-routes.js';
 
 export const EVENTS_PATH = '/api/v1/events';
@@ -17,6 +18,21 @@ export function registerEventStream(http: FastifyInstance, services: ChimeraServ
       request.headers['last-event-id'] ??
         (request.query as { last_event_id?: unknown }).last_event_id,
     );
+    // The client learns the stream is open (the 200) only once the subscription is listening, so
+    // nothing it causes after connecting is missed; events that arrive meanwhile wait here.
+    const waiting: string[] = [];
+    let write: ((block: string) => void) | undefined;
+    let stop: () => void;
+    try {
+      stop = await services.events.stream(actor, lastEventId, (event) => {
+        const block = `id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`;
+        if (write === undefined) waiting.push(block);
+        else write(block);
+      });
+    } catch (error) {
+      request.log.error({ err: error }, 'event stream failed to start');
+      return sendProblem(reply, INTERNAL_PROBLEM);
+    }
     reply.hijack();
     const response = reply.raw;
     response.writeHead(200, {
@@ -26,22 +42,17 @@ export function registerEventStream(http: FastifyInstance, services: ChimeraServ
       'x-accel-buffering': 'no',
     });
     response.write(': connected\n\n');
-    let stop: () => void;
-    try {
-      stop = await services.events.stream(actor, lastEventId, (event) => {
-        response.write(`id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
-      });
-    } catch (error) {
-      request.log.error({ err: error }, 'event stream failed to start');
-      response.end();
-      return;
-    }
+    for (const block of waiting) response.write(block);
+    write = (block) => response.write(block);
     const keepalive = setInterval(() => response.write(': keepalive\n\n'), KEEPALIVE_MS);
     keepalive.unref();
-    request.raw.on('close', () => {
+    const end = () => {
       clearInterval(keepalive);
       stop();
-    });
+    };
+    // A client gone while the subscription started has already closed its socket.
+    if (request.raw.socket.destroyed) end();
+    else request.raw.on('close', end);
   });
 }
 
