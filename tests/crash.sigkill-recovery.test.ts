@@ -66,6 +66,14 @@ describe('a SIGKILL mid-run on PostgreSQL', () => {
     await waitFor(async () => (await count('effects')) >= 15, 90_000);
     service.child.kill('SIGKILL');
     await service.exited;
+    // The server may still be running a statement the killed process sent, a commit say, and
+    // would apply it after this test reads: wait until that process's sessions have all ended.
+    await waitFor(
+      async () =>
+        (await count(
+          'pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        )) === 0,
+    );
 
     const inFlight = await count(`tasks WHERE status NOT IN ('done', 'failed', 'cancelled')`);
     const runningAtKill = (
