@@ -6,6 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/domain/errors.js';
 import {
+  createRandom,
+  type Random,
+  sampleGamma,
+  sampleNormal,
+  seedFrom,
+} from '../src/domain/seeded-random.js';
+import {
   BanditState,
   chooseStrategy,
   createBanditState,
@@ -20,13 +27,6 @@ import {
   runLearningSimulation,
   SIMULATED_AGENTS,
 } from '../src/domain/strategy/learning-simulation.js';
-import {
-  createRandom,
-  type Random,
-  sampleGamma,
-  sampleNormal,
-  seedFrom,
-} from '../src/domain/strategy/seeded-random.js';
 import {
   DIMENSION_VALUES,
   STRATEGY_DIMENSIONS,

@@ -4,6 +4,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry, SignedDecisionFields } from '../domain/ledger-entry.js';
+import { createRandom } from '../domain/seeded-random.js';
 import {
   canonicalJson,
   chainEntry,
@@ -14,15 +15,6 @@ import {
 } from './ledger-chain.js';
 
 const cfo = generateKeyPairSync('ed25519');
-
-/** A deterministic generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 function decision(index: number): SignedDecisionFields {
   return {
@@ -79,7 +71,7 @@ describe('the ledger chain', () => {
 
   it('detects 1,000 of 1,000 random single-field edits, at the edited entry', () => {
     const original = ledger(40);
-    const next = random(20_261_122);
+    const next = createRandom(20_261_122);
     let detected = 0;
     for (let trial = 0; trial < 1_000; trial++) {
       const entries = original.map((entry) => ({ ...entry }));

@@ -4,6 +4,7 @@
 // stored per agent under a version; a draw is seeded by the task and attempt, so it is repeatable.
 
 import { VersionConflict } from '../domain/errors.js';
+import { createRandom, seedFrom } from '../domain/seeded-random.js';
 import {
   BanditState,
   type BanditSummary,
@@ -12,7 +13,6 @@ import {
   summarizeBandit,
   updateBandit,
 } from '../domain/strategy/bandit.js';
-import { createRandom, seedFrom } from '../domain/strategy/seeded-random.js';
 import { StrategyChoice } from '../domain/strategy/strategy-choices.js';
 import type { EngagementCounts, Store } from '../store/store.js';
 

@@ -15,7 +15,7 @@
 
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { pickUniform, type Random, sampleGamma, sampleNormal } from './seeded-random.js';
+import { pickUniform, type Random, sampleGamma, sampleNormal } from '../seeded-random.js';
 import {
   DIMENSION_VALUES,
   HookStyle,

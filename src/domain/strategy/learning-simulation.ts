@@ -2,8 +2,8 @@
 // audience model, under three policies (the bandit, a uniform random pick, a fixed best guess) on
 // one seed. Pure: the audience comes in as a function (the sandbox's synthetic one in the bench).
 
+import { createRandom, pickUniform, type Random, seedFrom } from '../seeded-random.js';
 import { type BanditOptions, chooseStrategy, createBanditState, updateBandit } from './bandit.js';
-import { createRandom, pickUniform, type Random, seedFrom } from './seeded-random.js';
 import { DIMENSION_VALUES, type StrategyChoice } from './strategy-choices.js';
 
 /** An agent of the simulation. */

@@ -2,6 +2,8 @@
 // the classes, trained by mini-batch Adam from a seeded start, so the same data and settings
 // always give the same weights. It knows nothing about text.
 
+import { createRandom, type Random } from '../../domain/seeded-random.js';
+
 /** A trained network: `hidden = relu(hiddenWeights · x + hiddenBias)`, then softmax of the output. */
 export interface SoftmaxNetwork {
   inputs: number;
@@ -31,17 +33,8 @@ export interface SoftmaxNetworkTraining {
   seed: number;
 }
 
-/** A deterministic generator of numbers in [0, 1) (a linear congruential generator). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
-
 /** Weights drawn uniformly within the Glorot bound for a layer of this fan-in and fan-out. */
-function glorot(count: number, fanIn: number, fanOut: number, random: () => number): Float32Array {
+function glorot(count: number, fanIn: number, fanOut: number, random: Random): Float32Array {
   const bound = Math.sqrt(6 / (fanIn + fanOut));
   return Float32Array.from({ length: count }, () => (random() * 2 - 1) * bound);
 }
@@ -120,7 +113,7 @@ export function trainSoftmaxNetwork(
   }
   const inputs = rows[0]?.length ?? 0;
   const { hidden } = training;
-  const random = seededRandom(training.seed);
+  const random = createRandom(training.seed);
   const network: SoftmaxNetwork = {
     inputs,
     hidden,
@@ -191,7 +184,7 @@ export function trainSoftmaxNetwork(
 }
 
 /** Fisher–Yates, in place, with the seeded generator. */
-function shuffle(values: number[], random: () => number): void {
+function shuffle(values: number[], random: Random): void {
   for (let index = values.length - 1; index > 0; index--) {
     const other = Math.floor(random() * (index + 1));
     const value = values[index] ?? 0;

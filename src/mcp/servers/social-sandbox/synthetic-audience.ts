@@ -3,7 +3,7 @@
 // Each persona's tastes are hidden and drawn from the seed; common wisdom holds on average only.
 // Deterministic and pure; it models no real platform and counts no views or comments.
 
-import { createRandom, sampleNormal, seedFrom } from '../../../domain/strategy/seeded-random.js';
+import { createRandom, sampleNormal, seedFrom } from '../../../domain/seeded-random.js';
 import type {
   HookStyle,
   PostFormat,

@@ -1,4 +1,4 @@
-// A small seeded random source (mulberry32) and the samplers Thompson sampling needs: uniform
+// A small seeded random source (mulberry32) and the samplers that use it: uniform
 // picks, standard normal (Box–Muller) and gamma (Marsaglia–Tsang). Deterministic for a given seed;
 // not for anything cryptographic (secrets and keys use node:crypto).
 
