@@ -33,8 +33,8 @@ const GOALS = {
 
 /**
  * Floors a little under the held-out figures last measured (2026-11-30: dedup 0.976 / 0.933,
- * sentiment 0.851 with both fresh check sets, sensitive recall 0.939 with false alarms 0.241 on
- * tricky negatives, with the two sets only measured): every goal is missed there, so
+ * sentiment 0.851 with both fresh check sets, sensitive recall 0.939 with false alarms 0.210 on
+ * tricky negatives, with the two sets only measured, after the sense verifier): every goal is missed there, so
  * these keep the gap from widening. The fixtures' READMEs keep the record.
  */
 const FLOORS = {
@@ -42,7 +42,7 @@ const FLOORS = {
   dedupRecall: 0.93,
   sentimentAccuracy: 0.85,
   sensitiveRecall: 0.93,
-  trickyFalseAlarms: 0.25,
+  trickyFalseAlarms: 0.22,
 } as const;
 
 const report: string[] = ['perception and judgement (issue 14): tuning | held-out'];

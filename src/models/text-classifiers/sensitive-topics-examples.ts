@@ -1,6 +1,7 @@
 // The labelled sensitive-topic posts the classifier is measured on, each tagged with its half: the
 // tuning fixture the lexicon and topic model were built on, the earlier blind set, the three sets
-// of issue 14 split by `fixtureHalf` of each post's id, and later sets only measured. Reading only.
+// of issue 14 split by `fixtureHalf` of each post's id, later sets only trained on and later sets
+// only measured. Reading only.
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -39,8 +40,18 @@ const SPLIT_SETS = ['sensitive-posts-a.json', 'sensitive-posts-b.json', 'sensiti
 const MEASURING_ONLY = ['sensitive-check-d.json', 'sensitive-check-e.json'];
 
 /**
+ * Sets written to train on (2026-11-30, fifth session): tricky negatives that all use a sensitive
+ * word, and sensitive posts that name their matter. Wholly tuning.
+ */
+const TRAINING_ONLY = [
+  'sensitive-train-f.json',
+  'sensitive-train-g.json',
+  'sensitive-train-h.json',
+];
+
+/**
  * Every labelled post: the tuning fixture (`sensitive-topics.json`), the blind set, the split
- * issue 14 sets and the sets only measured.
+ * issue 14 sets, the sets only trained on and the sets only measured.
  */
 export function loadSensitiveExamples(): SensitiveExample[] {
   const older = (['sensitive-topics.json', 'sensitive-topics-blind.json'] as const).flatMap(
@@ -62,5 +73,10 @@ export function loadSensitiveExamples(): SensitiveExample[] {
         fixture,
       })),
     );
-  return [...older, ...items(SPLIT_SETS, fixtureHalf), ...items(MEASURING_ONLY, () => 'held-out')];
+  return [
+    ...older,
+    ...items(SPLIT_SETS, fixtureHalf),
+    ...items(TRAINING_ONLY, () => 'tuning'),
+    ...items(MEASURING_ONLY, () => 'held-out'),
+  ];
 }

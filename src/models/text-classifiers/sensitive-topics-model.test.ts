@@ -1,12 +1,17 @@
-// FR-POLICY-001 with the topic model: unit examples, the committed heads against a fresh training
-// run, and recall and precision on the blind set (never trained or tuned on; texts not printed).
+// FR-POLICY-001 with the topic model: unit examples, the committed heads and sense verifier against
+// fresh training runs, and recall and precision on the blind set (never trained or tuned on; texts
+// not printed).
 
 import { describe, expect, it } from 'vitest';
 import { classifySensitiveTopics } from '../../domain/policies/sensitive-topics.js';
 import { largestWeightDifference } from './logistic-regression.js';
+import { SENSE_VERIFIER_SOURCE } from './sensitive-sense-verifier.js';
+import { senseVerifierTrainingSet } from './sensitive-sense-verifier-training-set.js';
 import { SENSITIVE_TOPIC_HEADS_SOURCE } from './sensitive-topics-heads.js';
 import {
   classifySensitiveTopicsWithModel,
+  SENSE_VERIFIER_BELOW,
+  senseVerifier,
   sensitiveTopicHeads,
   sensitiveTopicsModelFindings,
   TOPIC_MODEL_THRESHOLD,
@@ -15,6 +20,7 @@ import {
   type LabelledPost,
   loadLabelledPosts,
   TUNING_FIXTURE_URL,
+  trainSenseVerifier,
   trainSensitiveTopicHeads,
 } from './sensitive-topics-training.js';
 
@@ -121,6 +127,39 @@ describe('the topic heads (FR-POLICY-001)', () => {
       // float32 storage rounds at about 6e-8 relative; anything larger is a different training.
       expect(largestWeightDifference(fresh[category], committed[category])).toBeLessThan(1e-6);
     }
+  });
+});
+
+describe('the sense verifier (FR-POLICY-001)', () => {
+  it.each([
+    // Two tricky negatives of the training sets, each flagged by the lexicon.
+    'court shoes that actually look good off the court? these cream low-tops do it',
+    "it's a crime how good this vintage leather jacket looks with literally any jeans",
+  ])('sets aside the everyday sense in "%s"', async (text) => {
+    expect(classifySensitiveTopics(text).sensitive).toBe(true);
+    const result = await classifySensitiveTopicsWithModel(text);
+    expect(result.verifierProbability).toBeLessThan(SENSE_VERIFIER_BELOW);
+    expect(result.sensitive).toBe(false);
+    expect(result.categories).toEqual([]);
+  });
+
+  it.each([
+    ['Court hearing for the custody case got moved to Monday.', 'legal'],
+    ['My doctor changed my blood pressure medication this week.', 'health'],
+  ] as const)('keeps "%s" flagged as %s', async (text, category) => {
+    const result = await classifySensitiveTopicsWithModel(text);
+    expect(result.verifierProbability).toBeGreaterThan(0.9);
+    expect(result.categories).toEqual([category]);
+  });
+
+  it('matches a fresh deterministic training run on the flagged tuning posts', async () => {
+    const { posts, flagged, sha256 } = await senseVerifierTrainingSet();
+    expect({ posts, flagged: flagged.length, sha256 }).toEqual(SENSE_VERIFIER_SOURCE);
+    const fresh = trainSenseVerifier(flagged);
+    const committed = senseVerifier();
+    expect(committed.bias).toBeCloseTo(fresh.bias, 6);
+    expect(committed.weights.length).toBe(516);
+    expect(largestWeightDifference(fresh, committed)).toBeLessThan(1e-6);
   });
 });
 

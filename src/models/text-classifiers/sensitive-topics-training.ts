@@ -1,5 +1,6 @@
-// Trains the sensitive-topic model's heads: one logistic regression per category over sentence
-// embeddings of the labelled tuning fixture. Deterministic for a given fixture.
+// Trains the sensitive-topic model: one logistic head per category over sentence embeddings of
+// the labelled tuning fixture, and the sense verifier over the posts the lexicon or a head flags.
+// Deterministic for given posts.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -77,4 +78,37 @@ export async function trainSensitiveTopicHeads(
     heads[category] = trainLogisticModel(rows, targets, SENSITIVE_TOPIC_TRAINING);
   }
   return heads;
+}
+
+/**
+ * The sense verifier's settings, chosen by 5-fold cross-validation on the flagged tuning posts
+ * (2026-11-30; L2 0.001 to 0.03, vetoes below 0.02 to 0.3): the most false alarms removed with no
+ * sensitive post lost. See `SENSE_VERIFIER_BELOW` in sensitive-topics-model.ts.
+ */
+export const SENSE_VERIFIER_TRAINING: LogisticTraining = {
+  l2: 0.003,
+  iterations: 1500,
+  learningRate: 1,
+};
+
+/** The verifier's input: a post's topic features, then 1 or 0 per category the lexicon flags. */
+export function senseVerifierFeatures(
+  features: readonly number[],
+  lexiconCategories: readonly SensitiveCategory[],
+): number[] {
+  return [
+    ...features,
+    ...SENSITIVE_CATEGORIES.map((category) => (lexiconCategories.includes(category) ? 1 : 0)),
+  ];
+}
+
+/** Trains the verifier: is a flagged post, given its features, really sensitive? */
+export function trainSenseVerifier(
+  flagged: ReadonlyArray<{ features: readonly number[]; sensitive: boolean }>,
+): LogisticModel {
+  return trainLogisticModel(
+    flagged.map((post) => post.features),
+    flagged.map((post) => (post.sensitive ? 1 : 0)),
+    SENSE_VERIFIER_TRAINING,
+  );
 }
