@@ -58,12 +58,10 @@ export function senseVerifier(): Readonly<LogisticModel> {
   return verifier;
 }
 
-/** The topic model's probability per category; all 0 for an empty or blank text. */
-export async function topicProbabilities(text: string): Promise<Record<SensitiveCategory, number>> {
-  return (await flagsBeforeVerifier(text)).probabilities;
-}
-
-/** What the lexicon and the heads flag, before the verifier looks, and the verifier's input. */
+/**
+ * What the lexicon and the heads flag, before the verifier looks, and the verifier's input. The
+ * heads' probabilities are all 0 for an empty or blank text.
+ */
 async function flagsBeforeVerifier(text: string) {
   const lexicon = classifySensitiveTopics(text);
   const probabilities = { politics: 0, health: 0, finance: 0, legal: 0 };
