@@ -59,13 +59,15 @@ export function senseVerifier(): Readonly<LogisticModel> {
 }
 
 /**
- * What the lexicon and the heads flag, before the verifier looks, and the verifier's input. The
- * heads' probabilities are all 0 for an empty or blank text.
+ * What the lexicon and the heads flag, before the verifier looks, and the verifier's input when
+ * something is flagged. The heads' probabilities are all 0 for an empty or blank text.
  */
 async function flagsBeforeVerifier(text: string) {
   const lexicon = classifySensitiveTopics(text);
   const probabilities = { politics: 0, health: 0, finance: 0, legal: 0 };
-  if (text.trim() === '') return { lexicon, probabilities, categories: [], verifierInput: [] };
+  if (text.trim() === '') {
+    return { lexicon, probabilities, categories: [], verifierInput: undefined };
+  }
   const features = await topicFeatures(text);
   for (const category of SENSITIVE_CATEGORIES) {
     probabilities[category] = logisticProbability(heads[category], features);
@@ -75,7 +77,8 @@ async function flagsBeforeVerifier(text: string) {
   const categories = SENSITIVE_CATEGORIES.filter(
     (category) => lexicon.categories.includes(category) || probabilities[category] >= threshold,
   );
-  const verifierInput = senseVerifierFeatures(features, lexicon.categories);
+  const verifierInput =
+    categories.length > 0 ? senseVerifierFeatures(features, lexicon.categories) : undefined;
   return { lexicon, probabilities, categories, verifierInput };
 }
 
@@ -84,8 +87,7 @@ async function flagsBeforeVerifier(text: string) {
  * posts it is trained on (regenerate-sensitive-sense-verifier.ts) and judges.
  */
 export async function senseVerifierInput(text: string): Promise<number[] | undefined> {
-  const { categories, verifierInput } = await flagsBeforeVerifier(text);
-  return categories.length > 0 ? verifierInput : undefined;
+  return (await flagsBeforeVerifier(text)).verifierInput;
 }
 
 /**
@@ -104,8 +106,7 @@ export async function classifySensitiveTopicsWithModel(
     categories: flagged,
     verifierInput,
   } = await flagsBeforeVerifier(text);
-  const verifierProbability =
-    flagged.length > 0 ? logisticProbability(verifier, verifierInput) : null;
+  const verifierProbability = verifierInput ? logisticProbability(verifier, verifierInput) : null;
   const categories =
     verifierProbability !== null && verifierProbability < SENSE_VERIFIER_BELOW ? [] : flagged;
   return {
