@@ -4,17 +4,18 @@
 // Each goal the held-out half meets is asserted; a goal it misses is printed as missed and its
 // measured figure is asserted as a floor, so the gap is visible and cannot widen.
 
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { fixtureHalf } from '../src/models/text-classifiers/fixture-split.js';
 import {
   loadSensitiveExamples,
   type SensitiveExample,
 } from '../src/models/text-classifiers/sensitive-topics-examples.js';
 import { classifySensitiveTopicsWithModel } from '../src/models/text-classifiers/sensitive-topics-model.js';
+import {
+  type DuplicateExample,
+  loadDuplicateSets,
+} from '../src/skills/scout/duplicate-examples.js';
 import { itemText } from '../src/skills/scout/feed-item.js';
-import { findNearDuplicates, jaccard } from '../src/skills/scout/near-duplicates.js';
+import { findNearDuplicates } from '../src/skills/scout/near-duplicates.js';
 import { normaliseText } from '../src/skills/scout/normalise-text.js';
 import { scoreSentiment } from '../src/skills/scout/sentiment.js';
 import { classifySentiment } from '../src/skills/scout/sentiment-classifier.js';
@@ -22,6 +23,7 @@ import {
   loadSentimentExamples,
   type SentimentExample,
 } from '../src/skills/scout/sentiment-examples.js';
+import { jaccard } from '../src/skills/scout/story-fingerprint.js';
 
 const GOALS = {
   dedupPrecision: 0.995,
@@ -32,14 +34,15 @@ const GOALS = {
 } as const;
 
 /**
- * Floors a little under the held-out figures last measured (2026-11-30: dedup 0.976 / 0.933,
+ * Floors a little under the held-out figures last measured (2026-11-30: dedup 0.956 / 0.856 with
+ * the fresh check set, which the rules before the pair model scored 0.792 / 0.516 on arrival;
  * sentiment 0.851 with both fresh check sets, sensitive recall 0.939 with false alarms 0.210 on
  * tricky negatives, with the two sets only measured, after the sense verifier): every goal is missed there, so
  * these keep the gap from widening. The fixtures' READMEs keep the record.
  */
 const FLOORS = {
-  dedupPrecision: 0.97,
-  dedupRecall: 0.93,
+  dedupPrecision: 0.95,
+  dedupRecall: 0.85,
   sentimentAccuracy: 0.85,
   sensitiveRecall: 0.93,
   trickyFalseAlarms: 0.22,
@@ -54,49 +57,8 @@ const f = (value: number) => value.toFixed(3);
 const goal = (met: boolean) => (met ? 'goal met' : 'GOAL MISSED');
 
 // ---------------------------------------------------------------- duplicates
-interface DuplicateItem {
-  id: string;
-  title: string;
-  summary: string;
-  published_at: string;
-  group: string;
-  half: 'tuning' | 'held-out';
-}
-
-function readFixture(path: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
-}
-
-const feedItems = z
-  .array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      summary: z.string(),
-      published_at: z.string(),
-      dup_group: z.string(),
-    }),
-  )
-  .parse(readFixture('scout/labelled-items.json'))
-  .map((item) => ({
-    ...item,
-    group: item.dup_group,
-    half: Number(item.dup_group.slice(3)) % 2 === 0 ? ('tuning' as const) : ('held-out' as const),
-  }));
-const posts = z
-  .object({
-    items: z.array(
-      z.object({ id: z.string(), title: z.string(), summary: z.string(), dup_group: z.string() }),
-    ),
-  })
-  .parse(readFixture('scout/dedup-posts.json'))
-  .items.map((item, index) => ({
-    ...item,
-    // The posts carry no times; their order stands in, a minute apart.
-    published_at: new Date(Date.UTC(2025, 5, 2) + index * 60_000).toISOString(),
-    group: `posts:${item.dup_group}`,
-    half: fixtureHalf(item.dup_group),
-  }));
+type DuplicateItem = DuplicateExample;
+const duplicateSets = loadDuplicateSets();
 
 /** Pairwise precision and recall of predicted groups against the labelled ones, per fixture. */
 function pairQuality(
@@ -158,6 +120,7 @@ function wordJaccardBaseline(items: readonly DuplicateItem[]): DuplicateItem[][]
 
 describe('deduplication', () => {
   it('the fixtures hold at least 400 post items with look-alikes, split on both halves', () => {
+    const posts = duplicateSets.find((set) => set.name === 'dedup-posts.json')?.items ?? [];
     expect(posts.length).toBeGreaterThanOrEqual(400);
     expect(new Set(posts.map((item) => item.half))).toEqual(new Set(['tuning', 'held-out']));
   });
@@ -165,7 +128,7 @@ describe('deduplication', () => {
   it(`keeps precision and recall on held-out data (goals ${GOALS.dedupPrecision} each)`, () => {
     const figures = Object.fromEntries(
       (['tuning', 'held-out'] as const).map((half) => {
-        const sets = [feedItems, posts].map((items) => items.filter((item) => item.half === half));
+        const sets = duplicateSets.map((set) => set.items.filter((item) => item.half === half));
         return [
           half,
           {

@@ -8,6 +8,13 @@ describe('storyFacts', () => {
     expect(storyFacts('Valdris recalls 62K SUVs')).toEqual(
       storyFacts('Valdris recalls 62,000 SUVs'),
     );
+    expect(storyFacts('Kellport opens £400m terminal')).toEqual(
+      storyFacts('Kellport opens £400 million terminal'),
+    );
+    expect(storyFacts('Dumplings under two dollars, back after twelve years')).toEqual(
+      storyFacts('Dumplings under $2, back after 12 years'),
+    );
+    expect(storyFacts('no one saw it coming').size).toBe(0);
     expect([...storyFacts('Bitcoin falls 4.5% to $61,000; $1.2bn liquidated')]).toEqual([
       '4.5',
       '61000',

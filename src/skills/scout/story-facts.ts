@@ -1,12 +1,40 @@
 // The facts a story states that a repost keeps and a look-alike changes: its numbers (with "K",
-// "M" and thousands separators resolved), weekdays, months and seasons, and whether an event is
+// "M", "million", thousands separators and spelled-out numbers resolved), weekdays, months and seasons, and whether an event is
 // off ("called off", "suspended") or on ("goes ahead"). Two texts conflict when each states a
 // fact the other lacks (a season only against another season), as "Bitcoin falls 4% to $61,000"
 // and "Bitcoin falls 6% to $58,200" do; a truncated or trimmed copy states fewer facts but none
 // the other lacks.
 
-const NUMBER = /(\d+(?:[.,]\d+)*)\s*(k|m|bn|b)?(?![\p{L}\d])/giu;
-const SCALE: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, bn: 1e9 };
+const SCALE_WORDS = 'k|m|bn|b|thousand|million|billion';
+const NUMBER = new RegExp(`(\\d+(?:[.,]\\d+)*)\\s*(${SCALE_WORDS})?(?![\\p{L}\\d])`, 'giu');
+
+/**
+ * Number words a story spells out ("two dollars", "twelve years"); "one" is left out, being an
+ * ordinary word too ("one of the", "no one").
+ */
+const NUMBER_WORDS = new Map(
+  'two three four five six seven eight nine ten eleven twelve'
+    .split(' ')
+    .map((word, index) => [word, index + 2] as const)
+    .concat(
+      'twenty thirty forty fifty sixty seventy eighty ninety'
+        .split(' ')
+        .map((word, index) => [word, (index + 2) * 10] as const),
+    ),
+);
+const SPELLED_NUMBER = new RegExp(
+  `\\b(${[...NUMBER_WORDS.keys()].join('|')})(?:\\s+(${SCALE_WORDS}))?\\b`,
+  'giu',
+);
+const SCALE: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+};
 
 const CALENDAR_WORDS = new Map<string, string>(
   [
@@ -50,7 +78,8 @@ function untruncated(text: string): string {
 }
 
 /**
- * The facts of a text: numbers as plain values ("62K" and "62,000" both "62000"), days, months,
+ * The facts of a text: numbers as plain values ("62K" and "62,000" both "62000", "two" and "2"
+ * both "2"), days, months,
  * seasons, and "event off" or "event on".
  */
 export function storyFacts(text: string): Set<string> {
@@ -63,6 +92,10 @@ export function storyFacts(text: string): Set<string> {
       : digits.replace(',', '.');
     const value = Number(plain) * (scale ? (SCALE[scale.toLowerCase()] ?? 1) : 1);
     if (Number.isFinite(value)) facts.add(String(value));
+  }
+  for (const [, word = '', scale] of body.matchAll(SPELLED_NUMBER)) {
+    const value = NUMBER_WORDS.get(word.toLowerCase()) ?? 0;
+    facts.add(String(value * (scale ? (SCALE[scale.toLowerCase()] ?? 1) : 1)));
   }
   for (const word of body.toLowerCase().match(/\p{L}+/gu) ?? []) {
     if (SEASONS.has(word)) facts.add(`season ${word}`);
