@@ -72,16 +72,23 @@ describe('the sentiment network', () => {
     expect(committed.hidden).toBe(SENTIMENT_NETWORK_TRAINING.hidden);
     const freshParameters = decodeSoftmaxNetwork(encodeSoftmaxNetwork(fresh));
     for (const part of ['hiddenWeights', 'hiddenBias', 'outputWeights', 'outputBias'] as const) {
-      // The same arithmetic gives the same float32 weights; a different training differs widely.
+      // The same training on another CPU (an AMD EPYC, not the committing machine) moved weights
+      // by up to 0.06, most likely because ONNX Runtime picks its kernels by CPU, so embeddings
+      // differ in their last bits and twenty epochs of SGD amplify that. A training from another
+      // seed moves them by more than 2.
       const largest = committed[part].reduce(
         (most, value, index) =>
           Math.max(most, Math.abs(value - (freshParameters[part][index] ?? Number.NaN))),
         0,
       );
-      expect(largest).toBeLessThan(1e-4);
+      expect(largest).toBeLessThan(0.5);
     }
-    expect(applySentimentNetwork(committed, rows[0] ?? []).label).toBe(
-      applySentimentNetwork(fresh, rows[0] ?? []).label,
-    );
+    // The same training agreed with the committed network on 99.87 % of the tuning rows there;
+    // another seed's, on 98.9 %.
+    const agreeing = rows.filter(
+      (row) =>
+        applySentimentNetwork(committed, row).label === applySentimentNetwork(fresh, row).label,
+    ).length;
+    expect(agreeing / rows.length).toBeGreaterThanOrEqual(0.995);
   }, 300_000);
 });
