@@ -1,12 +1,12 @@
 // Trains the near-duplicate pair model: three small networks from different seeded starts over
 // `pairFeatures` for every candidate pair within each labelled set's tuning half, labelled 1 when
-// both items share a group; their mean probability is the model's. Deterministic for the same
-// sets. Used by regenerate-duplicate-pair-model.ts and its test.
+// both items share a group; their mean probability is the model's (`pairProbability` in
+// near-duplicates.ts). Deterministic for the same sets. Used by regenerate-duplicate-pair-model.ts
+// and its test.
 
 import { createHash } from 'node:crypto';
 import {
   type SoftmaxNetwork,
-  softmaxNetworkProbabilities,
   trainSoftmaxNetwork,
 } from '../../models/text-classifiers/softmax-network.js';
 import type { DuplicateExample, DuplicateSet } from './duplicate-examples.js';
@@ -67,13 +67,6 @@ export function trainPairModel(sets: readonly PairRows[], l2: number): SoftmaxNe
   const targets = sets.flatMap((set) => set.targets);
   const { seeds, ...settings } = PAIR_NETWORK;
   return seeds.map((seed) => trainSoftmaxNetwork(rows, targets, 2, { ...settings, seed, l2 }));
-}
-
-/** The model's probability that a pair with these features tells one story. */
-export function pairProbability(networks: readonly SoftmaxNetwork[], features: number[]): number {
-  let sum = 0;
-  for (const network of networks) sum += softmaxNetworkProbabilities(network, features)[1] ?? 0;
-  return sum / networks.length;
 }
 
 /** SHA-256 over the sets' names and items, so a regenerated model says what it was trained on. */

@@ -4,10 +4,13 @@
 // those probabilities keeps a look-alike close to one member of a group out of it. Deterministic;
 // it does not judge topics or sentiment.
 
-import { decodeSoftmaxNetwork } from '../../models/text-classifiers/softmax-network.js';
+import {
+  decodeSoftmaxNetwork,
+  type SoftmaxNetwork,
+  softmaxNetworkProbabilities,
+} from '../../models/text-classifiers/softmax-network.js';
 import { averageLinkClusters, type ScoredPair } from './average-link.js';
 import { DUPLICATE_PAIR_MODEL } from './duplicate-pair-model.js';
-import { pairProbability } from './duplicate-pair-training.js';
 import { type FeedItem, itemText, publishedAt } from './feed-item.js';
 import {
   candidatePairFeatures,
@@ -35,6 +38,16 @@ export interface NearDuplicateOptions {
 const PROBABILITY_FLOOR = 0.05;
 
 const NETWORKS = DUPLICATE_PAIR_MODEL.networks.map(decodeSoftmaxNetwork);
+
+/** The mean of the networks' probabilities that a pair with these features tells one story. */
+export function pairProbability(
+  networks: readonly SoftmaxNetwork[],
+  features: readonly number[],
+): number {
+  let sum = 0;
+  for (const network of networks) sum += softmaxNetworkProbabilities(network, features)[1] ?? 0;
+  return sum / networks.length;
+}
 
 function probability(left: StoryFingerprint, right: StoryFingerprint): number {
   if (left.normalised !== '' && left.normalised === right.normalised) return 1;

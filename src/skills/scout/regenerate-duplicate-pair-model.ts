@@ -12,11 +12,11 @@ import {
   BAR_CHOICES,
   L2_CHOICES,
   PAIR_NETWORK,
-  pairProbability,
   pairRows,
   setsDigest,
   trainPairModel,
 } from './duplicate-pair-training.js';
+import { pairProbability } from './near-duplicates.js';
 import { PAIR_FEATURES } from './story-fingerprint.js';
 
 const MODEL_URL = new URL('./duplicate-pair-model.ts', import.meta.url);
