@@ -57,26 +57,25 @@ const f = (value: number) => value.toFixed(3);
 const goal = (met: boolean) => (met ? 'goal met' : 'GOAL MISSED');
 
 // ---------------------------------------------------------------- duplicates
-type DuplicateItem = DuplicateExample;
 const duplicateSets = loadDuplicateSets();
 
 /** Pairwise precision and recall of predicted groups against the labelled ones, per fixture. */
 function pairQuality(
-  sets: readonly (readonly DuplicateItem[])[],
-  predict: (items: readonly DuplicateItem[]) => DuplicateItem[][],
+  sets: readonly (readonly DuplicateExample[])[],
+  predict: (items: readonly DuplicateExample[]) => DuplicateExample[][],
 ) {
   let truePositives = 0;
   let falsePositives = 0;
   let falseNegatives = 0;
   for (const items of sets) {
-    const predicted = new Map<DuplicateItem, number>();
+    const predicted = new Map<DuplicateExample, number>();
     predict(items).forEach((group, index) => {
       for (const item of group) predicted.set(item, index);
     });
     for (let left = 0; left < items.length; left++) {
       for (let right = left + 1; right < items.length; right++) {
-        const a = items[left] as DuplicateItem;
-        const b = items[right] as DuplicateItem;
+        const a = items[left] as DuplicateExample;
+        const b = items[right] as DuplicateExample;
         const labelled = a.group === b.group;
         const found = predicted.has(a) && predicted.get(a) === predicted.get(b);
         if (labelled && found) truePositives++;
@@ -93,7 +92,7 @@ function pairQuality(
 }
 
 /** The off-the-shelf baseline: word Jaccard ≥ 0.4 after stripping URLs and "RT", single link. */
-function wordJaccardBaseline(items: readonly DuplicateItem[]): DuplicateItem[][] {
+function wordJaccardBaseline(items: readonly DuplicateExample[]): DuplicateExample[][] {
   const words = items.map(
     (item) =>
       new Set(
@@ -111,7 +110,7 @@ function wordJaccardBaseline(items: readonly DuplicateItem[]): DuplicateItem[][]
         parent[root(right)] = root(left);
     }
   }
-  const groups = new Map<number, DuplicateItem[]>();
+  const groups = new Map<number, DuplicateExample[]>();
   items.forEach((item, index) => {
     groups.set(root(index), [...(groups.get(root(index)) ?? []), item]);
   });
