@@ -13,6 +13,7 @@ import { classifySensitiveTopicsWithModel } from '../src/models/text-classifiers
 import {
   type DuplicateExample,
   loadDuplicateSets,
+  pairCounts,
 } from '../src/skills/scout/duplicate-examples.js';
 import { itemText } from '../src/skills/scout/feed-item.js';
 import { findNearDuplicates } from '../src/skills/scout/near-duplicates.js';
@@ -68,21 +69,14 @@ function pairQuality(
   let falsePositives = 0;
   let falseNegatives = 0;
   for (const items of sets) {
-    const predicted = new Map<DuplicateExample, number>();
-    predict(items).forEach((group, index) => {
-      for (const item of group) predicted.set(item, index);
-    });
-    for (let left = 0; left < items.length; left++) {
-      for (let right = left + 1; right < items.length; right++) {
-        const a = items[left] as DuplicateExample;
-        const b = items[right] as DuplicateExample;
-        const labelled = a.group === b.group;
-        const found = predicted.has(a) && predicted.get(a) === predicted.get(b);
-        if (labelled && found) truePositives++;
-        else if (found) falsePositives++;
-        else if (labelled) falseNegatives++;
-      }
-    }
+    const indexOf = new Map(items.map((item, index) => [item, index]));
+    const counts = pairCounts(
+      items,
+      predict(items).map((group) => group.map((item) => indexOf.get(item) ?? -1)),
+    );
+    truePositives += counts.truePositives;
+    falsePositives += counts.falsePositives;
+    falseNegatives += counts.falseNegatives;
   }
   return {
     precision: truePositives / (truePositives + falsePositives || 1),

@@ -1,6 +1,7 @@
 // The labelled duplicate sets the near-duplicate model is trained and measured on: the Scout's
 // labelled feed items, the labelled posts and the later sets under fixtures/scout, each item
-// tagged with its half (tuning or held-out). Reading only; training and measuring live elsewhere.
+// tagged with its half (tuning or held-out), and how predicted groups score against the labels.
+// Training and detection live elsewhere.
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -95,4 +96,36 @@ export function duplicateSetsOf(half: FixtureHalf): DuplicateSet[] {
   return loadDuplicateSets()
     .map((set) => ({ name: set.name, items: set.items.filter((item) => item.half === half) }))
     .filter((set) => set.items.length > 0);
+}
+
+/** Pairs of items counted against their labels. */
+export interface PairCounts {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+}
+
+/**
+ * How predicted groups (clusters of indices into `items`) score pair by pair against the labelled
+ * groups: a pair in one predicted group and one labelled group is a true positive.
+ */
+export function pairCounts(
+  items: readonly DuplicateExample[],
+  predicted: readonly (readonly number[])[],
+): PairCounts {
+  const clusterOf = new Map<number, number>();
+  predicted.forEach((members, cluster) => {
+    for (const member of members) clusterOf.set(member, cluster);
+  });
+  const counts = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
+  for (let left = 0; left < items.length; left++) {
+    for (let right = left + 1; right < items.length; right++) {
+      const labelled = items[left]?.group === items[right]?.group;
+      const found = clusterOf.has(left) && clusterOf.get(left) === clusterOf.get(right);
+      if (labelled && found) counts.truePositives++;
+      else if (found) counts.falsePositives++;
+      else if (labelled) counts.falseNegatives++;
+    }
+  }
+  return counts;
 }

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { encodeSoftmaxNetwork } from '../../models/text-classifiers/softmax-network.js';
 import { averageLinkClusters } from './average-link.js';
-import { duplicateSetsOf } from './duplicate-examples.js';
+import { duplicateSetsOf, pairCounts } from './duplicate-examples.js';
 import {
   BAR_CHOICES,
   L2_CHOICES,
@@ -41,18 +41,12 @@ function crossValidated(l2: number): { bar: number; wrong: number; falsePositive
       similarity: pairProbability(networks, heldRows.rows[index] ?? []),
     }));
     for (const count of counts) {
-      const cluster = new Map<number, number>();
-      averageLinkClusters(items.length, scored, count.bar).forEach((members, index) => {
-        for (const member of members) cluster.set(member, index);
-      });
-      for (let left = 0; left < items.length; left++) {
-        for (let right = left + 1; right < items.length; right++) {
-          const labelled = items[left]?.group === items[right]?.group;
-          const found = cluster.has(left) && cluster.get(left) === cluster.get(right);
-          if (labelled !== found) count.wrong++;
-          if (found && !labelled) count.falsePositives++;
-        }
-      }
+      const { falsePositives, falseNegatives } = pairCounts(
+        items,
+        averageLinkClusters(items.length, scored, count.bar),
+      );
+      count.wrong += falsePositives + falseNegatives;
+      count.falsePositives += falsePositives;
     }
   });
   return counts;
