@@ -229,7 +229,15 @@ describe('the review-first dashboard in Chromium', () => {
     const before = await cards.count();
     await suite.app.operator.campaigns.create(
       local,
-      campaignOf([{ key: 'vote_news', skill: 'core.compose', input: { points: ELECTION_POINTS } }]),
+      // One attempt: a rejection fails the step, rather than re-planning it into a new review.
+      campaignOf([
+        {
+          key: 'vote_news',
+          skill: 'core.compose',
+          input: { points: ELECTION_POINTS },
+          max_attempts: 1,
+        },
+      ]),
     );
     const opened = card(inbox, 'ava', 'vote_news');
     await shown(opened);
