@@ -89,7 +89,7 @@ describe('findNearDuplicates', () => {
     );
     const lookAlike = item(
       's3',
-      'A vinyl swap by the lighthouse with crates of rare records and old posters',
+      'Vinyl swap by the lighthouse with crates of rare records and old posters, plus live music',
       '',
       '09:00',
     );
