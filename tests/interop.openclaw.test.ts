@@ -23,6 +23,10 @@ interface ServerEntry {
   toolFilter: { include: string[] };
 }
 
+/** What OpenClaw replaces with the CHIMERA_TOKEN variable, written as is in openclaw.json. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: OpenClaw's placeholder, not a template
+const TOKEN_PLACEHOLDER = '${CHIMERA_TOKEN}';
+
 describe('the OpenClaw gateway configuration for Chimera', () => {
   const suite = useTestApp('pglite');
 
@@ -30,7 +34,7 @@ describe('the OpenClaw gateway configuration for Chimera', () => {
     const config = JSON.parse(await readFile(new URL('openclaw.json', FOLDER), 'utf8'));
     const entry = config.mcp.servers.chimera as ServerEntry;
     expect(entry.transport).toBe('streamable-http');
-    expect(entry.headers.Authorization).toBe('Bearer ${CHIMERA_TOKEN}');
+    expect(entry.headers.Authorization).toBe(`Bearer ${TOKEN_PLACEHOLDER}`);
     const skill = await readFile(new URL('skills/chimera/SKILL.md', FOLDER), 'utf8');
     const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(skill) ?? [];
     const meta = parseYaml(frontmatter) as Record<string, unknown>;
@@ -56,7 +60,7 @@ describe('the OpenClaw gateway configuration for Chimera', () => {
       const headers = Object.fromEntries(
         Object.entries(entry.headers).map(([name, value]) => [
           name,
-          value.replace('${CHIMERA_TOKEN}', token),
+          value.replace(TOKEN_PLACEHOLDER, token),
         ]),
       );
       await client.connect(new StreamableHTTPClientTransport(url, { requestInit: { headers } }));
