@@ -9,7 +9,7 @@ import { stem } from './normalise-text.js';
 const OPPOSITES: readonly (readonly [string, string])[] = [
   ['win wins won victory victorious triumph', 'lose loses lost defeat defeated beaten'],
   [
-    'approve approved approval pass passed passes backed green-light greenlit allowed',
+    'approve approved approval pass passed passes backed greenlit allowed',
     'reject rejected rejection refuse refused block blocked thrown threw dismissed',
   ],
   [
@@ -41,8 +41,6 @@ const SIDES = OPPOSITES.map(
  * Friday") takes no side. `left` and `right` are stemmed words (`stem`).
  */
 export function opposedDirections(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
-  const uses = (words: ReadonlySet<string>, side: ReadonlySet<string>) =>
-    [...side].some((word) => words.has(word));
   let opposed = 0;
   for (const sides of SIDES) {
     const [leftForward, leftBackward] = sides.map((side) => uses(left, side));
@@ -55,4 +53,9 @@ export function opposedDirections(left: ReadonlySet<string>, right: ReadonlySet<
     }
   }
   return opposed;
+}
+
+function uses(words: ReadonlySet<string>, side: ReadonlySet<string>): boolean {
+  for (const word of side) if (words.has(word)) return true;
+  return false;
 }
