@@ -41,11 +41,12 @@ function glorot(count: number, fanIn: number, fanOut: number, random: Random): F
 
 /** The hidden layer's activations for one row, written into `into`. */
 function hiddenLayer(network: SoftmaxNetwork, row: ArrayLike<number>, into: Float32Array): void {
+  const { inputs, hiddenWeights, hiddenBias } = network;
   for (let unit = 0; unit < network.hidden; unit++) {
-    let sum = network.hiddenBias[unit] ?? 0;
-    const offset = unit * network.inputs;
-    for (let input = 0; input < network.inputs; input++) {
-      sum += (network.hiddenWeights[offset + input] ?? 0) * (row[input] ?? 0);
+    let sum = hiddenBias[unit] ?? 0;
+    const offset = unit * inputs;
+    for (let input = 0; input < inputs; input++) {
+      sum += (hiddenWeights[offset + input] ?? 0) * (row[input] ?? 0);
     }
     into[unit] = sum > 0 ? sum : 0;
   }
@@ -204,17 +205,17 @@ function adamStep(
 ): void {
   const firstCorrection = 1 - BETA1 ** settings.step;
   const secondCorrection = 1 - BETA2 ** settings.step;
+  const { scale, l2, learningRate } = settings;
   for (let index = 0; index < values.length; index++) {
     const value = values[index] ?? 0;
-    const slope = (gradient[index] ?? 0) * settings.scale + settings.l2 * value;
+    const slope = (gradient[index] ?? 0) * scale + l2 * value;
     const first = BETA1 * (firstMoment[index] ?? 0) + (1 - BETA1) * slope;
     const second = BETA2 * (secondMoment[index] ?? 0) + (1 - BETA2) * slope * slope;
     firstMoment[index] = first;
     secondMoment[index] = second;
     values[index] =
       value -
-      (settings.learningRate * (first / firstCorrection)) /
-        (Math.sqrt(second / secondCorrection) + EPSILON);
+      (learningRate * (first / firstCorrection)) / (Math.sqrt(second / secondCorrection) + EPSILON);
   }
 }
 
