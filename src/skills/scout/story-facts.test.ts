@@ -22,8 +22,9 @@ describe('storyFacts', () => {
     ]);
   });
 
-  it('reads weekdays and months, and "May" only when capitalised', () => {
+  it('reads weekdays (one or every) and months, and "May" only when capitalised', () => {
     expect([...storyFacts('Strike on Thurs 9 Oct')]).toEqual(['9', 'thursday', 'october']);
+    expect([...storyFacts('£5 Tuesdays at the Lyric')]).toEqual(['5', 'tuesday']);
     expect(storyFacts('you may want to book early').size).toBe(0);
   });
 

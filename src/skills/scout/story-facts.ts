@@ -38,13 +38,13 @@ const SCALE: Record<string, number> = {
 
 const CALENDAR_WORDS = new Map<string, string>(
   [
-    'monday mon',
-    'tuesday tue tues',
-    'wednesday wed',
-    'thursday thu thurs',
-    'friday fri',
-    'saturday sat',
-    'sunday sun',
+    'monday mon mondays',
+    'tuesday tue tues tuesdays',
+    'wednesday wed wednesdays',
+    'thursday thu thurs thursdays',
+    'friday fri fridays',
+    'saturday sat saturdays',
+    'sunday sun sundays',
     'january jan',
     'february feb',
     'march mar',
