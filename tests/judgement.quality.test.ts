@@ -13,6 +13,7 @@ import { classifySensitiveTopicsWithModel } from '../src/models/text-classifiers
 import {
   type DuplicateExample,
   loadDuplicateSets,
+  type PairCounts,
   pairCounts,
 } from '../src/skills/scout/duplicate-examples.js';
 import { itemText } from '../src/skills/scout/feed-item.js';
@@ -61,29 +62,37 @@ const goal = (met: boolean) => (met ? 'goal met' : 'GOAL MISSED');
 // ---------------------------------------------------------------- duplicates
 const duplicateSets = loadDuplicateSets();
 
-/** Pairwise precision and recall of predicted groups against the labelled ones, per fixture. */
-function pairQuality(
-  sets: readonly (readonly DuplicateExample[])[],
-  predict: (items: readonly DuplicateExample[]) => DuplicateExample[][],
-) {
-  let truePositives = 0;
-  let falsePositives = 0;
-  let falseNegatives = 0;
-  for (const items of sets) {
-    const indexOf = new Map(items.map((item, index) => [item, index]));
-    const counts = pairCounts(
-      items,
-      predict(items).map((group) => group.map((item) => indexOf.get(item) ?? -1)),
-    );
-    truePositives += counts.truePositives;
-    falsePositives += counts.falsePositives;
-    falseNegatives += counts.falseNegatives;
-  }
+/** Pairwise precision and recall from pair counts. */
+function pairFigures({ truePositives, falsePositives, falseNegatives }: PairCounts) {
   return {
     precision: truePositives / (truePositives + falsePositives || 1),
     recall: truePositives / (truePositives + falseNegatives || 1),
     pairs: truePositives + falseNegatives,
   };
+}
+
+/**
+ * Pairwise precision and recall of predicted groups against the labelled ones, over all the
+ * fixtures and for each (`bySet`, in the order of `sets`).
+ */
+function pairQuality(
+  sets: readonly (readonly DuplicateExample[])[],
+  predict: (items: readonly DuplicateExample[]) => DuplicateExample[][],
+) {
+  const bySet = sets.map((items) => {
+    const indexOf = new Map(items.map((item, index) => [item, index]));
+    return pairCounts(
+      items,
+      predict(items).map((group) => group.map((item) => indexOf.get(item) ?? -1)),
+    );
+  });
+  const total = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
+  for (const counts of bySet) {
+    total.truePositives += counts.truePositives;
+    total.falsePositives += counts.falsePositives;
+    total.falseNegatives += counts.falseNegatives;
+  }
+  return { ...pairFigures(total), bySet: bySet.map(pairFigures) };
 }
 
 /** The off-the-shelf baseline: word Jaccard ≥ 0.4 after stripping URLs and "RT", single link. */
@@ -136,6 +145,14 @@ describe('deduplication', () => {
     const heldOut = figures['held-out']!;
     report.push(
       `  dedup precision ${f(tuning.ours.precision)} | ${f(heldOut.ours.precision)}, recall ${f(tuning.ours.recall)} | ${f(heldOut.ours.recall)} (${tuning.ours.pairs} | ${heldOut.ours.pairs} labelled pairs); word-Jaccard baseline precision ${f(tuning.baseline.precision)} | ${f(heldOut.baseline.precision)}, recall ${f(tuning.baseline.recall)} | ${f(heldOut.baseline.recall)}; ${goal(heldOut.ours.precision >= GOALS.dedupPrecision && heldOut.ours.recall >= GOALS.dedupRecall)}`,
+      `    held out by set, precision / recall: ${duplicateSets
+        .flatMap((set, index) => {
+          const figures = heldOut.ours.bySet[index];
+          return figures && figures.pairs > 0
+            ? [`${set.name} ${f(figures.precision)} / ${f(figures.recall)}`]
+            : [];
+        })
+        .join(', ')}`,
     );
     expect(heldOut.ours.precision).toBeGreaterThanOrEqual(
       Math.min(GOALS.dedupPrecision, FLOORS.dedupPrecision),
