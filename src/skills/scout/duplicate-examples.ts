@@ -3,9 +3,9 @@
 // tagged with its half (tuning or held-out), and how predicted groups score against the labels.
 // Training and detection live elsewhere.
 
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { type FixtureHalf, fixtureHalf } from '../../models/text-classifiers/fixture-split.js';
+import { readScoutFixture } from './scout-fixture.js';
 
 /** One labelled feed item: items that share a `group` tell the same story. */
 export interface DuplicateExample {
@@ -45,12 +45,6 @@ const Posts = z.object({
   ),
 });
 
-function read(path: string): unknown {
-  return JSON.parse(
-    readFileSync(new URL(`../../../fixtures/scout/${path}`, import.meta.url), 'utf8'),
-  );
-}
-
 /** Sets written later by other writers, each measured once on arrival (fixtures/scout/README.md). */
 const TRAINING_ONLY = [
   'dedup-train-1.json',
@@ -65,7 +59,7 @@ const MEASURING_ONLY = ['dedup-check-fresh.json'];
 function postSet(path: string, half: (group: string) => FixtureHalf): DuplicateSet {
   return {
     name: path,
-    items: Posts.parse(read(path)).items.map((item, index) => ({
+    items: Posts.parse(readScoutFixture(path)).items.map((item, index) => ({
       id: item.id,
       title: item.title,
       summary: item.summary,
@@ -82,7 +76,7 @@ function postSet(path: string, half: (group: string) => FixtureHalf): DuplicateS
  * the posts by `fixtureHalf` of their group; the later sets are wholly tuning or wholly held out.
  */
 export function loadDuplicateSets(): DuplicateSet[] {
-  const feedItems = FeedItems.parse(read('labelled-items.json')).map((item) => ({
+  const feedItems = FeedItems.parse(readScoutFixture('labelled-items.json')).map((item) => ({
     id: item.id,
     title: item.title,
     summary: item.summary,

@@ -2,10 +2,10 @@
 // feed items and the two sets of labelled social posts under fixtures/scout, each tagged with its
 // half (tuning or held-out). Reading only; training and measuring live elsewhere.
 
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { type FixtureHalf, fixtureHalf } from '../../models/text-classifiers/fixture-split.js';
 import { itemText } from './feed-item.js';
+import { readScoutFixture } from './scout-fixture.js';
 import type { SentimentLabel } from './sentiment.js';
 
 /** One labelled text. */
@@ -35,12 +35,6 @@ const Posts = z.object({
     z.object({ id: z.string(), text: z.string(), sentiment: Label, kind: z.string() }),
   ),
 });
-
-function read(path: string): unknown {
-  return JSON.parse(
-    readFileSync(new URL(`../../../fixtures/scout/${path}`, import.meta.url), 'utf8'),
-  );
-}
 
 /**
  * Sets written later by other writers, each measured once on arrival (fixtures/scout/README.md):
@@ -74,7 +68,7 @@ const MEASURING_ONLY = ['sentiment-check-fresh.json', 'sentiment-check-fresh-2.j
  * the later sets are wholly tuning or wholly held out.
  */
 export function loadSentimentExamples(): SentimentExample[] {
-  const feed = FeedItems.parse(read('labelled-items.json')).map((item) => ({
+  const feed = FeedItems.parse(readScoutFixture('labelled-items.json')).map((item) => ({
     id: item.id,
     text: itemText(item),
     label: item.sentiment,
@@ -82,7 +76,7 @@ export function loadSentimentExamples(): SentimentExample[] {
     half: (Number(item.dup_group.slice(3)) % 2 === 0 ? 'tuning' : 'held-out') as FixtureHalf,
   }));
   const posts = ['sentiment-posts-a.json', 'sentiment-posts-b.json'].flatMap((file) =>
-    Posts.parse(read(file)).items.map((post) => ({
+    Posts.parse(readScoutFixture(file)).items.map((post) => ({
       id: post.id,
       text: post.text,
       label: post.sentiment,
@@ -92,7 +86,7 @@ export function loadSentimentExamples(): SentimentExample[] {
   );
   const whole = (files: readonly string[], half: FixtureHalf) =>
     files.flatMap((file) =>
-      Posts.parse(read(file)).items.map((post) => ({
+      Posts.parse(readScoutFixture(file)).items.map((post) => ({
         id: post.id,
         text: post.text,
         label: post.sentiment,
