@@ -36,7 +36,7 @@ const GOALS = {
 } as const;
 
 /**
- * Floors a little under the held-out figures last measured (2026-12-01: dedup 0.959 / 0.847 with
+ * Floors a little under the held-out figures last measured (2026-12-01: dedup 0.960 / 0.856 with
  * the fresh check set, which the rules before the pair model scored 0.792 / 0.516 on arrival;
  * 0.918 / 0.913 before training on three sets of harder look-alikes traded recall for precision;
  * sentiment 0.851 with both fresh check sets, sensitive recall 0.939 with false alarms 0.210 on
@@ -45,7 +45,7 @@ const GOALS = {
  */
 const FLOORS = {
   dedupPrecision: 0.95,
-  dedupRecall: 0.83,
+  dedupRecall: 0.85,
   sentimentAccuracy: 0.85,
   sensitiveRecall: 0.93,
   trickyFalseAlarms: 0.22,

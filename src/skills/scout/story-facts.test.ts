@@ -15,11 +15,25 @@ describe('storyFacts', () => {
       storyFacts('Dumplings under $2, back after 12 years'),
     );
     expect(storyFacts('no one saw it coming').size).toBe(0);
+    expect(storyFacts('Twenty-two gritters, forty-eight thousand pounds, fourteen years')).toEqual(
+      storyFacts('22 gritters, £48K, 14 years'),
+    );
+    expect([...storyFacts('twenty one reasons, twenty-one ways')]).toEqual(['21']);
+    expect([...storyFacts('temperatures down to -5C, a 10km loop')]).toEqual(['5', '10']);
     expect([...storyFacts('Bitcoin falls 4.5% to $61,000; $1.2bn liquidated')]).toEqual([
       '4.5',
       '61000',
       '1200000000',
     ]);
+  });
+
+  it('reads clock times on the 24-hour clock, not as plain numbers', () => {
+    expect([...storyFacts('Last boat 6.15pm; doors 8 pm')]).toEqual(['time 18:15', 'time 20:00']);
+    expect(storyFacts('Last boat 18:15, doors 20:00')).toEqual(
+      storyFacts('Last boat 6.15pm, doors 8pm'),
+    );
+    expect([...storyFacts('open 12am to 12pm')]).toEqual(['time 0:00', 'time 12:00']);
+    expect([...storyFacts('won 6.15 to 3')]).toEqual(['6.15', '3']);
   });
 
   it('reads weekdays (one or every) and months, and "May" only when capitalised', () => {
@@ -33,6 +47,8 @@ describe('storyFacts', () => {
     expect([...storyFacts('Tram strike suspended after overnight talks')]).toEqual(['event off']);
     expect([...storyFacts('Festival cancelled over storm warning')]).toEqual(['event off']);
     expect([...storyFacts('Tram strike to go ahead after talks collapse')]).toEqual(['event on']);
+    expect([...storyFacts('The display will not go ahead')]).toEqual(['event off']);
+    expect([...storyFacts("The parade won't be going ahead")]).toEqual(['event off']);
   });
 
   it('ignores the last word of a truncated text and numbers inside links', () => {
