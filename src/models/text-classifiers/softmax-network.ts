@@ -78,6 +78,23 @@ export function softmaxNetworkProbabilities(
   return outputProbabilities(network, hidden);
 }
 
+/**
+ * The mean of several networks' probabilities for one row, in class order: networks trained from
+ * different seeded starts, averaged, vary less than any one of them.
+ */
+export function meanSoftmaxProbabilities(
+  networks: readonly SoftmaxNetwork[],
+  row: ArrayLike<number>,
+): number[] {
+  const sums = new Array<number>(networks[0]?.classes ?? 0).fill(0);
+  for (const network of networks) {
+    softmaxNetworkProbabilities(network, row).forEach((probability, label) => {
+      sums[label] = (sums[label] ?? 0) + probability;
+    });
+  }
+  return sums.map((sum) => sum / networks.length);
+}
+
 /** One parameter array being trained: its values, summed gradient and Adam's running moments. */
 interface Parameter {
   values: Float32Array;

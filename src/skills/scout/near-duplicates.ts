@@ -6,8 +6,8 @@
 
 import {
   decodeSoftmaxNetwork,
+  meanSoftmaxProbabilities,
   type SoftmaxNetwork,
-  softmaxNetworkProbabilities,
 } from '../../models/text-classifiers/softmax-network.js';
 import { averageLinkClusters, type ScoredPair } from './average-link.js';
 import { DUPLICATE_PAIR_MODEL } from './duplicate-pair-model.js';
@@ -44,9 +44,7 @@ export function pairProbability(
   networks: readonly SoftmaxNetwork[],
   features: readonly number[],
 ): number {
-  let sum = 0;
-  for (const network of networks) sum += softmaxNetworkProbabilities(network, features)[1] ?? 0;
-  return sum / networks.length;
+  return meanSoftmaxProbabilities(networks, features)[1] ?? 0;
 }
 
 function probability(left: StoryFingerprint, right: StoryFingerprint): number {

@@ -1,5 +1,5 @@
 // Tests for the Scout's sentiment classifier: examples of the cues it was built for, and the
-// committed network against a fresh training run. Accuracy on held-out posts is measured in
+// committed networks against a fresh training run. Accuracy on held-out posts is measured in
 // tests/judgement.quality.test.ts.
 
 import { describe, expect, it } from 'vitest';
@@ -7,11 +7,15 @@ import {
   decodeSoftmaxNetwork,
   encodeSoftmaxNetwork,
 } from '../../models/text-classifiers/softmax-network.js';
-import { applySentimentNetwork, classifySentiment } from './sentiment-classifier.js';
+import { applySentimentNetworks, classifySentiment } from './sentiment-classifier.js';
 import { SENTIMENT_CUE_NAMES, sentimentCues } from './sentiment-cues.js';
 import { loadSentimentExamples } from './sentiment-examples.js';
-import { SENTIMENT_NETWORK_TRAINING, SENTIMENT_NETWORK_WEIGHTS } from './sentiment-network.js';
-import { sentimentFeatures, trainSentimentNetwork } from './sentiment-training.js';
+import { SENTIMENT_NETWORK_TRAINING, SENTIMENT_NETWORKS } from './sentiment-network.js';
+import {
+  SENTIMENT_NETWORK,
+  sentimentFeatures,
+  trainSentimentNetworks,
+} from './sentiment-training.js';
 
 const cue = (text: string, name: (typeof SENTIMENT_CUE_NAMES)[number]) =>
   sentimentCues(text)[SENTIMENT_CUE_NAMES.indexOf(name)];
@@ -57,37 +61,40 @@ describe('classifySentiment', () => {
   });
 });
 
-describe('the sentiment network', () => {
+describe('the sentiment networks', () => {
   it('matches a fresh deterministic training run on the tuning half', async () => {
     const tuning = loadSentimentExamples().filter((example) => example.half === 'tuning');
     expect(tuning.length).toBe(SENTIMENT_NETWORK_TRAINING.examples);
     const rows: number[][] = [];
     for (const example of tuning) rows.push(await sentimentFeatures(example.text));
-    const fresh = trainSentimentNetwork(
+    const fresh = trainSentimentNetworks(
       rows,
       tuning.map((example) => example.label),
       SENTIMENT_NETWORK_TRAINING.l2,
     );
-    const committed = decodeSoftmaxNetwork(SENTIMENT_NETWORK_WEIGHTS);
-    expect(committed.hidden).toBe(SENTIMENT_NETWORK_TRAINING.hidden);
-    const freshParameters = decodeSoftmaxNetwork(encodeSoftmaxNetwork(fresh));
-    for (const part of ['hiddenWeights', 'hiddenBias', 'outputWeights', 'outputBias'] as const) {
-      // The same training on another CPU (an AMD EPYC, not the committing machine) moved weights
-      // by up to 0.06, most likely because ONNX Runtime picks its kernels by CPU, so embeddings
-      // differ in their last bits and twenty epochs of SGD amplify that. A training from another
-      // seed moves them by more than 2.
-      const largest = committed[part].reduce(
-        (most, value, index) =>
-          Math.max(most, Math.abs(value - (freshParameters[part][index] ?? Number.NaN))),
-        0,
-      );
-      expect(largest).toBeLessThan(0.5);
-    }
-    // The same training agreed with the committed network on 99.87 % of the tuning rows there;
-    // another seed's, on 98.9 %.
+    const committed = SENTIMENT_NETWORKS.map(decodeSoftmaxNetwork);
+    expect(committed).toHaveLength(SENTIMENT_NETWORK.seeds.length);
+    committed.forEach((network, index) => {
+      expect(network.hidden).toBe(SENTIMENT_NETWORK_TRAINING.hidden);
+      const freshParameters = decodeSoftmaxNetwork(encodeSoftmaxNetwork(fresh[index] ?? network));
+      for (const part of ['hiddenWeights', 'hiddenBias', 'outputWeights', 'outputBias'] as const) {
+        // The same training on another CPU (an AMD EPYC, not the committing machine) moved
+        // weights by up to 0.06, most likely because ONNX Runtime picks its kernels by CPU, so
+        // embeddings differ in their last bits and twenty epochs of SGD amplify that. A training
+        // from another seed moves them by more than 2.
+        const largest = network[part].reduce(
+          (most, value, position) =>
+            Math.max(most, Math.abs(value - (freshParameters[part][position] ?? Number.NaN))),
+          0,
+        );
+        expect(largest).toBeLessThan(0.5);
+      }
+    });
+    // One network's same training agreed with the committed one on 99.87 % of the tuning rows
+    // there; another seed's, on 98.9 %.
     const agreeing = rows.filter(
       (row) =>
-        applySentimentNetwork(committed, row).label === applySentimentNetwork(fresh, row).label,
+        applySentimentNetworks(committed, row).label === applySentimentNetworks(fresh, row).label,
     ).length;
     expect(agreeing / rows.length).toBeGreaterThanOrEqual(0.995);
   }, 300_000);
