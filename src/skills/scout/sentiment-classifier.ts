@@ -23,10 +23,7 @@ export interface ClassifiedSentiment {
 
 const networks = SENTIMENT_NETWORKS.map(decodeSoftmaxNetwork);
 
-/**
- * Applies networks to one feature row: the label with the highest mean probability wins. One
- * network alone is applied the same way.
- */
+/** Applies networks to one feature row: the label with the highest mean probability wins. */
 export function applySentimentNetworks(
   models: readonly SoftmaxNetwork[],
   features: ArrayLike<number>,
