@@ -1,8 +1,9 @@
 // Issue 14's quality gate (SK-SCOUT-001, FR-POLICY-001): deduplication, sentiment and the
 // sensitive-topic check measured on the tuning half of the labelled fixtures and on the held-out
-// half (never read while tuning), printed in one block. Held-out texts are never printed: reading the misses would tune the next change.
-// Each goal the held-out half meets is asserted; a goal it misses is printed as missed and its
-// measured figure is asserted as a floor, so the gap is visible and cannot widen.
+// half (never read while tuning), printed in one block. Held-out texts are never printed: reading
+// the misses would tune the next change. Each goal the held-out half meets is asserted; a goal it
+// misses is printed as missed and its measured figure is asserted as a floor, so the gap is
+// visible and cannot widen.
 
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -40,8 +41,8 @@ const GOALS = {
  * the fresh check set, which the rules before the pair model scored 0.792 / 0.516 on arrival;
  * 0.918 / 0.913 before training on three sets of harder look-alikes traded recall for precision;
  * sentiment 0.861 with both fresh check sets, sensitive recall 0.939 with false alarms 0.210 on
- * tricky negatives, with the two sets only measured, after the sense verifier): every goal is missed there, so
- * these keep the gap from widening. The fixtures' READMEs keep the record.
+ * tricky negatives, with the two sets only measured, after the sense verifier): every goal is
+ * missed there, so these keep the gap from widening. The fixtures' READMEs keep the record.
  */
 const FLOORS = {
   dedupPrecision: 0.95,

@@ -22,7 +22,7 @@ const rows: number[][] = [];
 for (const example of tuning) rows.push(await sentimentFeatures(example.text));
 const labels = tuning.map((example) => example.label);
 
-/** Accuracy over folds: example i is in fold i mod FOLDS, scored by a network trained on the rest. */
+/** Accuracy over folds: example i is in fold i mod FOLDS, scored by networks trained without it. */
 function crossValidated(l2: number): number {
   let correct = 0;
   for (let fold = 0; fold < FOLDS; fold++) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeSoftmaxNetwork,
   encodeSoftmaxNetwork,
+  type SoftmaxNetwork,
 } from '../../models/text-classifiers/softmax-network.js';
 import { applySentimentNetworks, classifySentiment } from './sentiment-classifier.js';
 import { SENTIMENT_CUE_NAMES, sentimentCues } from './sentiment-cues.js';
@@ -74,9 +75,11 @@ describe('the sentiment networks', () => {
     );
     const committed = SENTIMENT_NETWORKS.map(decodeSoftmaxNetwork);
     expect(committed).toHaveLength(SENTIMENT_NETWORK.seeds.length);
-    committed.forEach((network, index) => {
+    expect(fresh).toHaveLength(committed.length);
+    fresh.forEach((trained, index) => {
+      const network = committed[index] as SoftmaxNetwork;
       expect(network.hidden).toBe(SENTIMENT_NETWORK_TRAINING.hidden);
-      const freshParameters = decodeSoftmaxNetwork(encodeSoftmaxNetwork(fresh[index] ?? network));
+      const freshParameters = decodeSoftmaxNetwork(encodeSoftmaxNetwork(trained));
       for (const part of ['hiddenWeights', 'hiddenBias', 'outputWeights', 'outputBias'] as const) {
         // The same training on another CPU (an AMD EPYC, not the committing machine) moved
         // weights by up to 0.06, most likely because ONNX Runtime picks its kernels by CPU, so
