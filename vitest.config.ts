@@ -1,47 +1,41 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Tests that start several Chimera processes at once: run last, alone, so that they neither
- * starve the other files of the 2 cores nor are starved by them.
+ * Tests that start several Chimera processes and then mostly wait on the wall clock (the five
+ * nodes wait out a 90 s heartbeat lifetime). They start first, so that their waiting overlaps
+ * with the other files' work instead of adding to the run at its end.
  */
 const PROCESS_SUITES = ['tests/network.five-nodes.test.ts'];
 
+/** Vitest's order (slowest or largest files first), with PROCESS_SUITES ahead of all. */
+class ProcessSuitesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isProcessSuite = (file: TestSpecification) =>
+      PROCESS_SUITES.some((suite) => file.moduleId.endsWith(`/${suite}`));
+    return [...sorted.filter(isProcessSuite), ...sorted.filter((file) => !isProcessSuite(file))];
+  }
+}
+
 export default defineConfig({
   test: {
+    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // Most suites wait on a database server or a child process, not the CPU: one file more than
     // there are cores keeps both busy (vitest's default, cores − 1, runs one file at a time on 2).
     maxWorkers: Math.max(2, availableParallelism() + 1),
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'chimera',
-          include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-          exclude: PROCESS_SUITES,
-          sequence: { groupOrder: 0 },
-          // Builds dist/ when stale, for the tests that run the real executable
-          // (bin/chimera.js), and the dashboard (web/dist/) for the browser tests; makes the
-          // migrated PGlite template every embedded test database is copied from.
-          globalSetup: [
-            'tests/support/build-dist.global-setup.ts',
-            'tests/support/build-web.global-setup.ts',
-            'tests/support/pglite-template.global-setup.ts',
-          ],
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'processes',
-          include: PROCESS_SUITES,
-          sequence: { groupOrder: 1 },
-          globalSetup: ['tests/support/build-dist.global-setup.ts'],
-        },
-      },
+    sequence: { sequencer: ProcessSuitesFirst },
+    // Builds dist/ when stale, for the tests that run the real executable (bin/chimera.js), and
+    // the dashboard (web/dist/) for the browser tests; makes the migrated PGlite template every
+    // embedded test database is copied from.
+    globalSetup: [
+      'tests/support/build-dist.global-setup.ts',
+      'tests/support/build-web.global-setup.ts',
+      'tests/support/pglite-template.global-setup.ts',
     ],
   },
 });
