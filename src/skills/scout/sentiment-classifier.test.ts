@@ -1,10 +1,11 @@
 // Tests for the Scout's sentiment classifier: examples of the cues it was built for, and the
-// committed networks against a fresh training run. Accuracy on held-out posts is measured in
+// first committed network against a fresh training run. Accuracy on held-out posts is measured in
 // tests/judgement.quality.test.ts.
 
 import { describe, expect, it } from 'vitest';
 import {
   decodeSoftmaxNetwork,
+  type EncodedSoftmaxNetwork,
   encodeSoftmaxNetwork,
   type SoftmaxNetwork,
 } from '../../models/text-classifiers/softmax-network.js';
@@ -63,41 +64,42 @@ describe('classifySentiment', () => {
 });
 
 describe('the sentiment networks', () => {
-  it('matches a fresh deterministic training run on the tuning half', async () => {
+  // The networks differ only by seed, so retraining the first shows that the committed weights
+  // come from this script and these examples; `regenerate-sentiment-network.ts` retrains all of
+  // them (each takes about 20 s of one core here, which the test suite cannot spare three times).
+  it('retrains the first network to the committed one, on the tuning half', async () => {
     const tuning = loadSentimentExamples().filter((example) => example.half === 'tuning');
     expect(tuning.length).toBe(SENTIMENT_NETWORK_TRAINING.examples);
+    expect(SENTIMENT_NETWORKS).toHaveLength(SENTIMENT_NETWORK.seeds.length);
     const rows: number[][] = [];
     for (const example of tuning) rows.push(await sentimentFeatures(example.text));
-    const fresh = trainSentimentNetworks(
+    const [fresh] = trainSentimentNetworks(
       rows,
       tuning.map((example) => example.label),
       SENTIMENT_NETWORK_TRAINING.l2,
-    );
-    const committed = SENTIMENT_NETWORKS.map(decodeSoftmaxNetwork);
-    expect(committed).toHaveLength(SENTIMENT_NETWORK.seeds.length);
-    expect(fresh).toHaveLength(committed.length);
-    fresh.forEach((trained, index) => {
-      const network = committed[index] as SoftmaxNetwork;
-      expect(network.hidden).toBe(SENTIMENT_NETWORK_TRAINING.hidden);
-      const freshParameters = decodeSoftmaxNetwork(encodeSoftmaxNetwork(trained));
-      for (const part of ['hiddenWeights', 'hiddenBias', 'outputWeights', 'outputBias'] as const) {
-        // The same training on another CPU (an AMD EPYC, not the committing machine) moved
-        // weights by up to 0.06, most likely because ONNX Runtime picks its kernels by CPU, so
-        // embeddings differ in their last bits and twenty epochs of SGD amplify that. A training
-        // from another seed moves them by more than 2.
-        const largest = network[part].reduce(
-          (most, value, position) =>
-            Math.max(most, Math.abs(value - (freshParameters[part][position] ?? Number.NaN))),
-          0,
-        );
-        expect(largest).toBeLessThan(0.5);
-      }
-    });
-    // One network's same training agreed with the committed one on 99.87 % of the tuning rows
-    // there; another seed's, on 98.9 %.
+      SENTIMENT_NETWORK.seeds.slice(0, 1),
+    ) as [SoftmaxNetwork];
+    const committed = decodeSoftmaxNetwork(SENTIMENT_NETWORKS[0] as EncodedSoftmaxNetwork);
+    expect(committed.hidden).toBe(SENTIMENT_NETWORK_TRAINING.hidden);
+    const freshParameters = decodeSoftmaxNetwork(encodeSoftmaxNetwork(fresh));
+    for (const part of ['hiddenWeights', 'hiddenBias', 'outputWeights', 'outputBias'] as const) {
+      // The same training on another CPU (an AMD EPYC, not the committing machine) moved
+      // weights by up to 0.06, most likely because ONNX Runtime picks its kernels by CPU, so
+      // embeddings differ in their last bits and twenty epochs of SGD amplify that. A training
+      // from another seed moves them by more than 2.
+      const largest = committed[part].reduce(
+        (most, value, position) =>
+          Math.max(most, Math.abs(value - (freshParameters[part][position] ?? Number.NaN))),
+        0,
+      );
+      expect(largest).toBeLessThan(0.5);
+    }
+    // The same training agreed with the committed network on 99.87 % of the tuning rows there;
+    // another seed's, on 98.9 %.
     const agreeing = rows.filter(
       (row) =>
-        applySentimentNetworks(committed, row).label === applySentimentNetworks(fresh, row).label,
+        applySentimentNetworks([committed], row).label ===
+        applySentimentNetworks([fresh], row).label,
     ).length;
     expect(agreeing / rows.length).toBeGreaterThanOrEqual(0.995);
   }, 300_000);

@@ -40,15 +40,26 @@ export async function sentimentFeatures(text: string): Promise<number[]> {
   return [...embedding.map((value) => value * EMBEDDING_SCALE), ...sentimentCues(text)];
 }
 
-/** Trains the networks, one per seed, on feature rows and their labels. */
+/**
+ * Trains the networks, one per seed (all of `SENTIMENT_NETWORK.seeds` unless given), on feature
+ * rows and their labels.
+ */
 export function trainSentimentNetworks(
   rows: readonly ArrayLike<number>[],
   labels: readonly SentimentLabel[],
   l2: number,
+  seeds: readonly number[] = SENTIMENT_NETWORK.seeds,
 ): SoftmaxNetwork[] {
   const targets = labels.map((label) => SENTIMENT_LABELS.indexOf(label));
-  const { seeds, ...settings } = SENTIMENT_NETWORK;
+  const { hidden, epochs, learningRate, batchSize } = SENTIMENT_NETWORK;
   return seeds.map((seed) =>
-    trainSoftmaxNetwork(rows, targets, SENTIMENT_LABELS.length, { ...settings, seed, l2 }),
+    trainSoftmaxNetwork(rows, targets, SENTIMENT_LABELS.length, {
+      hidden,
+      epochs,
+      learningRate,
+      batchSize,
+      seed,
+      l2,
+    }),
   );
 }
