@@ -1,7 +1,8 @@
 // Regenerates sentiment-network.ts: picks the L2 penalty by 5-fold cross-validation on the tuning
 // half, trains the networks on the whole tuning half and writes their weights. The held-out half is
 // never read. Run: node --import tsx src/skills/scout/regenerate-sentiment-network.ts
-// The classifier's test retrains the same way and fails when the committed weights differ.
+// The classifier's test retrains the first network the same way and fails when it differs from
+// the committed one.
 
 import { writeFileSync } from 'node:fs';
 import { encodeSoftmaxNetwork } from '../../models/text-classifiers/softmax-network.js';
