@@ -2,8 +2,7 @@
 // the verifier's input and whether the post is really sensitive. Shared by the script that
 // trains the verifier and the test that checks the committed weights against a fresh run.
 
-import { createHash } from 'node:crypto';
-import { loadSensitiveExamples } from './sensitive-topics-examples.js';
+import { sensitiveTuningSet } from './sensitive-topics-examples.js';
 import { senseVerifierInput } from './sensitive-topics-model.js';
 
 /** A flagged tuning post, as the verifier sees it. */
@@ -18,14 +17,11 @@ export async function senseVerifierTrainingSet(): Promise<{
   flagged: FlaggedPost[];
   sha256: string;
 }> {
-  const tuning = loadSensitiveExamples().filter((example) => example.half === 'tuning');
-  const digest = createHash('sha256');
+  const { examples, sha256 } = sensitiveTuningSet();
   const flagged: FlaggedPost[] = [];
-  for (const example of tuning) {
-    const sensitive = example.categories.length > 0;
-    digest.update(`${sensitive ? 1 : 0}\t${example.text}\n`);
+  for (const example of examples) {
     const features = await senseVerifierInput(example.text);
-    if (features) flagged.push({ features, sensitive });
+    if (features) flagged.push({ features, sensitive: example.categories.length > 0 });
   }
-  return { posts: tuning.length, flagged, sha256: digest.digest('hex') };
+  return { posts: examples.length, flagged, sha256 };
 }

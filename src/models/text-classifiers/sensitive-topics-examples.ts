@@ -3,6 +3,7 @@
 // of issue 14 split by `fixtureHalf` of each post's id, later sets only trained on and later sets
 // only measured. Reading only.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { SensitiveCategory } from '../../domain/policies/sensitive-topics.js';
@@ -40,13 +41,18 @@ const SPLIT_SETS = ['sensitive-posts-a.json', 'sensitive-posts-b.json', 'sensiti
 const MEASURING_ONLY = ['sensitive-check-d.json', 'sensitive-check-e.json'];
 
 /**
- * Sets written to train on (2026-11-30, fifth session): tricky negatives that all use a sensitive
- * word, and sensitive posts that name their matter. Wholly tuning.
+ * Sets written to train on, wholly tuning: f, g and h (2026-11-30), tricky negatives that all use
+ * a sensitive word and sensitive posts that name their matter; i, j, k and l (2026-12-02), the
+ * same with everyday brand posts and sensitive posts in plain words.
  */
 const TRAINING_ONLY = [
   'sensitive-train-f.json',
   'sensitive-train-g.json',
   'sensitive-train-h.json',
+  'sensitive-train-i.json',
+  'sensitive-train-j.json',
+  'sensitive-train-k.json',
+  'sensitive-train-l.json',
 ];
 
 /**
@@ -79,4 +85,17 @@ export function loadSensitiveExamples(): SensitiveExample[] {
     ...items(TRAINING_ONLY, () => 'tuning'),
     ...items(MEASURING_ONLY, () => 'held-out'),
   ];
+}
+
+/**
+ * The tuning posts the topic heads and the sense verifier are trained on, and a SHA-256 of their
+ * labels and texts, which the generated weights record and their tests compare.
+ */
+export function sensitiveTuningSet(): { examples: SensitiveExample[]; sha256: string } {
+  const examples = loadSensitiveExamples().filter((example) => example.half === 'tuning');
+  const digest = createHash('sha256');
+  for (const example of examples) {
+    digest.update(`${example.categories.join(',')}\t${example.text}\n`);
+  }
+  return { examples, sha256: digest.digest('hex') };
 }

@@ -1,5 +1,5 @@
 // Model-backed sensitive-topic classifier (FR-POLICY-001): the domain's keyword lexicon OR a topic
-// model (logistic heads over Universal Sentence Encoder embeddings, trained on the tuning fixture),
+// model (logistic heads over Universal Sentence Encoder embeddings, trained on the tuning posts),
 // so a post about a sensitive topic in words the lexicon lacks still goes to a human; then a sense
 // verifier sets aside a flag it is sure is a sensitive word in an everyday sense.
 
@@ -15,21 +15,22 @@ import { SENSE_VERIFIER } from './sensitive-sense-verifier.js';
 import { SENSITIVE_TOPIC_HEADS } from './sensitive-topics-heads.js';
 import { senseVerifierFeatures, topicFeatures } from './sensitive-topics-training.js';
 
-/** A category's head flags it at or above this probability (chosen with the training settings). */
+/**
+ * A category's head flags it at or above this probability, in every post. The heads used to need
+ * 0.8 in a post where the lexicon found an everyday sense ("vote for best tacos", "legal
+ * thriller"); trained on every tuning post, they find more sensitive posts in those frames than
+ * they flag everyday ones, and the sense verifier sets aside more of those (2026-12-02, below).
+ */
 export const TOPIC_MODEL_THRESHOLD = 0.3;
 /**
- * In a post where the lexicon found an everyday sense ("vote for best tacos", "legal thriller"),
- * a head needs this much instead: the embedding still reads the word in its sensitive sense.
- * Chosen on the tuning halves (issue 14): 0.7 to 0.9 set aside the same tricky posts there.
- */
-export const EVERYDAY_SENSE_THRESHOLD = 0.8;
-/**
  * A flagged post whose sense verifier gives it less than this is set aside as not sensitive.
- * Chosen with the verifier's settings (sensitive-topics-training.ts): by cross-validation on the
- * 1,726 tuning posts it removed 39 of 230 false alarms on tricky negatives and lost none of 731
- * flagged sensitive posts; at 0.15 it lost 2.
+ * Chosen with the heads' bars by leaving one writer's set out at a time (10 sets of the 2,926
+ * tuning posts; 2026-12-02): the most sensitive posts found with no more false alarms, tricky or
+ * plain, than before. Against the heads trained on the first fixture (head bar 0.3, 0.8 in an
+ * everyday frame, verifier 0.1): sensitive posts found 937 to 952 of 1,010, tricky false alarms
+ * 338 to 320 of 1,228, plain ones 5 of 266 either way. A bar of 0.3 instead gives 943 and 231.
  */
-export const SENSE_VERIFIER_BELOW = 0.1;
+export const SENSE_VERIFIER_BELOW = 0.15;
 
 /** What the model-backed classifier decided about one text. */
 export interface ModelSensitiveTopicsResult extends SensitiveTopicsResult {
@@ -72,10 +73,9 @@ async function flagsBeforeVerifier(text: string) {
   for (const category of SENSITIVE_CATEGORIES) {
     probabilities[category] = logisticProbability(heads[category], features);
   }
-  const threshold =
-    lexicon.everydaySenses.length > 0 ? EVERYDAY_SENSE_THRESHOLD : TOPIC_MODEL_THRESHOLD;
   const categories = SENSITIVE_CATEGORIES.filter(
-    (category) => lexicon.categories.includes(category) || probabilities[category] >= threshold,
+    (category) =>
+      lexicon.categories.includes(category) || probabilities[category] >= TOPIC_MODEL_THRESHOLD,
   );
   const verifierInput =
     categories.length > 0 ? senseVerifierFeatures(features, lexicon.categories) : undefined;
@@ -92,8 +92,8 @@ export async function senseVerifierInput(text: string): Promise<number[] | undef
 
 /**
  * Classifies a post: a category is flagged when the lexicon flags it or its head's probability
- * reaches `TOPIC_MODEL_THRESHOLD` (`EVERYDAY_SENSE_THRESHOLD` in a post with an everyday
- * sense), unless the sense verifier gives the post less than `SENSE_VERIFIER_BELOW`. Evidence
+ * reaches `TOPIC_MODEL_THRESHOLD`, unless the sense verifier gives the post less than
+ * `SENSE_VERIFIER_BELOW`. Evidence
  * stays the lexicon's words; a model-only category has none and is listed in `modelOnly`. Costs
  * one sentence embedding (a few ms, cached by text) after a one-off model load of under a second.
  */
