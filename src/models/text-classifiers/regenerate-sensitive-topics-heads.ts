@@ -1,5 +1,6 @@
 // Regenerates sensitive-topics-heads.ts: trains the topic heads on every tuning post and writes
-// their weights. The held-out halves, the sets only measured and the blind set are never read. Run: node --import tsx src/models/text-classifiers/regenerate-sensitive-topics-heads.ts
+// their weights. The held-out halves, the sets only measured and the blind set are never read.
+// Run: node --import tsx src/models/text-classifiers/regenerate-sensitive-topics-heads.ts
 // The model's test retrains the same way and fails when the committed weights differ.
 
 import { writeFileSync } from 'node:fs';
