@@ -40,16 +40,16 @@ const GOALS = {
  * Floors a little under the held-out figures last measured (2026-12-01: dedup 0.960 / 0.856 with
  * the fresh check set, which the rules before the pair model scored 0.792 / 0.516 on arrival;
  * 0.918 / 0.913 before training on three sets of harder look-alikes traded recall for precision;
- * sentiment 0.861 with both fresh check sets; 2026-12-02: sensitive recall 0.958 with false
- * alarms 0.190 on tricky negatives, with the two sets only measured, heads trained on every
- * tuning post and the sense verifier): every goal is missed there, so these keep the gap from
- * widening. The fixtures' READMEs keep the record.
+ * sentiment 0.861 with both fresh check sets; 2026-12-02: sensitive recall 0.984 with false
+ * alarms 0.184 on tricky negatives, with the two sets only measured, once three networks decided
+ * which posts the lexicon or the heads raise are sensitive): every goal is missed
+ * there, so these keep the gap from widening. The fixtures' READMEs keep the record.
  */
 const FLOORS = {
   dedupPrecision: 0.95,
   dedupRecall: 0.85,
   sentimentAccuracy: 0.855,
-  sensitiveRecall: 0.95,
+  sensitiveRecall: 0.975,
   trickyFalseAlarms: 0.2,
 } as const;
 

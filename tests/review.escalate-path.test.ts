@@ -43,7 +43,12 @@ describe.each(ADAPTERS)('judge routing and human review on %s', (kind) => {
   it('runs the effect once and resumes the DAG when a reviewer approves', async () => {
     const campaign = await suite.app.planner.launch(
       campaignOf([
-        { key: 'draft', skill: 'core.compose', input: { points: ['x'.repeat(700)] } },
+        {
+          key: 'draft',
+          skill: 'core.compose',
+          // Over the 600-character limit: confidence 0.8. Real words: 700 x's are raised as health.
+          input: { points: ['Spring capsule drop, restocked in every size. '.repeat(16)] },
+        },
         {
           key: 'announce',
           skill: 'core.announce',

@@ -13,7 +13,7 @@ describe.each(ADAPTERS)('lease expiry on %s', (kind) => {
 
   it('re-queues a task whose worker vanished and completes it on the next attempt', async () => {
     const campaign = await suite.app.planner.launch(
-      campaignOf(singleStep('core.announce', { text: 'after a crash' })),
+      campaignOf(singleStep('core.announce', { text: 'back after a restart' })),
     );
     const [queued] = await suite.app.store.tasks.listByCampaign(campaign.id);
     // A worker that claims the task and then dies: the claim commits, nothing else ever does.

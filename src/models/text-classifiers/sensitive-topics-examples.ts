@@ -88,8 +88,8 @@ export function loadSensitiveExamples(): SensitiveExample[] {
 }
 
 /**
- * The tuning posts the topic heads and the sense verifier are trained on, and a SHA-256 of their
- * labels and texts, which the generated weights record and their tests compare.
+ * The tuning posts the topic heads and the sensitivity networks are trained on, and a SHA-256 of
+ * their labels and texts, which the generated weights record and their tests compare.
  */
 export function sensitiveTuningSet(): { examples: SensitiveExample[]; sha256: string } {
   const examples = loadSensitiveExamples().filter((example) => example.half === 'tuning');

@@ -1,5 +1,7 @@
 // Trains the sensitive-topic model: one logistic head per category over sentence embeddings of
-// the labelled tuning posts, and the sense verifier over the posts the lexicon or a head flags.
+// the labelled tuning posts, which raise a category the lexicon may lack a word for, and three
+// small networks over the same embeddings and the lexicon's flags, which decide whether a post
+// with a raised category is sensitive.
 // Deterministic for given posts.
 
 import {
@@ -12,6 +14,7 @@ import {
   type LogisticTraining,
   trainLogisticModel,
 } from './logistic-regression.js';
+import { type SoftmaxNetwork, trainSoftmaxNetwork } from './softmax-network.js';
 
 /** One labelled post: its text and the categories a reviewer gave it (none: not sensitive). */
 export interface LabelledPost {
@@ -50,25 +53,39 @@ export async function trainSensitiveTopicHeads(
   for (const post of posts) rows.push(await topicFeatures(post.text));
   const heads = {} as Record<SensitiveCategory, LogisticModel>;
   for (const category of SENSITIVE_CATEGORIES) {
-    const targets = posts.map((post) => (post.categories.includes(category) ? 1 : 0));
-    heads[category] = trainLogisticModel(rows, targets, SENSITIVE_TOPIC_TRAINING);
+    heads[category] = trainSensitiveTopicHead(rows, posts, category);
   }
   return heads;
 }
 
-/**
- * The sense verifier's settings, chosen by 5-fold cross-validation on the flagged tuning posts
- * (2026-11-30; L2 0.001 to 0.03, vetoes below 0.02 to 0.3): the most false alarms removed with no
- * sensitive post lost. See `SENSE_VERIFIER_BELOW` in sensitive-topics-model.ts.
- */
-export const SENSE_VERIFIER_TRAINING: LogisticTraining = {
-  l2: 0.003,
-  iterations: 1500,
-  learningRate: 1,
-};
+/** Trains `category`'s head on the posts' topic features (`rows`, in the posts' order). */
+export function trainSensitiveTopicHead(
+  rows: readonly ArrayLike<number>[],
+  posts: readonly LabelledPost[],
+  category: SensitiveCategory,
+): LogisticModel {
+  const targets = posts.map((post) => (post.categories.includes(category) ? 1 : 0));
+  return trainLogisticModel(rows, targets, SENSITIVE_TOPIC_TRAINING);
+}
 
-/** The verifier's input: a post's topic features, then 1 or 0 per category the lexicon flags. */
-export function senseVerifierFeatures(
+/**
+ * The sensitivity networks' settings, chosen by leaving one writer's set out at a time (10 sets of
+ * the 2,926 tuning posts; 2026-12-02): 8 to 64 hidden units, L2 0.001 to 0.01, 15 to 50 epochs;
+ * the most sensitive posts found with no more false alarms than the logistic verifier they
+ * replaced made (325 of 1,494). See `SENSITIVITY_BAR` in sensitive-topics-model.ts and
+ * fixtures/policies/README.md.
+ */
+export const SENSITIVITY_NETWORK = {
+  hidden: 32,
+  epochs: 30,
+  l2: 0.001,
+  learningRate: 0.002,
+  batchSize: 32,
+  seeds: [1, 2, 3],
+} as const;
+
+/** The networks' input: a post's topic features, then 1 or 0 per category the lexicon flags. */
+export function sensitivityFeatures(
   features: readonly number[],
   lexiconCategories: readonly SensitiveCategory[],
 ): number[] {
@@ -78,13 +95,18 @@ export function senseVerifierFeatures(
   ];
 }
 
-/** Trains the verifier: is a flagged post, given its features, really sensitive? */
-export function trainSenseVerifier(
-  flagged: ReadonlyArray<{ features: readonly number[]; sensitive: boolean }>,
-): LogisticModel {
-  return trainLogisticModel(
-    flagged.map((post) => post.features),
-    flagged.map((post) => (post.sensitive ? 1 : 0)),
-    SENSE_VERIFIER_TRAINING,
+/**
+ * Trains one network per seed (all of `SENSITIVITY_NETWORK.seeds` unless given): is a post, given
+ * its features, sensitive? Class 1 is sensitive.
+ */
+export function trainSensitivityNetworks(
+  rows: readonly ArrayLike<number>[],
+  sensitive: readonly boolean[],
+  seeds: readonly number[] = SENSITIVITY_NETWORK.seeds,
+): SoftmaxNetwork[] {
+  const labels = sensitive.map((yes) => (yes ? 1 : 0));
+  const { hidden, epochs, l2, learningRate, batchSize } = SENSITIVITY_NETWORK;
+  return seeds.map((seed) =>
+    trainSoftmaxNetwork(rows, labels, 2, { hidden, epochs, l2, learningRate, batchSize, seed }),
   );
 }

@@ -274,6 +274,16 @@ export function encodeSoftmaxNetwork(network: SoftmaxNetwork): EncodedSoftmaxNet
   };
 }
 
+/** The entries of a generated file's array of encoded networks, one object literal each. */
+export function encodedNetworksSource(networks: readonly EncodedSoftmaxNetwork[]): string {
+  return networks
+    .map(
+      (network) =>
+        `  {\n    inputs: ${network.inputs},\n    hidden: ${network.hidden},\n    classes: ${network.classes},\n    parameters:\n      '${network.parameters}',\n  },`,
+    )
+    .join('\n');
+}
+
 /** A network as `encodeSoftmaxNetwork` wrote it. */
 export function decodeSoftmaxNetwork(encoded: EncodedSoftmaxNetwork): SoftmaxNetwork {
   const bytes = Buffer.from(encoded.parameters, 'base64');

@@ -5,7 +5,10 @@
 // the committed one.
 
 import { writeFileSync } from 'node:fs';
-import { encodeSoftmaxNetwork } from '../../models/text-classifiers/softmax-network.js';
+import {
+  encodedNetworksSource,
+  encodeSoftmaxNetwork,
+} from '../../models/text-classifiers/softmax-network.js';
 import { applySentimentNetworks } from './sentiment-classifier.js';
 import { loadSentimentExamples } from './sentiment-examples.js';
 import {
@@ -65,12 +68,7 @@ export const SENTIMENT_NETWORK_TRAINING = {
 
 /** One network per seed, as \`encodeSoftmaxNetwork\` writes it; the classifier averages them. */
 export const SENTIMENT_NETWORKS: readonly EncodedSoftmaxNetwork[] = [
-${networks
-  .map(
-    (network) =>
-      `  {\n    inputs: ${network.inputs},\n    hidden: ${network.hidden},\n    classes: ${network.classes},\n    parameters:\n      '${network.parameters}',\n  },`,
-  )
-  .join('\n')}
+${encodedNetworksSource(networks)}
 ];
 `,
 );
