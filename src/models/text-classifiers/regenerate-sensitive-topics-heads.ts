@@ -1,7 +1,7 @@
 // Regenerates sensitive-topics-heads.ts: trains the topic heads on every tuning post and writes
 // their weights. The held-out halves, the sets only measured and the blind set are never read.
 // Run: node --import tsx src/models/text-classifiers/regenerate-sensitive-topics-heads.ts
-// The model's test retrains the same way and fails when the committed weights differ.
+// The model's test retrains the first head the same way and fails when it differs.
 
 import { writeFileSync } from 'node:fs';
 import { SENSITIVE_CATEGORIES } from '../../domain/policies/sensitive-topics.js';
