@@ -1,6 +1,6 @@
 // FR-POLICY-001 with the topic model: unit examples, the committed heads and sensitivity networks
-// against fresh training runs, and recall and precision on the blind set (never trained or tuned on; texts
-// not printed).
+// against fresh training runs, and recall and precision on the blind set (never trained or tuned
+// on; texts not printed).
 
 import { describe, expect, it } from 'vitest';
 import { classifySensitiveTopics } from '../../domain/policies/sensitive-topics.js';

@@ -25,10 +25,10 @@ import {
 /**
  * A head raises its category at or above this probability. Chosen with `SENSITIVITY_BAR` by
  * leaving one writer's set out at a time (10 sets of the 2,926 tuning posts; 2026-12-02): the
- * most sensitive posts found with no more false alarms than before. Without it the networks alone
- * flagged as many sensitive posts, but also short friendly replies to comments ("This means a
- * lot, thank you for being here!": 0.50), which no tuning set has; their heads give them 0.11 at
- * most.
+ * most sensitive posts found with no more false alarms than before. Deciding alone, with no head
+ * raising a category first, the networks found as many sensitive posts, but also short friendly
+ * replies to comments ("This means a lot, thank you for being here!": 0.50), which no tuning set
+ * has; the heads give those 0.11 at most.
  */
 export const TOPIC_MODEL_THRESHOLD = 0.15;
 
@@ -72,6 +72,16 @@ export async function sensitivityInput(text: string): Promise<number[]> {
   return sensitivityFeatures(await topicFeatures(text), classifySensitiveTopics(text).categories);
 }
 
+/** The networks' mean probability that a post with these features and lexicon flags is sensitive. */
+function networksSensitivity(
+  features: readonly number[],
+  lexiconCategories: readonly SensitiveCategory[],
+): number {
+  return (
+    meanSoftmaxProbabilities(networks, sensitivityFeatures(features, lexiconCategories))[1] ?? 0
+  );
+}
+
 /**
  * Classifies a post: the categories the lexicon flags or whose head reaches
  * `TOPIC_MODEL_THRESHOLD` are raised, and flagged when the networks give the post
@@ -95,9 +105,7 @@ export async function classifySensitiveTopicsWithModel(
     (category) =>
       lexicon.categories.includes(category) || probabilities[category] >= TOPIC_MODEL_THRESHOLD,
   );
-  const input = sensitivityFeatures(features, lexicon.categories);
-  const sensitivity =
-    raised.length > 0 ? (meanSoftmaxProbabilities(networks, input)[1] ?? 0) : null;
+  const sensitivity = raised.length > 0 ? networksSensitivity(features, lexicon.categories) : null;
   const categories = sensitivity !== null && sensitivity >= SENSITIVITY_BAR ? raised : [];
   return {
     ...lexicon,
