@@ -252,6 +252,7 @@ export async function openChimera(
       offered,
       priceCents: config.networkPriceCents,
       capacity: config.networkCapacity,
+      slaMs: config.networkSlaMs,
       ...(options.now && { now: options.now }),
     });
     const runtime = new SwarmRuntime({

@@ -42,6 +42,8 @@ export function openNetworkMarket(options: {
   offered: readonly AnySkill[];
   priceCents: number;
   capacity: number;
+  /** The SLA this node's quotes promise, in milliseconds. */
+  slaMs: number;
   now?: () => Date;
 }): NetworkMarket {
   const { store, identity, now } = options;
@@ -54,6 +56,7 @@ export function openNetworkMarket(options: {
     ledger: {
       recordSettlement: async (tx, settlement) => (await cfo()).recordSettlement(tx, settlement),
     },
+    slaMs: options.slaMs,
     ...(now && { now }),
   });
   let hirer: Promise<Hirer> | undefined;

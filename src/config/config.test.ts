@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       memorableRate: 0.05,
       networkPriceCents: 25,
       networkCapacity: 4,
+      networkSlaMs: 2_000,
       dhtNetwork: 'chimera-network/v1',
       httpHost: '127.0.0.1',
       httpPort: 7420,
@@ -74,6 +75,7 @@ describe('loadConfig', () => {
       CHIMERA_NETWORK_OFFER: 'scout.analyze, director.create_brief',
       CHIMERA_NETWORK_PRICE_CENTS: '40',
       CHIMERA_NETWORK_CAPACITY: '8',
+      CHIMERA_NETWORK_SLA_MS: '5000',
       CHIMERA_DHT_BOOTSTRAP: 'dht-1.example:49737, 10.0.0.2:49737',
       CHIMERA_DHT_NETWORK: 'acme-network/v1',
       CHIMERA_HTTP_HOST: '0.0.0.0',
@@ -110,6 +112,7 @@ describe('loadConfig', () => {
       networkOffer: 'scout.analyze, director.create_brief',
       networkPriceCents: 40,
       networkCapacity: 8,
+      networkSlaMs: 5_000,
       dhtBootstrap: 'dht-1.example:49737, 10.0.0.2:49737',
       dhtNetwork: 'acme-network/v1',
       httpHost: '0.0.0.0',
@@ -153,8 +156,8 @@ describe('loadConfig', () => {
   });
 
   it('names an environment variable for every setting', () => {
-    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(42);
-    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(42);
+    expect(Object.values(ENVIRONMENT_VARIABLES)).toHaveLength(43);
+    expect(new Set(Object.values(ENVIRONMENT_VARIABLES)).size).toBe(43);
   });
 
   it.each([

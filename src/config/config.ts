@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../domain/errors.js';
+import { SYNC_SLA_MS } from '../domain/network/handshake.js';
 
 /** A decimal number, from a number or a string such as "0.9" or "500"; blanks and hex refused. */
 const decimal = (schema: z.ZodNumber) =>
@@ -112,6 +113,11 @@ const Config = z
     /** Hires this node runs at once; over 95 % of it, /a2a answers 429. */
     networkCapacity: decimal(z.number().int().min(1).max(1_000)).default(4),
     /**
+     * The SLA, in milliseconds, this node's quotes promise for a run of an offered skill: a run
+     * that takes longer is refunded, not paid.
+     */
+    networkSlaMs: decimal(z.number().int().min(100).max(600_000)).default(SYNC_SLA_MS),
+    /**
      * hyperdht nodes ('host:port', comma-separated) through which `chimera start` joins the
      * agent network across organisations; unset, discovery stays within the deployment.
      */
@@ -207,6 +213,7 @@ export const ENVIRONMENT_VARIABLES: Record<keyof ChimeraConfig, string> = {
   networkOffer: 'CHIMERA_NETWORK_OFFER',
   networkPriceCents: 'CHIMERA_NETWORK_PRICE_CENTS',
   networkCapacity: 'CHIMERA_NETWORK_CAPACITY',
+  networkSlaMs: 'CHIMERA_NETWORK_SLA_MS',
   dhtBootstrap: 'CHIMERA_DHT_BOOTSTRAP',
   dhtNetwork: 'CHIMERA_DHT_NETWORK',
   httpHost: 'CHIMERA_HTTP_HOST',
