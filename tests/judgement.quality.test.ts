@@ -42,7 +42,8 @@ const GOALS = {
  * 0.918 / 0.913 before training on three sets of harder look-alikes traded recall for precision;
  * sentiment 0.861 with both fresh check sets; 2026-12-02: sensitive recall 0.984 with false
  * alarms 0.184 on tricky negatives, with the two sets only measured, once three networks decided
- * which posts the lexicon or the heads raise are sensitive): every goal is missed
+ * which posts the lexicon or the heads raise are sensitive; 0.981 and 0.168 once they also read
+ * the everyday senses and trained on replies and short captions): every goal is missed
  * there, so these keep the gap from widening. The fixtures' READMEs keep the record.
  */
 const FLOORS = {
@@ -50,7 +51,7 @@ const FLOORS = {
   dedupRecall: 0.85,
   sentimentAccuracy: 0.855,
   sensitiveRecall: 0.975,
-  trickyFalseAlarms: 0.2,
+  trickyFalseAlarms: 0.19,
 } as const;
 
 const report: string[] = ['perception and judgement (issue 14): tuning | held-out'];

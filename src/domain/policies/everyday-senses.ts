@@ -13,14 +13,18 @@ export interface SenseToken {
 }
 
 /** The kinds of everyday sense the rules recognise. */
-export type EverydaySenseKind =
-  | 'paper format'
-  | 'genre'
-  | 'name'
-  | 'playful title'
-  | 'trivia poll'
-  | 'game or sport'
-  | 'simile';
+export const EVERYDAY_SENSE_KINDS = [
+  'paper format',
+  'genre',
+  'name',
+  'playful title',
+  'trivia poll',
+  'game or sport',
+  'simile',
+] as const;
+
+/** One of `EVERYDAY_SENSE_KINDS`. */
+export type EverydaySenseKind = (typeof EVERYDAY_SENSE_KINDS)[number];
 
 /** One everyday use found in a post: the words it covers (token indexes) and its kind. */
 export interface EverydaySense {

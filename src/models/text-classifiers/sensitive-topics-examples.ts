@@ -43,7 +43,8 @@ const MEASURING_ONLY = ['sensitive-check-d.json', 'sensitive-check-e.json'];
 /**
  * Sets written to train on, wholly tuning: f, g and h (2026-11-30), tricky negatives that all use
  * a sensitive word and sensitive posts that name their matter; i, j, k and l (2026-12-02), the
- * same with everyday brand posts and sensitive posts in plain words.
+ * same with everyday brand posts and sensitive posts in plain words; m and n (2026-12-02), an
+ * account's replies to comments and short captions.
  */
 const TRAINING_ONLY = [
   'sensitive-train-f.json',
@@ -53,6 +54,8 @@ const TRAINING_ONLY = [
   'sensitive-train-j.json',
   'sensitive-train-k.json',
   'sensitive-train-l.json',
+  'sensitive-train-m.json',
+  'sensitive-train-n.json',
 ];
 
 /**

@@ -1,12 +1,14 @@
 // Trains the sensitive-topic model: one logistic head per category over sentence embeddings of
 // the labelled tuning posts, which raise a category the lexicon may lack a word for, and three
-// small networks over the same embeddings and the lexicon's flags, which decide whether a post
+// small networks over the same embeddings and the lexicon's findings, which decide whether a post
 // with a raised category is sensitive.
 // Deterministic for given posts.
 
+import { EVERYDAY_SENSE_KINDS } from '../../domain/policies/everyday-senses.js';
 import {
   SENSITIVE_CATEGORIES,
   type SensitiveCategory,
+  type SensitiveTopicsResult,
 } from '../../domain/policies/sensitive-topics.js';
 import { embedSentence } from '../sentence-encoder/sentence-encoder.js';
 import {
@@ -72,8 +74,9 @@ export function trainSensitiveTopicHead(
  * The sensitivity networks' settings, chosen by leaving one writer's set out at a time (10 sets of
  * the 2,926 tuning posts; 2026-12-02): 8 to 64 hidden units, L2 0.001 to 0.01, 15 to 50 epochs;
  * the most sensitive posts found with no more false alarms than the logistic verifier they
- * replaced made (325 of 1,494). See `SENSITIVITY_BAR` in sensitive-topics-model.ts and
- * fixtures/policies/README.md.
+ * replaced made (325 of 1,494). Kept when the replies and short captions joined the tuning posts
+ * (14 folds of 3,526 posts; 64 units, 50 epochs and L2 0.003 did no better). See
+ * `SENSITIVITY_BAR` in sensitive-topics-model.ts and fixtures/policies/README.md.
  */
 export const SENSITIVITY_NETWORK = {
   hidden: 32,
@@ -84,14 +87,18 @@ export const SENSITIVITY_NETWORK = {
   seeds: [1, 2, 3],
 } as const;
 
-/** The networks' input: a post's topic features, then 1 or 0 per category the lexicon flags. */
+/**
+ * The networks' input: a post's topic features, then 1 or 0 per category the lexicon flags, then
+ * 1 or 0 per kind of everyday sense its rules found ("legal pad", "vote for best tacos").
+ */
 export function sensitivityFeatures(
   features: readonly number[],
-  lexiconCategories: readonly SensitiveCategory[],
+  lexicon: Pick<SensitiveTopicsResult, 'categories' | 'everydaySenses'>,
 ): number[] {
   return [
     ...features,
-    ...SENSITIVE_CATEGORIES.map((category) => (lexiconCategories.includes(category) ? 1 : 0)),
+    ...SENSITIVE_CATEGORIES.map((category) => (lexicon.categories.includes(category) ? 1 : 0)),
+    ...EVERYDAY_SENSE_KINDS.map((kind) => (lexicon.everydaySenses.includes(kind) ? 1 : 0)),
   ];
 }
 
