@@ -77,7 +77,7 @@ export async function sensitivityInput(text: string): Promise<number[]> {
   return sensitivityFeatures(await topicFeatures(text), classifySensitiveTopics(text));
 }
 
-/** The networks' mean probability that a post with these features and lexicon findings is sensitive. */
+/** The networks' mean probability that a post with these inputs is sensitive. */
 function networksSensitivity(features: readonly number[], lexicon: SensitiveTopicsResult): number {
   return meanSoftmaxProbabilities(networks, sensitivityFeatures(features, lexicon))[1] ?? 0;
 }
