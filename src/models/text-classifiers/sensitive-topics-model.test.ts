@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { classifySensitiveTopics } from '../../domain/policies/sensitive-topics.js';
+import { SENTENCE_EMBEDDING_SIZE } from '../sentence-encoder/sentence-encoder.js';
 import { largestWeightDifference } from './logistic-regression.js';
 import { loadSensitiveExamples, sensitiveTuningSet } from './sensitive-topics-examples.js';
 import { SENSITIVE_TOPIC_HEADS_SOURCE } from './sensitive-topics-heads.js';
@@ -37,6 +38,17 @@ import { meanSoftmaxProbabilities, type SoftmaxNetwork } from './softmax-network
  * Floors, so a change cannot lose more.
  */
 const BLIND_FLOORS = { sensitiveFound: 57, sensitiveTotal: 60, precision: 0.93 };
+
+/**
+ * Retraining a head or a network on the 3,526 tuning posts takes over a minute on a loaded 2-core
+ * machine, most of it embedding the posts; the two retraining tests share one embedding of them.
+ */
+const RETRAINING_TIMEOUT = 300_000;
+let tuningRows: ReturnType<typeof sensitivityTrainingSet> | undefined;
+const sensitivityTuningRows = () => {
+  tuningRows ??= sensitivityTrainingSet();
+  return tuningRows;
+};
 
 async function binaryFigures(
   posts: readonly LabelledPost[],
@@ -116,12 +128,15 @@ describe('the model-backed sensitive-topic classifier on examples (FR-POLICY-001
   });
 });
 
-describe('the topic heads (FR-POLICY-001)', () => {
+describe('the topic heads (FR-POLICY-001)', { timeout: RETRAINING_TIMEOUT }, () => {
   it('match a fresh deterministic training run of the first head on the tuning posts', async () => {
     const { examples, sha256 } = sensitiveTuningSet();
     expect({ posts: examples.length, sha256 }).toEqual(SENSITIVE_TOPIC_HEADS_SOURCE);
-    const rows: number[][] = [];
-    for (const example of examples) rows.push(await topicFeatures(example.text));
+    // A network's input starts with the head's: the post's scaled embedding (topicFeatures).
+    const rows = (await sensitivityTuningRows()).rows.map((row) =>
+      row.slice(0, SENTENCE_EMBEDDING_SIZE),
+    );
+    expect(rows[0]).toEqual(await topicFeatures(examples[0]!.text));
     // The heads differ only in their targets; one retrained takes a quarter of the time.
     const fresh = trainSensitiveTopicHead(rows, examples, 'politics');
     const committed = sensitiveTopicHeads();
@@ -134,7 +149,7 @@ describe('the topic heads (FR-POLICY-001)', () => {
   });
 });
 
-describe('the sensitivity networks (FR-POLICY-001)', () => {
+describe('the sensitivity networks (FR-POLICY-001)', { timeout: RETRAINING_TIMEOUT }, () => {
   it.each([
     // Two tricky negatives of the training sets, each flagged by the lexicon.
     'court shoes that actually look good off the court? these cream low-tops do it',
@@ -170,7 +185,7 @@ describe('the sensitivity networks (FR-POLICY-001)', () => {
   });
 
   it('match a fresh deterministic training run of the first network on the tuning posts', async () => {
-    const { rows, sensitive, sha256 } = await sensitivityTrainingSet();
+    const { rows, sensitive, sha256 } = await sensitivityTuningRows();
     expect({ posts: rows.length, sha256 }).toEqual({
       posts: SENSITIVITY_NETWORKS_SOURCE.posts,
       sha256: SENSITIVITY_NETWORKS_SOURCE.sha256,
