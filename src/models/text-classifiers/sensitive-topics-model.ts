@@ -58,18 +58,26 @@ export interface ModelSensitiveTopicsResult extends SensitiveTopicsResult {
   sensitivity: number | null;
 }
 
+/** A topic head per category and the networks that decide: the committed ones, or a fold's. */
+export interface SensitivityModels {
+  heads: Readonly<Record<SensitiveCategory, LogisticModel>>;
+  networks: readonly SoftmaxNetwork[];
+}
+
 /** The committed heads and networks, decoded once. */
-const heads = decodeHeads(SENSITIVE_TOPIC_HEADS, SENSITIVE_CATEGORIES);
-const networks = SENSITIVITY_NETWORKS.map(decodeSoftmaxNetwork);
+const committed: SensitivityModels = {
+  heads: decodeHeads(SENSITIVE_TOPIC_HEADS, SENSITIVE_CATEGORIES),
+  networks: SENSITIVITY_NETWORKS.map(decodeSoftmaxNetwork),
+};
 
 /** The decoded heads the classifier uses (for tests and for explaining a decision). */
 export function sensitiveTopicHeads(): Readonly<Record<SensitiveCategory, LogisticModel>> {
-  return heads;
+  return committed.heads;
 }
 
 /** The decoded networks the classifier uses (for tests). */
 export function sensitivityNetworks(): readonly SoftmaxNetwork[] {
-  return networks;
+  return committed.networks;
 }
 
 /** The networks' input for a non-blank `text`: what they are trained on and judge. */
@@ -77,36 +85,60 @@ export async function sensitivityInput(text: string): Promise<number[]> {
   return sensitivityFeatures(await topicFeatures(text), classifySensitiveTopics(text));
 }
 
-/** The networks' mean probability that a post with these inputs is sensitive. */
-function networksSensitivity(features: readonly number[], lexicon: SensitiveTopicsResult): number {
-  return meanSoftmaxProbabilities(networks, sensitivityFeatures(features, lexicon))[1] ?? 0;
+/** What `models` decide about a non-blank post, given its topic features and the lexicon's findings. */
+export interface SensitivityDecision {
+  probabilities: Record<SensitiveCategory, number>;
+  /** The categories flagged: those raised, when the networks reach `SENSITIVITY_BAR`. */
+  categories: SensitiveCategory[];
+  /** The networks' mean probability; null when no category was raised. */
+  sensitivity: number | null;
 }
 
 /**
- * Classifies a post: the categories the lexicon flags or whose head reaches
- * `TOPIC_MODEL_THRESHOLD` are raised, and flagged when the networks give the post
- * `SENSITIVITY_BAR` or more. Evidence stays the lexicon's words; a category only its head raised
- * has none and is listed in `modelOnly`. Costs one sentence embedding (a few ms, cached by text)
- * after a one-off model load of under a second.
+ * The categories the lexicon flags or whose head reaches `TOPIC_MODEL_THRESHOLD` are raised, and
+ * flagged when the networks give the post `SENSITIVITY_BAR` or more. Pure: the classifier applies
+ * it with the committed models, cross-validation with each fold's.
  */
-export async function classifySensitiveTopicsWithModel(
-  text: string,
-): Promise<ModelSensitiveTopicsResult> {
-  const lexicon = classifySensitiveTopics(text);
+export function decideSensitivity(
+  models: SensitivityModels,
+  features: readonly number[],
+  lexicon: Pick<SensitiveTopicsResult, 'categories' | 'everydaySenses'>,
+): SensitivityDecision {
   const probabilities = { politics: 0, health: 0, finance: 0, legal: 0 };
-  if (text.trim() === '') {
-    return { ...lexicon, probabilities, modelOnly: [], sensitivity: null };
-  }
-  const features = await topicFeatures(text);
   for (const category of SENSITIVE_CATEGORIES) {
-    probabilities[category] = logisticProbability(heads[category], features);
+    probabilities[category] = logisticProbability(models.heads[category], features);
   }
   const raised = SENSITIVE_CATEGORIES.filter(
     (category) =>
       lexicon.categories.includes(category) || probabilities[category] >= TOPIC_MODEL_THRESHOLD,
   );
-  const sensitivity = raised.length > 0 ? networksSensitivity(features, lexicon) : null;
+  const sensitivity =
+    raised.length > 0
+      ? (meanSoftmaxProbabilities(models.networks, sensitivityFeatures(features, lexicon))[1] ?? 0)
+      : null;
   const categories = sensitivity !== null && sensitivity >= SENSITIVITY_BAR ? raised : [];
+  return { probabilities, categories, sensitivity };
+}
+
+/**
+ * Classifies a post by `decideSensitivity` with the committed heads and networks. Evidence stays
+ * the lexicon's words; a category only its head raised has none and is listed in `modelOnly`.
+ * Costs one sentence embedding (a few ms, cached by text) after a one-off model load of under a
+ * second.
+ */
+export async function classifySensitiveTopicsWithModel(
+  text: string,
+): Promise<ModelSensitiveTopicsResult> {
+  const lexicon = classifySensitiveTopics(text);
+  if (text.trim() === '') {
+    const probabilities = { politics: 0, health: 0, finance: 0, legal: 0 };
+    return { ...lexicon, probabilities, modelOnly: [], sensitivity: null };
+  }
+  const { probabilities, categories, sensitivity } = decideSensitivity(
+    committed,
+    await topicFeatures(text),
+    lexicon,
+  );
   return {
     ...lexicon,
     sensitive: categories.length > 0,
