@@ -5,7 +5,7 @@
 // writer's other half, as the committed ones have; the first fixture (sensitive-topics.json) is
 // only trained on. Prints, per fold and in all, the sensitive posts found and the tricky and plain
 // false alarms at the committed settings. The held-out halves, the sets only measured and the
-// blind set are never read. About a minute and a half of one core per fold; `--folds 0-6` runs
+// blind set are never read. About a minute of one core per fold (2026-12-02); `--folds 0-6` runs
 // some of them, to share the work between processes.
 // Run: node --import tsx src/models/text-classifiers/cross-validate-sensitivity.ts [--folds a-b]
 
@@ -97,10 +97,24 @@ for (const [index, name] of names.entries()) {
     }
   });
   for (const key of Object.keys(total) as (keyof FoldFigures)[]) total[key] += figures[key];
-  process.stdout.write(`${describe(name, figures)}\n`);
+  process.stdout.write(`${figuresLine(name, figures)}\n`);
 }
-process.stdout.write(`${describe('in all', total)}\n`);
+process.stdout.write(
+  `${figuresLine('in all', total)}; false reviews per 1,000 feed posts ${falseReviews(total, 800, 100)} (80 % plain, 10 % tricky), ${falseReviews(total, 600, 300)} (60 %, 30 %)\n`,
+);
 
-function describe(name: string, figures: FoldFigures): string {
+function figuresLine(name: string, figures: FoldFigures): string {
   return `${name}: found ${figures.found}/${figures.sensitive}, tricky false alarms ${figures.trickyFalseAlarms}/${figures.tricky}, plain ${figures.plainFalseAlarms}/${figures.plain}`;
+}
+
+/**
+ * The selection rule's second measure (fixtures/policies/README.md): expected false reviews per
+ * 1,000 feed posts with `plain` and `tricky` of them of each kind, at the folds' rates.
+ */
+function falseReviews(figures: FoldFigures, plain: number, tricky: number): number {
+  const rate = (alarms: number, of: number) => (of === 0 ? 0 : alarms / of);
+  return Math.round(
+    plain * rate(figures.plainFalseAlarms, figures.plain) +
+      tricky * rate(figures.trickyFalseAlarms, figures.tricky),
+  );
 }

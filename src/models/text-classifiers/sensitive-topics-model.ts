@@ -85,7 +85,7 @@ export async function sensitivityInput(text: string): Promise<number[]> {
   return sensitivityFeatures(await topicFeatures(text), classifySensitiveTopics(text));
 }
 
-/** What `models` decide about a non-blank post, given its topic features and the lexicon's findings. */
+/** What `models` decide about a post from its topic features and the lexicon's findings. */
 export interface SensitivityDecision {
   probabilities: Record<SensitiveCategory, number>;
   /** The categories flagged: those raised, when the networks reach `SENSITIVITY_BAR`. */
