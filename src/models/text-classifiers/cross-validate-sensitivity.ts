@@ -56,7 +56,8 @@ const { examples } = sensitiveTuningSet();
 const { rows, sensitive } = await sensitivityTrainingSet();
 const folds = foldsOf(examples);
 const names = [...new Set(folds.filter((fold) => fold !== undefined))];
-const [first, last] = (values.folds ?? `0-${names.length - 1}`).split('-').map(Number);
+// `--folds 3` runs one fold, `--folds 0-6` a range; by default every fold.
+const [first = 0, last = first] = (values.folds ?? `0-${names.length - 1}`).split('-').map(Number);
 
 function noFigures(): FoldFigures {
   return { found: 0, sensitive: 0, trickyFalseAlarms: 0, tricky: 0, plainFalseAlarms: 0, plain: 0 };
@@ -64,7 +65,7 @@ function noFigures(): FoldFigures {
 
 const total = noFigures();
 for (const [index, name] of names.entries()) {
-  if (index < (first ?? 0) || index > (last ?? names.length - 1)) continue;
+  if (index < first || index > last) continue;
   const trained = examples.flatMap((_, position) => (folds[position] === name ? [] : [position]));
   const topicRows = trained.map((position) =>
     (rows[position] ?? []).slice(0, SENTENCE_EMBEDDING_SIZE),
